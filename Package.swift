@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+// NQL: a news-analysis language and REPL.
+//
+// Targets:
+//   NQL        – the language (lexer, parser, evaluator, values, built-in registry,
+//                diagnostics, output formats). Imports no terminal or CLI code.
+//   NQLNews    – news analysis (load, entities, filter, compare, ...); registers its
+//                built-ins into NQL's registry.
+//   CEditLine  – libedit, for the REPL's line editing (apt: libedit-dev).
+//   CLibXML2   – libxml2's HTML parser, for loading saved web pages (apt: libxml2-dev).
+//   nql        – the thin command-line executable and REPL.
+//   nql-lab    – developer commands: train and evaluate the entity model, score the
+//                page extractor, run benchmarks.
+import PackageDescription
+
+let package = Package(
+    name: "nql",
+    products: [
+        .executable(name: "nql", targets: ["nql"]),
+        .library(name: "NQL", targets: ["NQL"]),
+        .library(name: "NQLNews", targets: ["NQLNews"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "NQL"),
+        .target(
+            name: "NQLNews",
+            dependencies: ["NQL", "CLibXML2"],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "nql", dependencies: ["NQL", "NQLNews", "CEditLine"]),
+        .executableTarget(name: "nql-lab", dependencies: ["NQL", "NQLNews"]),
+        .testTarget(name: "NQLTests", dependencies: ["NQL"]),
+        .testTarget(name: "NQLNewsTests", dependencies: ["NQLNews", "NQL"]),
+        .testTarget(name: "nqlTests", dependencies: ["nql", "NQL", "NQLNews"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

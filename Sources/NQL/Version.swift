@@ -1,0 +1,2 @@
+/// The NQL language.
+public enum NQLLanguage { public static let version = "0.1.0" }

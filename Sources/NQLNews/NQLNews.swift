@@ -1,0 +1,3 @@
+import NQL
+/// News analysis for NQL.
+public enum NQLNewsModule {}

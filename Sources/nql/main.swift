@@ -1,0 +1,3 @@
+import NQL
+import NQLNews
+print(NQLLanguage.version)
