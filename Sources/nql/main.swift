@@ -1,3 +1,5 @@
-import NQL
-import NQLNews
-print(NQLLanguage.version)
+import Foundation
+
+// `nql`: parse the command line, then run a script, a one-liner, stdin, or the REPL.
+setlocale(LC_ALL, "")
+exit(CommandLineTool.main(Array(CommandLine.arguments.dropFirst())))

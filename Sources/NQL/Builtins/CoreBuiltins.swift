@@ -1,0 +1,436 @@
+import Foundation
+
+/// The language's general built-ins: lists, records, text, numbers, dates.
+/// Each entry's help and example are shown by `:help` and tested.
+enum CoreBuiltins {
+    static let all: [Builtin] = output + lists + aggregates + records + text + numbers + dates + control
+
+    // MARK: output
+
+    static let output: [Builtin] = [
+        Builtin("print", group: "output", params: "values...", summary: "Print values (strings as they are) on one line.",
+                example: #"print("total:", 3)"#) { a in
+            a.interpreter.output(a.values.map(Formatter.text).joined(separator: " ") + "\n")
+            return .null
+        },
+    ]
+
+    // MARK: lists
+
+    static let lists: [Builtin] = [
+        Builtin("len", group: "lists", params: "x", summary: "Number of elements of a list, characters of a string or fields of a record.",
+                example: #"len([1, 2, 3])"#) { a in
+            switch a[0] {
+            case .list(let xs): return .int(xs.count)
+            case .string(let s): return .int(s.count)
+            case .record(let r): return .int(r.count)
+            default: throw a.typeError(0, expected: "a list, string or record")
+            }
+        },
+        Builtin("map", group: "lists", params: "xs, f", summary: "Apply f to every element.",
+                example: #"[1, 2, 3] | map(x -> x * 10)"#) { a in
+            let xs = try a.list(0), f = try a.function(1)
+            var out: [Value] = []
+            out.reserveCapacity(xs.count)
+            for x in xs { out.append(try a.call(f, [x])) }
+            return .list(out)
+        },
+        Builtin("where", group: "lists", params: "xs, predicate", summary: "Keep the elements for which the predicate is true.",
+                example: #"[{n: 1}, {n: 5}] | where(.n > 2)"#) { a in
+            let xs = try a.list(0), f = try a.function(1)
+            var out: [Value] = []
+            for x in xs where try a.test(f, x) { out.append(x) }
+            return .list(out)
+        },
+        Builtin("select", group: "lists", params: "xs, fields...", anyLabels: true, summary: "Keep some fields of each record: .name, a string, or label: expression.",
+                example: #"[{name: "Kim", age: 40, city: "Seoul"}] | select(.name, decade: .age / 10)"#) { a in
+            var columns: [(String, Value)] = []
+            for v in a.values.dropFirst() {
+                switch v {
+                case .string(let s): columns.append((s, v))
+                case .function(let f):
+                    if case .closure(let l, _, _, _) = f.kind { columns.append((l.implicitFieldName ?? l.implicitText ?? f.displayName, v)) } else { columns.append((f.displayName, v)) }
+                default: throw a.error("fields must be .name, a string, or label: expression; got \(v.typeName)")
+                }
+            }
+            columns += a.labeled
+            func project(_ x: Value) throws -> Value {
+                var r = Record()
+                for (name, spec) in columns {
+                    switch spec {
+                    case .string(let s):
+                        guard case .record(let rec) = x else { throw a.error("cannot select field '\(s)' of \(x.typeName)") }
+                        r[name] = rec[s] ?? .null
+                    case .function(let f): r[name] = try a.call(f, [x])
+                    default: r[name] = spec
+                    }
+                }
+                return .record(r)
+            }
+            if case .record = a[0] { return try project(a[0]) }
+            return .list(try a.list(0).map(project))
+        },
+        Builtin("sort", group: "lists", params: "xs, key?", options: ["desc"], summary: "Sort (stable), by the key function if given; desc: true for largest first.",
+                example: #"[{n: 2}, {n: 9}, {n: 5}] | sort(.n, desc: true)"#) { a in
+            let xs = try a.list(0)
+            let desc = try a.flag("desc")
+            var keyed: [(Value, Value)]
+            if a.has(1) {
+                let f = try a.function(1)
+                keyed = try xs.map { (try a.call(f, [$0]), $0) }
+            } else {
+                keyed = xs.map { ($0, $0) }
+            }
+            let indexed = keyed.enumerated().map { ($0.offset, $0.element) }
+            let sorted = indexed.sorted { l, r in
+                let c = Operators.sortOrder(l.1.0, r.1.0)
+                if c == 0 { return l.0 < r.0 }
+                return desc ? c > 0 : c < 0
+            }
+            return .list(sorted.map { $0.1.1 })
+        },
+        Builtin("reverse", group: "lists", params: "xs", summary: "The elements (or characters) in reverse order.",
+                example: #"reverse([1, 2, 3])"#) { a in
+            if case .string(let s) = a[0] { return .string(String(s.reversed())) }
+            return .list(try a.list(0).reversed())
+        },
+        Builtin("take", group: "lists", params: "xs, n", summary: "The first n elements.", example: #"range(10) | take(3)"#) { a in
+            .list(Array(try a.list(0).prefix(max(0, try a.int(1)))))
+        },
+        Builtin("skip", group: "lists", params: "xs, n", summary: "All but the first n elements.", example: #"range(5) | skip(3)"#) { a in
+            .list(Array(try a.list(0).dropFirst(max(0, try a.int(1)))))
+        },
+        Builtin("first", group: "lists", params: "xs, predicate?", summary: "The first element (that matches the predicate), or null.",
+                example: #"[3, 8, 12] | first(x -> x > 5)"#) { a in
+            let xs = try a.list(0)
+            if a.has(1) {
+                let f = try a.function(1)
+                for x in xs where try a.test(f, x) { return x }
+                return .null
+            }
+            return xs.first ?? .null
+        },
+        Builtin("last", group: "lists", params: "xs", summary: "The last element, or null.", example: #"last([1, 2, 3])"#) { a in
+            try a.list(0).last ?? .null
+        },
+        Builtin("unique", group: "lists", params: "xs, key?", summary: "Drop repeated elements (by key if given), keeping the first.",
+                example: #"unique(["a", "b", "a"])"#) { a in
+            let xs = try a.list(0)
+            let f = a.has(1) ? try a.function(1) : nil
+            var seen = Set<Value>()
+            var out: [Value] = []
+            for x in xs {
+                let k = try f.map { try a.call($0, [x]) } ?? x
+                if seen.insert(k).inserted { out.append(x) }
+            }
+            return .list(out)
+        },
+        Builtin("group", group: "lists", params: "xs, key", summary: "Group elements by key: records {key, count, items}, in first-seen order.",
+                example: #"["apple", "avocado", "banana"] | group(s -> s[0]) | select(.key, .count)"#) { a in
+            let xs = try a.list(0), f = try a.function(1)
+            var order: [Value] = []
+            var groups: [Value: [Value]] = [:]
+            for x in xs {
+                let k = try a.call(f, [x])
+                if groups[k] == nil { order.append(k) }
+                groups[k, default: []].append(x)
+            }
+            return .list(order.map { k in
+                let items = groups[k] ?? []
+                return .record(Record([("key", k), ("count", .int(items.count)), ("items", .list(items))]))
+            })
+        },
+        Builtin("count", group: "lists", params: "xs, predicate?", summary: "How many elements (match the predicate).",
+                example: #"[1, 5, 9] | count(x -> x > 2)"#) { a in
+            let xs = try a.list(0)
+            guard a.has(1) else { return .int(xs.count) }
+            let f = try a.function(1)
+            var n = 0
+            for x in xs where try a.test(f, x) { n += 1 }
+            return .int(n)
+        },
+        Builtin("tally", group: "lists", params: "xs, key?", summary: "Count each distinct value (or key): records {value, count}, most frequent first.",
+                example: #"["a", "b", "a"] | tally"#) { a in
+            let xs = try a.list(0)
+            let f = a.has(1) ? try a.function(1) : nil
+            var order: [Value] = []
+            var counts: [Value: Int] = [:]
+            for x in xs {
+                let k = try f.map { try a.call($0, [x]) } ?? x
+                if counts[k] == nil { order.append(k) }
+                counts[k, default: 0] += 1
+            }
+            let ranked = order.enumerated().sorted { l, r in
+                let (cl, cr) = (counts[l.element] ?? 0, counts[r.element] ?? 0)
+                return cl != cr ? cl > cr : l.offset < r.offset
+            }
+            return .list(ranked.map { .record(Record([("value", $0.element), ("count", .int(counts[$0.element] ?? 0))])) })
+        },
+        Builtin("flatten", group: "lists", params: "xs", summary: "Join a list of lists into one list.",
+                example: #"flatten([[1, 2], [3]])"#) { a in
+            var out: [Value] = []
+            for x in try a.list(0) { if case .list(let ys) = x { out += ys } else { out.append(x) } }
+            return .list(out)
+        },
+        Builtin("any", group: "lists", params: "xs, predicate", summary: "Whether the predicate is true for some element.",
+                example: #"[1, 5] | any(x -> x > 4)"#) { a in
+            let f = try a.function(1)
+            for x in try a.list(0) where try a.test(f, x) { return .bool(true) }
+            return .bool(false)
+        },
+        Builtin("all", group: "lists", params: "xs, predicate", summary: "Whether the predicate is true for every element.",
+                example: #"[1, 5] | all(x -> x > 0)"#) { a in
+            let f = try a.function(1)
+            for x in try a.list(0) where !(try a.test(f, x)) { return .bool(false) }
+            return .bool(true)
+        },
+        Builtin("enumerate", group: "lists", params: "xs", summary: "Records {index, value}, counting from 0.",
+                example: #"enumerate(["a", "b"])"#) { a in
+            .list(try a.list(0).enumerated().map { .record(Record([("index", .int($0.offset)), ("value", $0.element)])) })
+        },
+        Builtin("range", group: "lists", params: "start_or_end, end?, step?", summary: "Integers from start (default 0) up to but not including end.",
+                example: #"range(2, 10, 3)"#) { a in
+            let (lo, hi) = a.count >= 2 ? (try a.int(0), try a.int(1)) : (0, try a.int(0))
+            let step = a.count >= 3 ? try a.int(2) : 1
+            if step == 0 { throw a.error("step must not be 0") }
+            let n = step > 0 ? (hi > lo ? (hi - lo + step - 1) / step : 0) : (lo > hi ? (lo - hi - step - 1) / -step : 0)
+            if n > 100_000_000 { throw a.error("range of \(n) elements is too large (the limit is 100,000,000)") }
+            var out: [Value] = []
+            out.reserveCapacity(n)
+            var i = lo
+            for _ in 0..<n { out.append(.int(i)); i += step }
+            return .list(out)
+        },
+    ]
+
+    // MARK: aggregates
+
+    static func numbers(_ a: Arguments) throws -> [Double] {
+        let xs = try a.list(0)
+        let f = a.has(1) ? try a.function(1) : nil
+        return try xs.map { x in
+            let v = try f.map { try a.call($0, [x]) } ?? x
+            guard let d = v.number else { throw a.error("expected numbers, found \(v.typeName)") }
+            return d
+        }
+    }
+
+    static func extreme(_ a: Arguments, _ wantMax: Bool) throws -> Value {
+        let xs = try a.list(0)
+        let f = a.has(1) ? try a.function(1) : nil
+        var best: (Value, Value)?
+        for x in xs {
+            let k = try f.map { try a.call($0, [x]) } ?? x
+            if let (bk, _) = best {
+                guard let c = Operators.compare(k, bk) else { throw a.error(Messages.cannotCompare(k.typeName, bk.typeName)) }
+                if wantMax ? c > 0 : c < 0 { best = (k, x) }
+            } else {
+                best = (k, x)
+            }
+        }
+        return best?.1 ?? .null
+    }
+
+    static let aggregates: [Builtin] = [
+        Builtin("sum", group: "numbers", params: "xs, key?", summary: "The total (of the key); exact for integers.",
+                example: #"sum([1, 2, 3.5])"#) { a in
+            let xs = try a.list(0)
+            if !a.has(1) {
+                var total = 0
+                var allInts = true
+                for x in xs {
+                    guard case .int(let n) = x else { allInts = false; break }
+                    let (r, o) = total.addingReportingOverflow(n)
+                    if o { throw RuntimeError(Messages.integerOverflow) }
+                    total = r
+                }
+                if allInts { return .int(total) }
+            }
+            return .float(try numbers(a).reduce(0, +))
+        },
+        Builtin("avg", group: "numbers", params: "xs, key?", summary: "The mean (of the key), or null for an empty list.",
+                example: #"avg([1, 2, 3, 4])"#) { a in
+            let ds = try numbers(a)
+            return ds.isEmpty ? .null : .float(ds.reduce(0, +) / Double(ds.count))
+        },
+        Builtin("min", group: "numbers", params: "xs, key?", summary: "The smallest element (by key), or null.",
+                example: #"min([4, 2, 8])"#) { a in try extreme(a, false) },
+        Builtin("max", group: "numbers", params: "xs, key?", summary: "The largest element (by key), or null.",
+                example: #"[{n: "a", c: 2}, {n: "b", c: 7}] | max(.c)"#) { a in try extreme(a, true) },
+    ]
+
+    // MARK: records
+
+    static let records: [Builtin] = [
+        Builtin("keys", group: "records", params: "record", summary: "The field names, in order.",
+                example: #"keys({name: "x", n: 1})"#) { a in
+            .list(try a.record(0).keys.map { .string($0) })
+        },
+        Builtin("values", group: "records", params: "record", summary: "The field values, in order.",
+                example: #"values({name: "x", n: 1})"#) { a in
+            .list(try a.record(0).values)
+        },
+        Builtin("get", group: "records", params: "record, key, default?", summary: "A field's value, or the default (null) when it is missing.",
+                example: #"get({a: 1}, "b", 0)"#) { a in
+            try a.record(0)[try a.string(1)] ?? a[2]
+        },
+        Builtin("has", group: "records", params: "record, key", summary: "Whether the record has the field.",
+                example: #"has({a: 1}, "a")"#) { a in
+            .bool(try a.record(0)[try a.string(1)] != nil)
+        },
+        Builtin("type", group: "records", params: "x", summary: "The type of a value: null, bool, int, float, string, list, record, date, regex, function.",
+                example: #"type(@2024-07-28)"#) { a in .string(a[0].typeName) },
+    ]
+
+    // MARK: text
+
+    static func regexArgument(_ a: Arguments, _ i: Int) throws -> RegexValue {
+        switch a[i] {
+        case .regex(let r): return r
+        case .string(let s):
+            do { return try RegexValue(pattern: s) } catch let e as RegexValue.BadPattern { throw a.error(Messages.badRegex(e.reason)) }
+        default: throw a.typeError(i, expected: "a regular expression or string")
+        }
+    }
+
+    static let text: [Builtin] = [
+        Builtin("join", group: "text", params: "xs, separator?", summary: "Join elements into one string (default separator \"\").",
+                example: #"join(["a", "b", "c"], ", ")"#) { a in
+            let sep = a.has(1) ? try a.string(1) : ""
+            return .string(try a.list(0).map(Formatter.text).joined(separator: sep))
+        },
+        Builtin("split", group: "text", params: "s, separator?", summary: "Split a string at a separator (string or regex; default: runs of whitespace).",
+                example: #"split("a, b,c", /,\s*/)"#) { a in
+            let s = try a.string(0)
+            switch a[1] {
+            case .null: return .list(s.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) })
+            case .string(let sep) where !sep.isEmpty: return .list(s.components(separatedBy: sep).map { .string($0) })
+            case .string: return .list(s.map { .string(String($0)) })
+            case .regex(let r): return .list(r.split(s).map { .string($0) })
+            default: throw a.typeError(1, expected: "a string or regular expression")
+            }
+        },
+        Builtin("lower", group: "text", params: "s", summary: "Lower-case.", example: #"lower("Seoul")"#) { a in .string(try a.string(0).lowercased()) },
+        Builtin("upper", group: "text", params: "s", summary: "Upper-case.", example: #"upper("nato")"#) { a in .string(try a.string(0).uppercased()) },
+        Builtin("trim", group: "text", params: "s", summary: "Remove leading and trailing whitespace.", example: #"trim("  x  ")"#) { a in
+            .string(try a.string(0).trimmingCharacters(in: .whitespacesAndNewlines))
+        },
+        Builtin("matches", group: "text", params: "s, pattern", summary: "Whether the regular expression (or string pattern) matches somewhere in s.",
+                example: #"matches("PAC-3 Patriot", /pac-?3/i)"#) { a in
+            .bool(try regexArgument(a, 1).matches(try a.string(0)))
+        },
+        Builtin("find_all", group: "text", params: "s, pattern", summary: "Every match of the regular expression in s.",
+                example: #"find_all("in 2023 and 2024", /\d{4}/)"#) { a in
+            .list(try regexArgument(a, 1).allMatches(try a.string(0)).map { .string($0) })
+        },
+        Builtin("replace", group: "text", params: "s, pattern, replacement", summary: "Replace every match (a string is matched literally; in a regex replacement $1 is a group).",
+                example: #"replace("U.S. forces", "U.S.", "US")"#) { a in
+            let s = try a.string(0), rep = try a.string(2)
+            switch a[1] {
+            case .string(let p): return .string(p.isEmpty ? s : s.replacingOccurrences(of: p, with: rep))
+            case .regex(let r): return .string(r.replacing(in: s, with: rep))
+            default: throw a.typeError(1, expected: "a string or regular expression")
+            }
+        },
+        Builtin("starts_with", group: "text", params: "s, prefix", summary: "Whether s starts with the prefix.",
+                example: #"starts_with("North Korea", "North")"#) { a in .bool(try a.string(0).hasPrefix(try a.string(1))) },
+        Builtin("ends_with", group: "text", params: "s, suffix", summary: "Whether s ends with the suffix.",
+                example: #"ends_with("report.html", ".html")"#) { a in .bool(try a.string(0).hasSuffix(try a.string(1))) },
+        Builtin("str", group: "text", params: "x", summary: "A value as text (strings unchanged).", example: #"str(42) + "%""#) { a in
+            .string(Formatter.text(a[0]))
+        },
+        Builtin("to_json", group: "text", params: "x", summary: "A value as compact JSON text.", example: #"to_json({a: [1, 2]})"#) { a in
+            .string(Formatter.json(a[0]))
+        },
+        Builtin("parse_json", group: "text", params: "s", summary: "Parse JSON text into a value.", example: #"parse_json("{\"a\": [1, 2.5]}")"#) { a in
+            do { return try JSON.parse(try a.string(0)) } catch let e as JSON.ParseError { throw a.error(e.message) }
+        },
+    ]
+
+    // MARK: numbers
+
+    static let numbers: [Builtin] = [
+        Builtin("round", group: "numbers", params: "x, digits?", summary: "Round to the nearest integer, or to digits after the point.",
+                example: #"round(2.71828, 2)"#) { a in
+            let x = try a.number(0)
+            if a.has(1) {
+                let p = pow(10.0, Double(try a.int(1)))
+                return .float((x * p).rounded() / p)
+            }
+            let r = x.rounded()
+            return abs(r) < 9e18 ? .int(Int(r)) : .float(r)
+        },
+        Builtin("abs", group: "numbers", params: "x", summary: "The absolute value.", example: #"abs(-3)"#) { a in
+            if case .int(let n) = a[0] {
+                guard n != Int.min else { throw RuntimeError(Messages.integerOverflow) }
+                return .int(abs(n))
+            }
+            return .float(abs(try a.number(0)))
+        },
+        Builtin("number", group: "numbers", params: "x", summary: "Parse text as a number (null when it is not one).",
+                example: #"number("1,250") + 1"#) { a in
+            switch a[0] {
+            case .int, .float: return a[0]
+            case .string(let s):
+                let t = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+                if let n = Int(t) { return .int(n) }
+                if let d = Double(t) { return .float(d) }
+                return .null
+            default: throw a.typeError(0, expected: "a string or number")
+            }
+        },
+    ]
+
+    // MARK: dates
+
+    static let dates: [Builtin] = [
+        Builtin("date", group: "dates", params: "x", summary: "A date from ISO text (YYYY-MM-DD...), or null when the text is not one.",
+                example: #"date("2024-07-28") + 7"#) { a in
+            switch a[0] {
+            case .date: return a[0]
+            case .string(let s): return DateValue(iso: s.trimmingCharacters(in: .whitespaces)).map { .date($0) } ?? .null
+            case .null: return .null
+            default: throw a.typeError(0, expected: "a string or date")
+            }
+        },
+        Builtin("year", group: "dates", params: "d", summary: "The year of a date.", example: #"year(@2024-07-28)"#) { a in
+            .int(try dateArgument(a, 0).parts.year)
+        },
+        Builtin("month", group: "dates", params: "d", summary: "The month (1-12) of a date.", example: #"month(@2024-07-28)"#) { a in
+            .int(try dateArgument(a, 0).parts.month)
+        },
+        Builtin("day", group: "dates", params: "d", summary: "The day of the month of a date.", example: #"day(@2024-07-28)"#) { a in
+            .int(try dateArgument(a, 0).parts.day)
+        },
+        Builtin("weekday", group: "dates", params: "d", summary: "The ISO weekday of a date: 1 = Monday ... 7 = Sunday.",
+                example: #"weekday(@2024-07-28)"#) { a in .int(try dateArgument(a, 0).weekday) },
+    ]
+
+    static func dateArgument(_ a: Arguments, _ i: Int) throws -> DateValue {
+        switch a[i] {
+        case .date(let d): return d
+        case .string(let s): if let d = DateValue(iso: s) { return d }
+        default: break
+        }
+        throw a.typeError(i, expected: "a date")
+    }
+
+    // MARK: control
+
+    static let control: [Builtin] = [
+        Builtin("error", group: "control", params: "message", summary: "Stop with an error message.",
+                example: #"if 1 > 0 then "ok" else error("impossible")"#) { a in
+            throw RuntimeError(Formatter.text(a[0]))
+        },
+        Builtin("try", group: "control", params: "f, fallback?", summary: "Call f(); on an error return the fallback, or {error: message} when none is given.",
+                example: #"try(() -> 1 / 0, 0)"#) { a in
+            let f = try a.function(0)
+            do {
+                return try a.call(f, [])
+            } catch let e as RuntimeError where !e.isInterrupt {
+                return a.count > 1 ? a[1] : .record(Record([("error", .string(e.message))]))
+            }
+        },
+    ]
+}
+

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Exit codes of the `nql` command, documented in the README.
+public enum ExitCode: Int32, Sendable {
+    /// Everything ran.
+    case success = 0
+    /// A runtime error stopped the program (or it was interrupted).
+    case runtimeError = 1
+    /// The command line was wrong.
+    case usageError = 2
+    /// The program has syntax errors; nothing ran.
+    case syntaxError = 3
+}
+
+/// What running one chunk of source did.
+public enum Outcome: Sendable {
+    /// Every statement ran.
+    case completed
+    /// The source has syntax errors (nothing ran).
+    case syntaxErrors([Diagnostic])
+    /// A statement failed; the ones before it ran.
+    case runtimeError(Diagnostic, interrupted: Bool)
+
+    /// The exit code this outcome maps to.
+    public var exitCode: ExitCode {
+        switch self {
+        case .completed: return .success
+        case .syntaxErrors: return .syntaxError
+        case .runtimeError: return .runtimeError
+        }
+    }
+}
+
+/// A session: an interpreter plus the way results are shown. The script
+/// runner, the REPL and the golden tests all run source through it.
+public final class Session: @unchecked Sendable {
+    /// The interpreter holding the session's bindings.
+    public let interpreter: Interpreter
+    /// How results are printed.
+    public var format: OutputFormat
+    /// Formatting options (colour, how many rows).
+    public var options: Formatter.Options
+    /// Where results go.
+    public var write: (String) -> Void
+    /// Where diagnostics go.
+    public var writeError: (String) -> Void
+    /// The last result (`_` at the prompt).
+    public private(set) var lastValue: Value = .null
+
+    /// Creates a session over a registry.
+    public init(registry: Registry, format: OutputFormat = .auto, options: Formatter.Options = Formatter.Options(),
+                write: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
+                currentDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.interpreter = Interpreter(registry: registry, output: write, warn: writeError, currentDirectory: currentDirectory)
+        self.format = format
+        self.options = options
+        self.write = write
+        self.writeError = writeError
+    }
+
+    /// Parses and runs source, printing each result and any diagnostics.
+    /// Evaluation runs on a thread with a large stack, so deep (but bounded)
+    /// recursion reports an error instead of crashing.
+    @discardableResult
+    public func run(_ text: String, name: String, bindLast: Bool = false) -> Outcome {
+        let source = SourceFile(name: name, text: text)
+        switch Parser.parse(source) {
+        case .failure(let errors):
+            for d in errors.diagnostics { writeError(d.render(color: options.color)) }
+            return .syntaxErrors(errors.diagnostics)
+        case .success(let program):
+            return run(program, bindLast: bindLast)
+        }
+    }
+
+    /// Runs a parsed program.
+    public func run(_ program: Program, bindLast: Bool = false) -> Outcome {
+        Interrupt.clear()
+        let box = OutcomeBox()
+        Session.onLargeStack { [self] in
+            do {
+                try interpreter.run(program) { value, _ in
+                    lastValue = value
+                    if bindLast { interpreter.define("_", value) }
+                    write(Formatter.render(value, as: format, options: options))
+                }
+                box.outcome = .completed
+            } catch let e as RuntimeError {
+                let d = e.diagnostic(fallback: program.source)
+                writeError(d.render(color: options.color))
+                box.outcome = .runtimeError(d, interrupted: e.isInterrupt)
+            } catch {
+                let d = Diagnostic(kind: .runtime, message: "\(error)", source: program.source, span: .none)
+                writeError(d.render(color: options.color))
+                box.outcome = .runtimeError(d, interrupted: false)
+            }
+        }
+        return box.outcome
+    }
+
+    private final class OutcomeBox: @unchecked Sendable {
+        var outcome: Outcome = .completed
+    }
+
+    private final class Work: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    /// Runs `body` on a thread with a 1 GiB stack (virtual; only touched pages are used) and waits.
+    static func onLargeStack(_ body: @escaping () -> Void) {
+        let work = Work(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            work.body()
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+    }
+}
+
+/// The language's version, printed by `nql --version`.
+public enum NQLVersion {
+    /// Semantic version.
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,313 @@
+/// The ways results can be printed.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Tables for lists of records, NQL notation for the rest.
+    case auto
+    /// Aligned columns.
+    case table
+    /// Pretty-printed JSON, one document per result.
+    case json
+    /// One compact JSON value per line; a list prints one line per element.
+    case jsonl
+    /// RFC 4180 comma-separated values with a header row.
+    case csv
+    /// Strings as they are, lists one element per line.
+    case text
+}
+
+/// Turns values into text: NQL notation, JSON, CSV, tables.
+public enum Formatter {
+    /// Options for human-facing output.
+    public struct Options: Sendable {
+        /// Show at most this many list elements or table rows (nil: all), then a count.
+        public var maxItems: Int?
+        /// Use ANSI colours (table headers, entity types).
+        public var color: Bool
+        /// The widest a table cell may be, in columns.
+        public var maxCellWidth: Int
+
+        /// Creates options.
+        public init(maxItems: Int? = nil, color: Bool = false, maxCellWidth: Int = 48) {
+            self.maxItems = maxItems
+            self.color = color
+            self.maxCellWidth = maxCellWidth
+        }
+    }
+
+    /// A value printed in a format, ending with a newline.
+    public static func render(_ value: Value, as format: OutputFormat, options: Options = Options()) -> String {
+        switch format {
+        case .auto:
+            if isTable(value) { return table(value, options: options) }
+            if case .record(let r) = value, repr(value).count > 100 { return vertical(r, options: options) }
+            return repr(value, maxItems: options.maxItems) + "\n"
+        case .table:
+            if case .record(let r) = value { return vertical(r, options: options) }
+            if case .list(let xs) = value, !isTable(value) {
+                return xs.map { text($0) + "\n" }.joined()
+            }
+            return isTable(value) ? table(value, options: options) : repr(value) + "\n"
+        case .json: return json(value, indent: 0) + "\n"
+        case .jsonl:
+            if case .list(let xs) = value { return xs.map { json($0) + "\n" }.joined() }
+            return json(value) + "\n"
+        case .csv: return csv(value)
+        case .text:
+            if case .list(let xs) = value { return xs.map { text($0) + "\n" }.joined() }
+            return text(value) + "\n"
+        }
+    }
+
+    // MARK: - NQL notation
+
+    /// NQL notation: `"text"`, `[1, 2]`, `{name: "x"}`, `@2024-07-28`.
+    public static func repr(_ v: Value, maxItems: Int? = nil) -> String {
+        var out = ""
+        writeRepr(v, into: &out, maxItems: maxItems)
+        return out
+    }
+
+    private static func writeRepr(_ v: Value, into out: inout String, maxItems: Int?) {
+        switch v {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let n): out += String(n)
+        case .float(let d): out += number(d)
+        case .string(let s): out += quoted(s)
+        case .date(let d): out += "@" + d.iso
+        case .regex(let r): out += "/" + r.pattern.replacingOccurrences(of: "/", with: "\\/") + "/" + r.flags
+        case .function(let f): out += f.description
+        case .list(let xs):
+            out += "["
+            let shown = maxItems.map { min($0, xs.count) } ?? xs.count
+            for (i, x) in xs.prefix(shown).enumerated() {
+                if i > 0 { out += ", " }
+                writeRepr(x, into: &out, maxItems: maxItems)
+            }
+            if shown < xs.count { out += ", … \(xs.count - shown) more (\(xs.count) in all)" }
+            out += "]"
+        case .record(let r):
+            out += "{"
+            for (i, (k, x)) in r.pairs.enumerated() {
+                if i > 0 { out += ", " }
+                out += isPlainKey(k) ? k : quoted(k)
+                out += ": "
+                writeRepr(x, into: &out, maxItems: maxItems)
+            }
+            out += "}"
+        }
+    }
+
+    /// A float as NQL and JSON print it: shortest round-trip digits, always with a point or exponent.
+    public static func number(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        if d == d.rounded(), abs(d) < 1e16 { return String(Int(d)) + ".0" }
+        return "\(d)"
+    }
+
+    private static func isPlainKey(_ k: String) -> Bool {
+        guard let first = k.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return Keyword(rawValue: k) == nil && k.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    /// A string literal with escapes, which reads back as the same string.
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        var previousDollar = false
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "{" where previousDollar: out.removeLast(); out += "\\${"
+            default:
+                if u.value < 0x20 || u.value == 0x7F { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
+            }
+            previousDollar = u == "$"
+        }
+        return out + "\""
+    }
+
+    /// Strings as they are; everything else in NQL notation.
+    public static func text(_ v: Value) -> String {
+        if case .string(let s) = v { return s }
+        return repr(v)
+    }
+
+    // MARK: - JSON
+
+    /// JSON text; `indent` > 0... pretty-prints with two spaces per level, nil prints compactly.
+    public static func json(_ v: Value, indent: Int? = nil) -> String {
+        var out = ""
+        writeJSON(v, into: &out, indent: indent)
+        return out
+    }
+
+    private static func writeJSON(_ v: Value, into out: inout String, indent: Int?) {
+        let newline = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
+        let closing = indent.map { "\n" + String(repeating: "  ", count: $0) } ?? ""
+        let inner = indent.map { $0 + 1 }
+        switch v {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let n): out += String(n)
+        case .float(let d): out += d.isFinite ? number(d) : "null"
+        case .string(let s): out += jsonString(s)
+        case .date(let d): out += jsonString(d.iso)
+        case .regex(let r): out += jsonString(r.pattern)
+        case .function(let f): out += jsonString(f.description)
+        case .list(let xs):
+            if xs.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, x) in xs.enumerated() {
+                out += (i > 0 ? "," : "") + newline
+                writeJSON(x, into: &out, indent: inner)
+            }
+            out += closing + "]"
+        case .record(let r):
+            if r.count == 0 { out += "{}"; return }
+            out += "{"
+            for (i, (k, x)) in r.pairs.enumerated() {
+                out += (i > 0 ? "," : "") + newline + jsonString(k) + (indent == nil ? ":" : ": ")
+                writeJSON(x, into: &out, indent: inner)
+            }
+            out += closing + "}"
+        }
+    }
+
+    /// A JSON string literal (control characters escaped, the rest as UTF-8).
+    public static func jsonString(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: - CSV
+
+    /// CSV with a header row: a list of records by their keys, a list of other
+    /// values as one `value` column, a record as one row.
+    public static func csv(_ v: Value) -> String {
+        let rows: [Value]
+        switch v {
+        case .list(let xs): rows = xs
+        default: rows = [v]
+        }
+        let columns = columnsOf(rows)
+        var out = ""
+        if let columns {
+            out += columns.map(csvField).joined(separator: ",") + "\r\n"
+            for row in rows {
+                guard case .record(let r) = row else { continue }
+                out += columns.map { csvField(r[$0].map(cellText) ?? "") }.joined(separator: ",") + "\r\n"
+            }
+        } else {
+            out += "value\r\n"
+            for row in rows { out += csvField(cellText(row)) + "\r\n" }
+        }
+        return out
+    }
+
+    private static func csvField(_ s: String) -> String {
+        let needsQuotes = s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            || s.hasPrefix(" ") || s.hasSuffix(" ")
+        return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// A value as one cell: strings as they are, lists joined with "; ", records as JSON.
+    public static func cellText(_ v: Value) -> String {
+        switch v {
+        case .null: return ""
+        case .string(let s): return s
+        case .list(let xs): return xs.map(cellText).joined(separator: "; ")
+        case .record: return json(v)
+        case .float(let d): return number(d)
+        default: return repr(v)
+        }
+    }
+
+    // MARK: - tables
+
+    private static func isTable(_ v: Value) -> Bool {
+        if case .list(let xs) = v, !xs.isEmpty, columnsOf(xs) != nil { return true }
+        return false
+    }
+
+    /// The union of keys, in first-seen order, when every row is a record.
+    private static func columnsOf(_ rows: [Value]) -> [String]? {
+        var columns: [String] = []
+        var seen = Set<String>()
+        for row in rows {
+            guard case .record(let r) = row else { return nil }
+            for k in r.keys where seen.insert(k).inserted { columns.append(k) }
+        }
+        return rows.isEmpty ? nil : columns
+    }
+
+    /// An aligned table of records; numbers right-aligned; widths by display width.
+    public static func table(_ v: Value, options: Options) -> String {
+        guard case .list(let all) = v, let columns = columnsOf(all) else { return repr(v) + "\n" }
+        let rows = options.maxItems.map { Array(all.prefix($0)) } ?? all
+        var cells: [[String]] = []
+        var numeric = [Bool](repeating: true, count: columns.count)
+        for row in rows {
+            guard case .record(let r) = row else { continue }
+            var line: [String] = []
+            for (c, key) in columns.enumerated() {
+                let value = r[key] ?? .null
+                if value.number == nil && !value.isNull { numeric[c] = false }
+                let flat = cellText(value).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+                line.append(DisplayWidth.truncate(flat, to: options.maxCellWidth))
+            }
+            cells.append(line)
+        }
+        var widths = columns.map { DisplayWidth.of($0) }
+        for line in cells { for (c, s) in line.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(s)) } }
+        func pad(_ s: String, _ c: Int) -> String {
+            let fill = String(repeating: " ", count: widths[c] - DisplayWidth.of(s))
+            return numeric[c] ? fill + s : s + fill
+        }
+        func join(_ line: [String]) -> String {
+            var s = " " + line.enumerated().map { pad($0.element, $0.offset) }.joined(separator: "  ")
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s + "\n"
+        }
+        let header = join(columns)
+        var out = options.color ? "\u{1B}[1m" + header.dropLast() + "\u{1B}[0m\n" : header
+        for line in cells { out += join(line) }
+        if rows.count < all.count { out += " … \(all.count - rows.count) more rows (\(all.count) in all)\n" }
+        return out
+    }
+
+    /// A record as `key  value` lines.
+    private static func vertical(_ r: Record, options: Options) -> String {
+        let width = r.keys.map { DisplayWidth.of($0) }.max() ?? 0
+        var out = ""
+        for (k, v) in r.pairs {
+            let fill = String(repeating: " ", count: width - DisplayWidth.of(k))
+            let key = options.color ? "\u{1B}[1m\(k)\u{1B}[0m" : k
+            let flat = cellText(v).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+            out += " \(key)\(fill)  \(DisplayWidth.truncate(flat, to: max(options.maxCellWidth, 72)))\n"
+        }
+        return out
+    }
+}
+
+import Foundation

@@ -1,0 +1,198 @@
+import Foundation
+
+/// A value in NQL.
+public enum Value: Sendable {
+    case null
+    case bool(Bool)
+    /// An exact integer; arithmetic that overflows is an error, not a wrap.
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case list([Value])
+    case record(Record)
+    case date(DateValue)
+    case regex(RegexValue)
+    case function(Function)
+
+    /// The name `type(x)` returns.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .string: return "string"
+        case .list: return "list"
+        case .record: return "record"
+        case .date: return "date"
+        case .regex: return "regex"
+        case .function: return "function"
+        }
+    }
+
+    /// The number, if this is one.
+    public var number: Double? {
+        switch self {
+        case .int(let n): return Double(n)
+        case .float(let d): return d
+        default: return nil
+        }
+    }
+
+    /// Whether this is `null`.
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+}
+
+/// A record: string keys in the order they were written, with values.
+public struct Record: Sendable, Hashable {
+    /// The keys, in order.
+    public private(set) var keys: [String]
+    /// The values, in the order of `keys`.
+    public private(set) var values: [Value]
+
+    /// An empty record.
+    public init() {
+        keys = []
+        values = []
+    }
+
+    /// A record from key–value pairs; a later duplicate key replaces the earlier value.
+    public init(_ pairs: [(String, Value)]) {
+        self.init()
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    /// The value for a key, or nil when absent.
+    public subscript(key: String) -> Value? {
+        get {
+            for (i, k) in keys.enumerated() where k == key { return values[i] }
+            return nil
+        }
+        set {
+            if let i = keys.firstIndex(of: key) {
+                if let newValue { values[i] = newValue } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// The key–value pairs, in order.
+    public var pairs: Zip2Sequence<[String], [Value]> { zip(keys, values) }
+
+    /// The number of fields.
+    public var count: Int { keys.count }
+}
+
+/// A compiled regular expression and the literal it came from.
+public struct RegexValue: @unchecked Sendable, Hashable {
+    /// A pattern the regular-expression engine rejected.
+    public struct BadPattern: Error {
+        /// Why, in the engine's words.
+        public var reason: String
+    }
+
+    /// The pattern as written.
+    public let pattern: String
+    /// The flags as written: `i` (ignore case), `m`, `s`, `x`.
+    public let flags: String
+    /// The compiled expression (ICU syntax).
+    public let compiled: NSRegularExpression
+
+    /// Compiles a pattern.
+    public init(pattern: String, flags: String = "") throws {
+        var options: NSRegularExpression.Options = []
+        if flags.contains("i") { options.insert(.caseInsensitive) }
+        if flags.contains("m") { options.insert(.anchorsMatchLines) }
+        if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
+        if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
+        do {
+            compiled = try NSRegularExpression(pattern: pattern, options: options)
+        } catch {
+            throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
+        }
+        self.pattern = pattern
+        self.flags = flags
+    }
+
+    /// Whether the expression matches anywhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// Each match's whole text.
+    public func allMatches(_ text: String) -> [String] {
+        compiled.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range, in: text).map { String(text[$0]) }
+        }
+    }
+
+    /// `text` with every match replaced by a template (`$1` names a group).
+    public func replacing(in text: String, with template: String) -> String {
+        compiled.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    }
+
+    /// `text` cut at every match.
+    public func split(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var last = text.startIndex
+        for m in compiled.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let r = Range(m.range, in: text), !r.isEmpty else { continue }
+            pieces.append(String(text[last..<r.lowerBound]))
+            last = r.upperBound
+        }
+        pieces.append(String(text[last...]))
+        return pieces
+    }
+
+    /// Equal when written the same.
+    public static func == (a: RegexValue, b: RegexValue) -> Bool { a.pattern == b.pattern && a.flags == b.flags }
+    /// Hashes the pattern and flags.
+    public func hash(into h: inout Hasher) {
+        h.combine(pattern)
+        h.combine(flags)
+    }
+}
+
+extension Value: Hashable {
+    /// Deep equality; `1 == 1.0`; functions are equal only to themselves.
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.float(let x), .float(let y)): return x == y
+        case (.int(let x), .float(let y)), (.float(let y), .int(let x)): return Double(x) == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.list(let x), .list(let y)): return x == y
+        case (.record(let x), .record(let y)): return x == y
+        case (.date(let x), .date(let y)): return x == y
+        case (.regex(let x), .regex(let y)): return x == y
+        case (.function(let x), .function(let y)): return x.identity == y.identity
+        default: return false
+        }
+    }
+
+    /// Hashes consistently with `==` (an integral float hashes as the integer).
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case .null: h.combine(0)
+        case .bool(let b): h.combine(b)
+        case .int(let n): h.combine(n)
+        case .float(let d):
+            if d.rounded() == d, abs(d) < 9.2e18 { h.combine(Int(d)) } else { h.combine(d) }
+        case .string(let s): h.combine(s)
+        case .list(let xs): h.combine(xs)
+        case .record(let r): h.combine(r)
+        case .date(let d): h.combine(d)
+        case .regex(let r): h.combine(r)
+        case .function(let f): h.combine(f.identity)
+        }
+    }
+}

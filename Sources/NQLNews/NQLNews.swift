@@ -1,3 +1,0 @@
-import NQL
-/// News analysis for NQL.
-public enum NQLNewsModule {}

@@ -1,0 +1,188 @@
+import Foundation
+import NQL
+import NQLNews
+
+/// What the command line asked for.
+struct Invocation {
+    enum Program {
+        case file(String)
+        case inline(String)
+        case stdin
+        case repl
+    }
+    var program: Program = .repl
+    var format: OutputFormat = .auto
+    var args: [(String, String)] = []
+    var color: Bool?
+}
+
+/// A command line that cannot be run, with what to say.
+struct UsageError: Error {
+    var message: String
+}
+
+/// The `nql` command: argument parsing by hand (a handful of flags; no
+/// dependency, and start-up stays a few milliseconds).
+enum CommandLineTool {
+    static let usage = """
+        usage: nql [options] FILE.nql [--arg NAME=VALUE ...]
+               nql [options] -e PROGRAM
+               nql [options] -            (program on standard input; also when stdin is a pipe)
+               nql                        (interactive prompt on a terminal)
+
+        options:
+          -e, --eval PROGRAM     run PROGRAM given on the command line
+          -f, --format FORMAT    print results as auto, table, json, jsonl, csv or text (default auto)
+              --arg NAME=VALUE   bind NAME to the string VALUE in the program (repeatable)
+              --color, --no-color  force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
+          -h, --help             show this help
+          -V, --version          show the version
+
+        exit codes: 0 success, 1 runtime error, 2 usage error, 3 syntax error
+
+        """
+
+    static func main(_ argv: [String]) -> Int32 {
+        let invocation: Invocation
+        do {
+            guard let parsed = try parse(argv) else { return ExitCode.success.rawValue }
+            invocation = parsed
+        } catch let e as UsageError {
+            FileHandle.standardError.write(Data("nql: \(e.message)\nTry 'nql --help' for more information.\n".utf8))
+            return ExitCode.usageError.rawValue
+        } catch {
+            return ExitCode.usageError.rawValue
+        }
+        return run(invocation)
+    }
+
+    /// Parses arguments; nil when the request (help, version) is already answered.
+    static func parse(_ argv: [String]) throws -> Invocation? {
+        var inv = Invocation()
+        var programSet = false
+        var i = 0
+        func value(_ flag: String) throws -> String {
+            i += 1
+            guard i < argv.count else { throw UsageError(message: "option '\(flag)' needs a value") }
+            return argv[i]
+        }
+        func setProgram(_ p: Invocation.Program) throws {
+            if programSet { throw UsageError(message: "give one program: a file, -e PROGRAM, or -") }
+            inv.program = p
+            programSet = true
+        }
+        while i < argv.count {
+            let arg = argv[i]
+            var flag = arg, attached: String?
+            if arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
+                flag = String(arg[..<eq])
+                attached = String(arg[arg.index(after: eq)...])
+            }
+            switch flag {
+            case "-h", "--help":
+                print(usage, terminator: "")
+                return nil
+            case "-V", "--version":
+                print("nql \(NQLVersion.string)")
+                return nil
+            case "-e", "--eval":
+                try setProgram(.inline(try attached ?? value(flag)))
+            case "-f", "--format":
+                let name = try attached ?? value(flag)
+                guard let f = OutputFormat(rawValue: name) else {
+                    let all = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(message: "unknown format '\(name)'; use one of \(all)")
+                }
+                inv.format = f
+            case "--arg":
+                let pair = try attached ?? value(flag)
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                    throw UsageError(message: "--arg needs NAME=VALUE, got '\(pair)'")
+                }
+                let name = String(pair[..<eq])
+                guard name.first.map({ $0.isLetter || $0 == "_" }) == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                    throw UsageError(message: "'\(name)' is not a valid name for --arg")
+                }
+                inv.args.append((name, String(pair[pair.index(after: eq)...])))
+            case "--color": inv.color = true
+            case "--no-color": inv.color = false
+            case "-":
+                try setProgram(.stdin)
+            default:
+                if arg.hasPrefix("-") && arg.count > 1 {
+                    throw UsageError(message: "unknown option '\(arg)'")
+                }
+                try setProgram(.file(arg))
+            }
+            i += 1
+        }
+        if !programSet && isatty(STDIN_FILENO) == 0 { inv.program = .stdin }
+        return inv
+    }
+
+    static func run(_ inv: Invocation) -> Int32 {
+        let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
+        let color = inv.color ?? (stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+        let out = OutputStream.standardOutput
+        let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color),
+                              write: { out.write($0) }, writeError: { s in out.flush(); OutputStream.standardError.write(s) })
+        for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
+        defer { out.flush() }
+        let text: String, name: String
+        switch inv.program {
+        case .repl:
+            return REPL(session: session).run()
+        case .inline(let program):
+            (text, name) = (program, "<command line>")
+        case .stdin:
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            (text, name) = (String(decoding: data, as: UTF8.self), "<stdin>")
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                var isDir: ObjCBool = false
+                let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) ? (isDir.boolValue ? "is a directory" : "cannot be read") : "no such file"
+                FileHandle.standardError.write(Data("nql: \(path): \(why)\n".utf8))
+                return ExitCode.usageError.rawValue
+            }
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                FileHandle.standardError.write(Data("nql: \(path): not UTF-8 text\n".utf8))
+                return ExitCode.usageError.rawValue
+            }
+            (text, name) = (decoded, path)
+        }
+        return session.run(text, name: name).exitCode.rawValue
+    }
+}
+
+/// Buffered writes to a file descriptor (results can be large).
+final class OutputStream: @unchecked Sendable {
+    static let standardOutput = OutputStream(fd: STDOUT_FILENO)
+    static let standardError = OutputStream(fd: STDERR_FILENO, buffered: false)
+
+    private let fd: Int32
+    private let buffered: Bool
+    private var buffer: [UInt8] = []
+
+    init(fd: Int32, buffered: Bool = true) {
+        self.fd = fd
+        self.buffered = buffered
+    }
+
+    func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if !buffered || buffer.count > 1 << 16 { flush() }
+    }
+
+    func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                break
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
