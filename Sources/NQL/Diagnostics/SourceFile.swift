@@ -1,6 +1,6 @@
 /// A named piece of program text, with the line table needed to turn byte
 /// offsets into 1-based lines and columns.
-public struct SourceFile: Sendable {
+public final class SourceFile: Sendable {
     /// The name printed in diagnostics: a path, `<stdin>`, `<command line>` or `<repl>`.
     public let name: String
     /// The program text.

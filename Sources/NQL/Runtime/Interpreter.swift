@@ -227,10 +227,10 @@ public final class Interpreter: @unchecked Sendable {
                 throw RuntimeError(Messages.recursionTooDeep(Interpreter.maxCallDepth, name ?? "lambda"), span: span, source: source)
             }
             var s = captured
-            for (p, v) in zip(lambda.params, args) { s = Scope(name: p, value: v, parent: s) }
+            for (i, p) in lambda.params.enumerated() { s = Scope(name: p, value: args[i], parent: s) }
             let callerSource = source
-            source = fsource
-            defer { source = callerSource }
+            if callerSource !== fsource { source = fsource }
+            defer { if callerSource !== fsource { source = callerSource } }
             do {
                 return try eval(lambda.body, s)
             } catch var e as RuntimeError {
