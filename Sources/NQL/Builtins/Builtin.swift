@@ -133,6 +133,9 @@ public struct Arguments {
         }
     }
 
+    /// Throws if the user asked to stop (call it in long loops).
+    public func checkInterrupt() throws { try interpreter.interrupt.check() }
+
     /// Calls a function value with arguments.
     public func call(_ f: Function, _ args: [Value]) throws -> Value {
         try interpreter.call(f, args, at: span)

@@ -235,18 +235,23 @@ enum CoreBuiltins {
         Builtin("sum", group: "numbers", params: "xs, key?", summary: "The total (of the key); exact for integers.",
                 example: #"sum([1, 2, 3.5])"#) { a in
             let xs = try a.list(0)
-            if !a.has(1) {
-                var total = 0
-                var allInts = true
-                for x in xs {
-                    guard case .int(let n) = x else { allInts = false; break }
+            let f = a.has(1) ? try a.function(1) : nil
+            var total = 0
+            var float = 0.0
+            var isFloat = false
+            for x in xs {
+                switch try f.map({ try a.call($0, [x]) }) ?? x {
+                case .int(let n) where !isFloat:
                     let (r, o) = total.addingReportingOverflow(n)
                     if o { throw RuntimeError(Messages.integerOverflow) }
                     total = r
+                case let v:
+                    guard let d = v.number else { throw a.error("expected numbers, found \(v.typeName)") }
+                    if !isFloat { isFloat = true; float = Double(total) }
+                    float += d
                 }
-                if allInts { return .int(total) }
             }
-            return .float(try numbers(a).reduce(0, +))
+            return isFloat ? .float(float) : .int(total)
         },
         Builtin("avg", group: "numbers", params: "xs, key?", summary: "The mean (of the key), or null for an empty list.",
                 example: #"avg([1, 2, 3, 4])"#) { a in

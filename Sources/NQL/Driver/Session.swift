@@ -59,8 +59,6 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Parses and runs source, printing each result and any diagnostics.
-    /// Evaluation runs on a thread with a large stack, so deep (but bounded)
-    /// recursion reports an error instead of crashing.
     @discardableResult
     public func run(_ text: String, name: String, bindLast: Bool = false) -> Outcome {
         let source = SourceFile(name: name, text: text)
@@ -75,49 +73,23 @@ public final class Session: @unchecked Sendable {
 
     /// Runs a parsed program.
     public func run(_ program: Program, bindLast: Bool = false) -> Outcome {
-        Interrupt.clear()
-        let box = OutcomeBox()
-        Session.onLargeStack { [self] in
-            do {
-                try interpreter.run(program) { value, _ in
-                    lastValue = value
-                    if bindLast { interpreter.define("_", value) }
-                    write(Formatter.render(value, as: format, options: options))
-                }
-                box.outcome = .completed
-            } catch let e as RuntimeError {
-                let d = e.diagnostic(fallback: program.source)
-                writeError(d.render(color: options.color))
-                box.outcome = .runtimeError(d, interrupted: e.isInterrupt)
-            } catch {
-                let d = Diagnostic(kind: .runtime, message: "\(error)", source: program.source, span: .none)
-                writeError(d.render(color: options.color))
-                box.outcome = .runtimeError(d, interrupted: false)
+        interpreter.interrupt.clear()
+        do {
+            try interpreter.run(program) { [self] value, _ in
+                lastValue = value
+                if bindLast { interpreter.define("_", value) }
+                write(Formatter.render(value, as: format, options: options))
             }
+            return .completed
+        } catch let e as RuntimeError {
+            let d = e.diagnostic(fallback: program.source)
+            writeError(d.render(color: options.color))
+            return .runtimeError(d, interrupted: e.isInterrupt)
+        } catch {
+            let d = Diagnostic(kind: .runtime, message: "\(error)", source: program.source, span: .none)
+            writeError(d.render(color: options.color))
+            return .runtimeError(d, interrupted: false)
         }
-        return box.outcome
-    }
-
-    private final class OutcomeBox: @unchecked Sendable {
-        var outcome: Outcome = .completed
-    }
-
-    private final class Work: @unchecked Sendable {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    /// Runs `body` on a thread with a 1 GiB stack (virtual; only touched pages are used) and waits.
-    static func onLargeStack(_ body: @escaping () -> Void) {
-        let work = Work(body)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            work.body()
-            done.signal()
-        }
-        thread.stackSize = 1 << 30
-        thread.start()
-        done.wait()
     }
 }
 

@@ -13,6 +13,8 @@ public final class Interpreter: @unchecked Sendable {
     public var warn: (String) -> Void
     /// The directory relative paths are resolved against.
     public var currentDirectory: String
+    /// The flag that stops evaluation (Ctrl-C).
+    public let interrupt: Interrupt
     /// State modules keep for the session (caches), by key.
     public var moduleState: [String: AnyObject] = [:]
     /// The deepest nesting of user-function calls allowed.
@@ -24,8 +26,9 @@ public final class Interpreter: @unchecked Sendable {
     /// Creates an interpreter.
     public init(registry: Registry, output: @escaping (String) -> Void = { print($0, terminator: "") },
                 warn: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
-                currentDirectory: String = FileManager.default.currentDirectoryPath) {
+                currentDirectory: String = FileManager.default.currentDirectoryPath, interrupt: Interrupt = .shared) {
         self.registry = registry
+        self.interrupt = interrupt
         self.output = output
         self.warn = warn
         self.currentDirectory = currentDirectory
@@ -42,12 +45,18 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Runs the statements of a program in order, handing each expression
     /// statement's value to `onValue` (null values are skipped). Stops at the
-    /// first runtime error and throws it.
-    public func run(_ program: Program, onValue: (Value, Statement) throws -> Void) throws {
+    /// first runtime error and throws it. Evaluation runs on a thread with a
+    /// large stack, so deep (but bounded) recursion reports an error instead
+    /// of overflowing the caller's stack.
+    public func run(_ program: Program, onValue: @escaping (Value, Statement) throws -> Void) throws {
+        try LargeStack.run { try self.runHere(program, onValue: onValue) }
+    }
+
+    private func runHere(_ program: Program, onValue: (Value, Statement) throws -> Void) throws {
         source = program.source
         depth = 0
         for statement in program.statements {
-            try Interrupt.check()
+            try interrupt.check()
             switch statement {
             case .let(let name, _, let expr, _):
                 var value = try locate(expr.span) { try eval(expr, nil) }
@@ -60,10 +69,12 @@ public final class Interpreter: @unchecked Sendable {
         }
     }
 
-    /// Evaluates one expression in the global scope.
+    /// Evaluates one expression in the global scope (on the large stack).
     public func evaluate(_ expr: Expr, in source: SourceFile) throws -> Value {
         self.source = source
-        return try locate(expr.span) { try eval(expr, nil) }
+        var result: Value = .null
+        try LargeStack.run { result = try self.locate(expr.span) { try self.eval(expr, nil) } }
+        return result
     }
 
     private func locate<T>(_ span: Span, _ body: () throws -> T) throws -> T {
@@ -220,7 +231,7 @@ public final class Interpreter: @unchecked Sendable {
             guard args.count == lambda.params.count else {
                 throw RuntimeError(Messages.arity(name ?? "lambda", expected: "\(lambda.params.count)", got: args.count), span: span, source: source)
             }
-            try Interrupt.check()
+            try interrupt.check()
             depth += 1
             defer { depth -= 1 }
             if depth > Interpreter.maxCallDepth {
@@ -343,5 +354,28 @@ public final class Interpreter: @unchecked Sendable {
         default:
             throw RuntimeError(Messages.badIndex(base.typeName, "slice"), span: span, source: source)
         }
+    }
+}
+
+/// Runs work on a thread with a 1 GiB stack (virtual: only touched pages are
+/// used) and waits for it, passing errors back.
+enum LargeStack {
+    private final class Work: @unchecked Sendable {
+        let body: () throws -> Void
+        var error: Error?
+        init(_ body: @escaping () throws -> Void) { self.body = body }
+    }
+
+    static func run(_ body: @escaping () throws -> Void) throws {
+        let work = Work(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do { try work.body() } catch { work.error = error }
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        if let error = work.error { throw error }
     }
 }

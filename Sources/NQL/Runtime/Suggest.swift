@@ -6,7 +6,10 @@ public enum Suggest {
         let limit = max(1, min(3, target.count / 3))
         var best: (String, Int)?
         for c in Set(candidates) where c != name {
-            let d = distance(target, Array(c.lowercased()))
+            let lower = c.lowercased()
+            var d = distance(target, Array(lower))
+            // "descending" for "desc": one name is the start of the other.
+            if min(lower.count, target.count) >= 3, lower.hasPrefix(String(target)) || String(target).hasPrefix(lower) { d = min(d, limit) }
             guard d <= limit else { continue }
             if let (bc, bd) = best, bd < d || (bd == d && bc < c) { continue }
             best = (c, d)

@@ -1,0 +1,67 @@
+import Foundation
+@testable import NQL
+import Testing
+
+@Suite struct FormatterTests {
+    let records: Value = .list([
+        .record(Record([("name", .string("김정은")), ("n", .int(1))])),
+        .record(Record([("name", .string("Antony Blinken")), ("n", .int(22))])),
+    ])
+
+    @Test func tablesAlignByDisplayWidth() {
+        #expect(Formatter.render(records, as: .table) == """
+             name             n
+             김정은           1
+             Antony Blinken  22
+
+            """)
+    }
+
+    @Test func jsonIsValidAndEscaped() throws {
+        let v: Value = .record(Record([("q", .string("say \"hi\"\n\t\u{1}")), ("xs", .list([.float(1.5), .null, .bool(true)])),
+                                       ("d", .date(DateValue(days: 0))), ("k", .string("한국"))]))
+        for text in [Formatter.json(v), Formatter.render(v, as: .json)] {
+            let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            #expect(parsed?["q"] as? String == "say \"hi\"\n\t\u{1}")
+            #expect(parsed?["d"] as? String == "1970-01-01")
+            #expect(parsed?["k"] as? String == "한국")
+        }
+        #expect(Formatter.json(.float(.nan)) == "null")
+    }
+
+    @Test func jsonlPrintsOneLinePerElement() {
+        #expect(Formatter.render(records, as: .jsonl) == "{\"name\":\"김정은\",\"n\":1}\n{\"name\":\"Antony Blinken\",\"n\":22}\n")
+    }
+
+    @Test func csvQuotesWhatNeedsQuoting() {
+        let v: Value = .list([.record(Record([("a", .string("x,y")), ("b", .string("say \"hi\"")), ("c", .list([.int(1), .int(2)]))]))])
+        #expect(Formatter.render(v, as: .csv) == "a,b,c\r\n\"x,y\",\"say \"\"hi\"\"\",1; 2\r\n")
+        #expect(Formatter.render(.list([.int(1), .string("a\nb")]), as: .csv) == "value\r\n1\r\n\"a\nb\"\r\n")
+    }
+
+    @Test func reprReadsBackAsTheSameValue() throws {
+        let v: Value = .list([.string("tab\t \"q\" ${x} 서울"), .float(2.0), .date(DateValue(year: 2024, month: 7, day: 28)!),
+                              .record(Record([("job title", .int(1)), ("if", .null)]))])
+        let text = Formatter.repr(v)
+        #expect(try value(text) == v)
+    }
+
+    @Test func longListsAreShownInPart() {
+        let v: Value = .list((0..<30).map { .int($0) })
+        let text = Formatter.render(v, as: .auto, options: Formatter.Options(maxItems: 3))
+        #expect(text == "[0, 1, 2, … 27 more (30 in all)]\n")
+    }
+
+    @Test func displayWidth() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("한국어") == 6)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.truncate("한국어입니다", to: 5) == "한국…")
+    }
+
+    @Test func floatsAlwaysLookLikeFloats() {
+        #expect(Formatter.number(3) == "3.0")
+        #expect(Formatter.number(0.1) == "0.1")
+        #expect(Formatter.number(1e20) == "1e+20")
+    }
+}

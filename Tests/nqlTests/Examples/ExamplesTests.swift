@@ -1,0 +1,51 @@
+import Foundation
+import NQL
+import NQLNews
+import Testing
+
+/// The package root, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Every `Examples/*.nql`, by name relative to the package root.
+func exampleScripts() -> [String] {
+    let dir = packageRoot.appendingPathComponent("Examples")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.filter { $0.hasSuffix(".nql") }.sorted().map { "Examples/" + $0 }
+}
+
+/// Runs a script in-process as `nql` would (format auto, no colour) and
+/// returns what it printed on stdout and stderr.
+func runScript(_ relativePath: String, stdin: String? = nil) throws -> (out: String, err: String, code: Int32) {
+    let url = packageRoot.appendingPathComponent(relativePath)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    var out = "", err = ""
+    let session = Session(registry: News.registry(), write: { out += $0 }, writeError: { err += $0 },
+                          currentDirectory: packageRoot.path)
+    let code = session.run(text, name: relativePath).exitCode.rawValue
+    return (out, err, code)
+}
+
+/// Golden tests: each example's output must equal `NAME.out` (and its errors
+/// `NAME.err`). Set NQL_RECORD=1 to write the files anew after an intended change.
+@Test(arguments: exampleScripts())
+func exampleMatchesExpectedOutput(_ script: String) throws {
+    let (out, err, _) = try runScript(script)
+    let base = packageRoot.appendingPathComponent(String(script.dropLast(4)))
+    let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
+    if ProcessInfo.processInfo.environment["NQL_RECORD"] == "1" {
+        try out.write(to: outURL, atomically: true, encoding: .utf8)
+        if err.isEmpty { try? FileManager.default.removeItem(at: errURL) } else { try err.write(to: errURL, atomically: true, encoding: .utf8) }
+        return
+    }
+    let expectedOut = try String(contentsOf: outURL, encoding: .utf8)
+    let expectedErr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+    #expect(out == expectedOut, "stdout of \(script) differs from \(outURL.lastPathComponent); rerun with NQL_RECORD=1 if intended")
+    #expect(err == expectedErr, "stderr of \(script) differs from \(errURL.lastPathComponent); rerun with NQL_RECORD=1 if intended")
+}
+
+@Test func examplesFormACourse() {
+    let scripts = exampleScripts()
+    #expect(scripts.count >= 4)
+    #expect(scripts.first == "Examples/01-values.nql")
+}
