@@ -1,0 +1,86 @@
+import Foundation
+import NQL
+
+/// How articles and entities appear in NQL: as records with documented fields.
+enum ArticleValues {
+    /// An article as a record: `id, path, title, subtitle, source, author,
+    /// authors, date, url, text, paragraphs, sentences, captions, words,
+    /// format, encoding` and `extra` (other fields the input carried).
+    static func record(_ a: Article) -> Value {
+        func opt(_ s: String?) -> Value { s.map { .string($0) } ?? .null }
+        func list(_ xs: [String]) -> Value { .list(xs.map { .string($0) }) }
+        let date: Value = a.date.flatMap { DateValue(iso: $0) }.map { .date($0) } ?? .null
+        var extra = Record()
+        for key in a.extra.keys.sorted() { extra[key] = a.extra[key].map { .string($0) } }
+        return .record(Record([
+            ("id", .string(a.id)), ("path", .string(a.path)), ("title", opt(a.title)), ("subtitle", list(a.subtitle)),
+            ("source", opt(a.source)), ("author", opt(a.author)), ("authors", list(a.authors)), ("date", date),
+            ("url", opt(a.url)), ("text", .string(a.text)), ("paragraphs", list(a.paragraphs)),
+            ("sentences", list(a.sentences)), ("captions", list(a.captions)), ("words", .int(a.words)),
+            ("format", .string(a.format)), ("encoding", .string(a.encoding)), ("extra", .record(extra)),
+        ]))
+    }
+
+    /// The fields `load` gives every article, for help and completion.
+    static let fieldNames = ["id", "path", "title", "subtitle", "source", "author", "authors", "date", "url", "text",
+                             "paragraphs", "sentences", "captions", "words", "format", "encoding", "extra"]
+
+    /// The text of an article record or a string; an error naming the built-in otherwise.
+    static func text(_ v: Value, _ a: Arguments, _ index: Int = 0) throws -> String {
+        switch v {
+        case .string(let s): return s
+        case .record(let r):
+            if case .string(let s)? = r["text"] { return s }
+            throw a.error("argument \(index + 1) must be an article (a record with a 'text' field) or a string; this record has no text")
+        default:
+            throw a.error("argument \(index + 1) must be an article or a string, got \(v.typeName)")
+        }
+    }
+
+    /// The list of articles in argument `index` (a single article counts as a list of one).
+    static func articles(_ a: Arguments, _ index: Int, allowEmpty: Bool = true) throws -> [Value] {
+        let xs: [Value]
+        switch a[index] {
+        case .list(let list): xs = list
+        case .record: xs = [a[index]]
+        default: throw a.error("argument \(index + 1) must be a list of articles, got \(a[index].typeName)")
+        }
+        if !allowEmpty && xs.isEmpty { throw a.error("the collection of articles is empty") }
+        for x in xs {
+            guard case .record(let r) = x, r["text"] != nil else {
+                throw a.error("argument \(index + 1) must hold articles (records with a 'text' field), found \(x.typeName)")
+            }
+        }
+        return xs
+    }
+
+    /// A field of an article record as a string, if present.
+    static func field(_ v: Value, _ name: String) -> String? {
+        if case .record(let r) = v, case .string(let s)? = r[name] { return s }
+        return nil
+    }
+
+    /// An article's date as ISO text, if it has one.
+    static func date(_ v: Value) -> String? {
+        guard case .record(let r) = v else { return nil }
+        switch r["date"] {
+        case .date(let d)?: return d.iso
+        case .string(let s)?: return DateValue(iso: s)?.iso
+        default: return nil
+        }
+    }
+
+    /// An entity as a record: `name, type, count, role, aliases, mentions`.
+    static func record(_ e: Entity, withMentions: Bool = true) -> Value {
+        var pairs: [(String, Value)] = [
+            ("name", .string(e.name)), ("type", .string(e.type.rawValue)), ("count", .int(e.count)),
+            ("role", e.role.map { .string($0) } ?? .null), ("aliases", .list(e.aliases.map { .string($0) })),
+        ]
+        if withMentions {
+            pairs.append(("mentions", .list(e.mentions.map {
+                .record(Record([("start", .int($0.start)), ("end", .int($0.end)), ("text", .string($0.text))]))
+            })))
+        }
+        return .record(Record(pairs))
+    }
+}
