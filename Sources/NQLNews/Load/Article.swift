@@ -157,19 +157,68 @@ enum TextShape {
         return s[start..<end]
     }
 
-    /// Trims and collapses internal whitespace runs to one space.
+    /// Trims and collapses internal whitespace runs (ASCII and Unicode spaces) to one space.
     static func collapse(_ s: some StringProtocol) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(ch)
+        var it = s.utf8.makeIterator()
+        var lookahead: [UInt8] = []
+        func next() -> UInt8? { lookahead.isEmpty ? it.next() : lookahead.removeFirst() }
+        while let c = next() {
+            var space = false
+            var skip = false
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                space = true
+            } else if c == 0xC2 {
+                if let d = next() { if d == 0xA0 { space = true } else { lookahead.append(d) } }
+            } else if c == 0xE2 || c == 0xE3 {
+                if let d = next() {
+                    if let e = next() {
+                        if c == 0xE2, d == 0x80, (e >= 0x80 && e <= 0x8A) || e == 0xA8 || e == 0xA9 || e == 0xAF { space = true }
+                        else if c == 0xE2, d == 0x80, e == 0x8B || e == 0x8C || e == 0x8D { skip = true }
+                        else if c == 0xE3, d == 0x80, e == 0x80 { space = true }
+                        else { lookahead.append(d); lookahead.append(e) }
+                    } else { lookahead.append(d) }
+                }
+            } else if c == 0xEF {
+                // U+FEFF byte-order mark inside text.
+                if let d = next() {
+                    if let e = next() {
+                        if d == 0xBB, e == 0xBF { skip = true } else { lookahead.append(d); lookahead.append(e) }
+                    } else { lookahead.append(d) }
+                }
+            }
+            if skip { continue }
+            if space { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(c)
+            if !lookahead.isEmpty {
+                // Bytes that were peeked but belong to this character.
+                while let f = lookahead.first, f & 0xC0 == 0x80 { out.append(f); lookahead.removeFirst() }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension StringProtocol {
+    /// Byte-wise substring test (Foundation's `contains` is locale-aware and slow on Linux).
+    @inline(__always)
+    func has(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let h = self.utf8
+        var i = h.startIndex
+        while i != h.endIndex {
+            if h[i] == first {
+                var j = h.index(after: i)
+                var k = 1
+                while k < n.count, j != h.endIndex, h[j] == n[k] { j = h.index(after: j); k += 1 }
+                if k == n.count { return true }
+            }
+            i = h.index(after: i)
+        }
+        return false
     }
 }

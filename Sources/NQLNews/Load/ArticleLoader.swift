@@ -109,7 +109,7 @@ public enum ArticleLoader {
     }
 
     static func plainArticle(_ text: String, path: String, format: String, encoding: String) -> Article? {
-        let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let normalized = text.has("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         let r = PlainTextExtractor.extract(normalized, markdown: format == "md")
         if r.paragraphs.isEmpty && r.title == nil { return nil }
         var extra: [String: String] = [:]
@@ -147,8 +147,8 @@ public enum ArticleLoader {
 
     static func looksLikeHTML(_ data: Data) -> Bool {
         let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
-        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.contains("<head")
-            || head.contains("<p>") || head.contains("<div")
+        return head.has("<html") || head.has("<!doctype html") || head.has("<body") || head.has("<head")
+            || head.has("<p>") || head.has("<div")
     }
 
     /// Article files under a folder, recursively, sorted by path; hidden entries skipped.

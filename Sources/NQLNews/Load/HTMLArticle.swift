@@ -142,7 +142,7 @@ extension PageWalker {
     }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.has("&") else { return s }
         var out = s
         for (k, v) in [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&#x27;", "'"), ("&rsquo;", "’"), ("&lsquo;", "‘"), ("&ldquo;", "“"), ("&rdquo;", "”"), ("&nbsp;", " "), ("&mdash;", "—"), ("&ndash;", "–")] {
             out = out.replacingOccurrences(of: k, with: v)

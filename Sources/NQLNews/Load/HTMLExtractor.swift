@@ -87,6 +87,7 @@ struct PageWalker {
     var authorLinks: [String] = []
     var bylineTexts: [String] = []
     var lang: String?
+    var hintCache: [String: Int] = [:]
 
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "td", "th", "li", "blockquote", "pre", "h1", "h2", "h3", "h4",
@@ -111,13 +112,77 @@ struct PageWalker {
         "list", "button", "icon", "tooltip", "rating", "print", "jump", "subnav", "site-", "footnote",
     ]
 
+    static let positiveBytes = positiveWords.map { Array($0.utf8) }
+    static let negativeBytes = negativeWords.map { Array($0.utf8) }
+
     /// Class/id weight: +25 for content words, −25 for boilerplate words.
     static func hintWeight(_ s: String) -> Int {
-        if s.isEmpty { return 0 }
-        var w = 0
-        if negativeWords.contains(where: { s.contains($0) }) { w -= 25 }
-        if positiveWords.contains(where: { s.contains($0) }) { w += 25 }
-        return w
+        var s = s
+        return s.withUTF8 { buf -> Int in
+            guard buf.count > 1 else { return 0 }
+            func has(_ words: [[UInt8]]) -> Bool {
+                for w in words where w.count <= buf.count {
+                    let first = w[0]
+                    var i = 0
+                    let last = buf.count - w.count
+                    outer: while i <= last {
+                        if buf[i] == first {
+                            var k = 1
+                            while k < w.count { if buf[i + k] != w[k] { i += 1; continue outer }; k += 1 }
+                            return true
+                        }
+                        i += 1
+                    }
+                }
+                return false
+            }
+            var w = 0
+            if has(negativeBytes) { w -= 25 }
+            if has(positiveBytes) { w += 25 }
+            return w
+        }
+    }
+
+    /// The attributes the scorer looks at, read in one pass.
+    struct Attributes {
+        var classAndID = ""
+        var itemprop: String?
+        var role: String?
+        var hidden = false
+        var style: String?
+    }
+
+    static func attributes(_ node: xmlNodePtr) -> Attributes {
+        var out = Attributes()
+        var a = node.pointee.properties
+        while let at = a {
+            defer { a = at.pointee.next }
+            guard let n = at.pointee.name else { continue }
+            let name = UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self)
+            func value() -> String {
+                var v = ""
+                var c = at.pointee.children
+                while let t = c {
+                    if let content = t.pointee.content { v += String(cString: content) }
+                    c = t.pointee.next
+                }
+                return v
+            }
+            if strcasecmp(name, "class") == 0 || strcasecmp(name, "id") == 0 {
+                out.classAndID += (out.classAndID.isEmpty ? "" : " ") + value().lowercased()
+            } else if strcasecmp(name, "itemprop") == 0 {
+                out.itemprop = value().lowercased()
+            } else if strcasecmp(name, "role") == 0 {
+                out.role = value().lowercased()
+            } else if strcasecmp(name, "hidden") == 0 {
+                out.hidden = true
+            } else if strcasecmp(name, "aria-hidden") == 0 {
+                if value() == "true" { out.hidden = true }
+            } else if strcasecmp(name, "style") == 0 {
+                out.style = value().lowercased()
+            }
+        }
+        return out
     }
 
     static func attr(_ node: xmlNodePtr, _ name: String) -> String? {
@@ -175,15 +240,19 @@ struct PageWalker {
     mutating func visit(_ node: xmlNodePtr, parent: Int, block: Int, inLink: Bool, hidden: Bool) -> (Int, Int) {
         let tag = PageWalker.tagName(node)
         let idx = nodes.count
-        let cls = (PageWalker.attr(node, "class") ?? "") + " " + (PageWalker.attr(node, "id") ?? "")
-        var hint = PageWalker.hintWeight(cls.lowercased())
-        let itemprop = PageWalker.attr(node, "itemprop")?.lowercased()
+        let attrs = PageWalker.attributes(node)
+        let cls = attrs.classAndID
+        var hint = 0
+        if !cls.isEmpty {
+            if let h = hintCache[cls] { hint = h } else { hint = PageWalker.hintWeight(cls); hintCache[cls] = hint }
+        }
+        let itemprop = attrs.itemprop
         if itemprop == "articlebody" { hint += 50 }
         if tag == "article" { hint += 20 }
         if tag == "main" { hint += 10 }
-        let role = PageWalker.attr(node, "role")?.lowercased() ?? ""
-        var isHidden = hidden || PageWalker.attr(node, "hidden") != nil || PageWalker.attr(node, "aria-hidden") == "true"
-        if let style = PageWalker.attr(node, "style")?.lowercased(), style.contains("display:none") || style.contains("display: none") || style.contains("visibility:hidden") {
+        let role = attrs.role ?? ""
+        var isHidden = hidden || attrs.hidden
+        if let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
             isHidden = true
         }
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
@@ -256,7 +325,7 @@ struct PageWalker {
         case "time":
             if let dt = PageWalker.attr(node, "datetime") { timeDates.append(dt) }
         case "a":
-            if PageWalker.attr(node, "rel")?.lowercased().contains("author") == true {
+            if PageWalker.attr(node, "rel")?.lowercased().has("author") == true {
                 let t = PageWalker.text(node)
                 if !t.isEmpty { authorLinks.append(t) }
             }
@@ -270,8 +339,8 @@ struct PageWalker {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
         }
-        let lower = cls.lowercased()
-        if tag != "body", tag != "html", tag != "article", lower.contains("byline") || lower.contains("author-name") || lower.contains("authorname") || lower.contains("author__name") || lower.contains("author-link") {
+        let lower = cls
+        if !lower.isEmpty, tag != "body", tag != "html", tag != "article", lower.has("byline") || lower.has("author-name") || lower.has("authorname") || lower.has("author__name") || lower.has("author-link") {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 150 { bylineTexts.append(t) }
         }

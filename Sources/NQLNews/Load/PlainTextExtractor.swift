@@ -52,19 +52,19 @@ enum PlainTextExtractor {
         if key.isEmpty { return true }
         if interfaceStrings.contains(key) { return true }
         // Identifier-like widget names: "bar_progress", "btn-top".
-        if !key.contains(" "), key.contains("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
+        if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
         if key.count < 60 { for p in interfacePrefixes where key.hasPrefix(p) { return true } }
         // A run of menu items: "Home | World | Business".
-        if key.contains(" | ") && !key.contains(".") && key.split(separator: "|").allSatisfy({ $0.split(separator: " ").count <= 3 }) { return true }
+        if key.has(" | ") && !key.has(".") && key.split(separator: "|").allSatisfy({ $0.split(separator: " ").count <= 3 }) { return true }
         return false
     }
 
     /// Outlet named by a copyright footer, and whether the line is one.
     static func copyrightSource(_ line: String) -> (isFooter: Bool, source: String?) {
         let lower = line.lowercased()
-        let isFooter = line.contains("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved")
-            || lower.hasPrefix("(c) ") || line.contains("무단전재") || line.contains("무단 전재") || line.contains("저작권자")
-            || line.contains("無断転載")
+        let isFooter = line.has("©") || lower.hasPrefix("copyright") || lower.has("all rights reserved")
+            || lower.hasPrefix("(c) ") || line.has("무단전재") || line.has("무단 전재") || line.has("저작권자")
+            || line.has("無断転載")
         guard isFooter, line.count < 300 else { return (false, nil) }
         var s = line
         for marker in ["©", "Copyright", "COPYRIGHT", "copyright", "(c)", "(C)", "저작권자"] {
@@ -115,7 +115,7 @@ enum PlainTextExtractor {
         guard line.count < 120 else { return nil }
         let lower = line.lowercased()
         let markers = ["published", "updated", "posted", "date:", "input", "입력", "수정", "last modified", "公開", "更新"]
-        let marked = markers.contains { lower.hasPrefix($0) } || lower.contains(" | published")
+        let marked = markers.contains { lower.hasPrefix($0) } || lower.has(" | published")
         guard let found = DateNormalizer.find(line) else { return nil }
         // A bare date line, or a marked one.
         if marked || line.split(separator: " ").count <= 8 { return found }
@@ -272,7 +272,7 @@ enum Markdown {
 
     /// Removes emphasis markers and keeps link text.
     static func inline(_ s: String) -> String {
-        guard s.contains("*") || s.contains("[") || s.contains("_") || s.contains("`") else { return s }
+        guard s.has("*") || s.has("[") || s.has("_") || s.has("`") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
