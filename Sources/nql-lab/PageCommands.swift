@@ -103,3 +103,20 @@ enum PageCommands {
         return 0
     }
 }
+
+extension PageCommands {
+    /// Prints every field of the articles loaded from `path`.
+    static func show(_ path: String) -> Int32 {
+        let (articles, problems) = ArticleLoader.load(path)
+        for a in articles {
+            print("id: \(a.id)\npath: \(a.path)\nformat: \(a.format) (\(a.encoding))")
+            print("title: \(a.title ?? "-")\nsubtitle: \(a.subtitle)\nsource: \(a.source ?? "-")\nauthors: \(a.authors)")
+            print("date: \(a.date ?? "-") (raw: \(a.rawDate ?? "-"))\nurl: \(a.url ?? "-")\ncaptions: \(a.captions)")
+            print("words: \(a.words)  paragraphs: \(a.paragraphs.count)  sentences: \(a.sentences.count)")
+            print("extra: \(a.extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.prefix(60))" })")
+            print("---\n\(a.text)\n===")
+        }
+        for p in problems { print(p.description) }
+        return problems.contains { !$0.isNote } ? 1 : 0
+    }
+}

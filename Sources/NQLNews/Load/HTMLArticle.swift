@@ -3,6 +3,9 @@ import Foundation
 
 /// Scoring the page's blocks and assembling the article (see `HTMLExtractor`).
 extension PageWalker {
+    /// Set NQL_LOAD_DEBUG=1 to print the scorer's top candidates.
+    static let debug = ProcessInfo.processInfo.environment["NQL_LOAD_DEBUG"] != nil
+
     func inSkipFlags() -> [Bool] {
         var flags = [Bool](repeating: false, count: nodes.count)
         for i in nodes.indices {
@@ -11,6 +14,8 @@ extension PageWalker {
         }
         return flags
     }
+
+    static let badWeight = Double(ProcessInfo.processInfo.environment["NQL_LOAD_ALPHA"] ?? "") ?? 1.0
 
     static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
 
@@ -33,7 +38,9 @@ extension PageWalker {
             while a >= 0, level < 5 {
                 if !nodes[a].scored {
                     nodes[a].scored = true
-                    nodes[a].score = PageWalker.baseScore(nodes[a].tag) + Double(nodes[a].hint)
+                    // Class hints count in full only for containers with real amounts of text.
+                    let weight = min(1.0, Double(nodes[a].textLen) / 1000)
+                    nodes[a].score = (PageWalker.baseScore(nodes[a].tag) + Double(nodes[a].hint)) * weight
                 }
                 let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
                 nodes[a].score += unitScore / divider
@@ -41,25 +48,40 @@ extension PageWalker {
                 level += 1
             }
         }
+        // Text density: paragraph text under a node counts for it, other text
+        // (links, short blocks, widgets) against it; class hints tip the balance.
+        var good = [Double](repeating: 0, count: nodes.count)
+        for i in nodes.indices where !inSkip[i] && PageWalker.unitTags.contains(nodes[i].tag) && nodes[i].directText >= 25 {
+            let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 0
+            if ld < 0.5 { good[i] += Double(nodes[i].directText) * (1 - ld) }
+        }
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !inSkip[i] { good[nodes[i].parent] += good[i] }
         var best = -1
         var bestScore = -Double.infinity
-        for i in nodes.indices where nodes[i].scored && !inSkip[i] && nodes[i].tag != "body" && nodes[i].tag != "html" {
-            let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
-            let s = nodes[i].score * (1 - ld)
-            if s > bestScore { bestScore = s; best = i }
+        for i in nodes.indices where !inSkip[i] && nodes[i].tag != "html" && good[i] > 0 {
+            let bad = Double(nodes[i].textLen) - good[i]
+            var v = good[i] - PageWalker.badWeight * max(0, bad)
+            if nodes[i].hint > 0 { v *= 1.1 } else if nodes[i].hint < 0 { v *= 0.9 }
+            if v > bestScore { bestScore = v; best = i }
         }
         guard best >= 0 else { return nodes.isEmpty ? [] : [0] }
+        if PageWalker.debug {
+            let ranked = nodes.indices.filter { nodes[$0].scored && !inSkip[$0] }.sorted { nodes[$0].score > nodes[$1].score }.prefix(8)
+            for i in ranked {
+                let n = nodes[i]
+                print("candidate \(n.tag).\(PageWalker.attributes(n.ptr).classAndID.prefix(60)) score \(Int(n.score)) text \(n.textLen) links \(n.linkLen) hint \(n.hint)")
+            }
+        }
         let parent = nodes[best].parent
         guard parent >= 0 else { return [best] }
         var roots: [Int] = []
-        let threshold = max(10, bestScore * 0.2)
+        let threshold = max(300, bestScore * 0.2)
         for i in (parent + 1)..<nodes.count where nodes[i].parent == parent {
             if i == best { roots.append(i); continue }
             if inSkip[i] { continue }
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
-            var bonus = 0.0
-            if nodes[i].hint > 0 && nodes[i].hint == nodes[best].hint { bonus = bestScore * 0.2 }
-            if nodes[i].scored && nodes[i].score * (1 - ld) + bonus >= threshold { roots.append(i); continue }
+            let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
+            if v >= threshold { roots.append(i); continue }
             if nodes[i].tag == "p" {
                 if nodes[i].textLen > 80 && ld < 0.25 { roots.append(i) }
                 else if nodes[i].textLen > 0 && ld == 0 && nodes[i].directText < 80 {
@@ -84,11 +106,14 @@ extension PageWalker {
             if !t.isEmpty { paragraphs.append(t) }
             buf = ""
         }
+        var rootText = 0
         func rec(_ i: Int, isRoot: Bool) {
             let n = nodes[i]
+            if isRoot { rootText = max(n.textLen, 1) }
             if !isRoot {
                 if inSkip[i] { return }
-                if n.hint < 0 { return }
+                // A boilerplate-looking class skips a subtree unless it holds most of the text.
+                if n.hint < 0, n.textLen * 10 < rootText * 3 || n.linkLen * 2 > n.textLen { return }
                 if n.tag == "figure" || n.tag == "figcaption" {
                     let t = PageWalker.text(n.ptr)
                     if !t.isEmpty { captions.append(t) }
@@ -179,6 +204,10 @@ extension PageWalker {
         let inSkip = inSkipFlags()
         let roots = chooseRoots(inSkip)
         var (paragraphs, captions) = blocks(roots: roots, inSkip: inSkip)
+        if PageWalker.debug {
+            print("roots: \(roots.map { "\(nodes[$0].tag).\(PageWalker.attributes(nodes[$0].ptr).classAndID.prefix(40))" })")
+            for p in paragraphs { print("  block: \(p.prefix(100))") }
+        }
 
         let ld = jsonLD.first { d in PageWalker.ldTypes(d).contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting" || $0 == "WebPage" && d["headline"] != nil } }
         let ldSite = ld.flatMap { PageWalker.ldString($0["publisher"]) }
