@@ -55,16 +55,37 @@ extension PageWalker {
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 0
             if ld < 0.5 { good[i] += Double(nodes[i].directText) * (1 - ld) }
         }
-        for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !inSkip[i] { good[nodes[i].parent] += good[i] }
+        // Paragraphs inside boilerplate-looking containers (sidebar, comments, modal) do not
+        // count for the ancestors; headlines (h1) are counted to tell feeds of stories apart.
+        var h1Count = [Int](repeating: 0, count: nodes.count)
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !inSkip[i] {
+            if nodes[i].tag == "h1" { h1Count[i] += 1 }
+            if nodes[i].hint >= 0 { good[nodes[i].parent] += good[i] }
+            h1Count[nodes[i].parent] += h1Count[i]
+        }
         var best = -1
         var bestScore = -Double.infinity
         for i in nodes.indices where !inSkip[i] && nodes[i].tag != "html" && good[i] > 0 {
             let bad = Double(nodes[i].textLen) - good[i]
             var v = good[i] - PageWalker.badWeight * max(0, bad)
-            if nodes[i].hint > 0 { v *= 1.1 } else if nodes[i].hint < 0 { v *= 0.9 }
+            if nodes[i].hint > 0 { v *= 1.1 } else if nodes[i].hint < 0 { v *= 0.3 }
             if v > bestScore { bestScore = v; best = i }
         }
         guard best >= 0 else { return nodes.isEmpty ? [] : [0] }
+        // A feed of several stories (each with its own h1): keep the first story.
+        while h1Count[best] >= 2 {
+            guard let first = nodes.indices[(best + 1)...].first(where: { nodes[$0].parent == best && h1Count[$0] >= 1 && good[$0] >= 300 }) else { break }
+            if PageWalker.debug { print("feed: descending to \(nodes[first].tag)") }
+            best = first
+            bestScore = good[best] - PageWalker.badWeight * max(0, Double(nodes[best].textLen) - good[best])
+        }
+        if PageWalker.debug {
+            for i in nodes.indices where nodes[i].parent == best && good[i] > 0 {
+                var h = ""
+                for j in (i + 1)..<min(nodes.count, i + 400) where nodes[j].tag == "h1" || nodes[j].tag == "h2" || nodes[j].tag == "article" { h += nodes[j].tag + " " }
+                print("child \(nodes[i].tag).\(PageWalker.attributes(nodes[i].ptr).classAndID.prefix(50)) good \(Int(good[i])) text \(nodes[i].textLen) \(h.prefix(40))")
+            }
+        }
         if PageWalker.debug {
             let ranked = nodes.indices.filter { nodes[$0].scored && !inSkip[$0] }.sorted { nodes[$0].score > nodes[$1].score }.prefix(8)
             for i in ranked {
@@ -78,7 +99,8 @@ extension PageWalker {
         let threshold = max(300, bestScore * 0.2)
         for i in (parent + 1)..<nodes.count where nodes[i].parent == parent {
             if i == best { roots.append(i); continue }
-            if inSkip[i] { continue }
+            if inSkip[i] || nodes[i].hint < 0 { continue }
+            if h1Count[i] > 0 && h1Count[best] > 0 { continue }  // another story of a feed
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
             let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
             if v >= threshold { roots.append(i); continue }

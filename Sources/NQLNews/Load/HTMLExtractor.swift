@@ -106,10 +106,10 @@ struct PageWalker {
     static let negativeWords = [
         "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "ad-", "-ad", "ads", "sidebar",
         "widget", "menu", "breadcrumb", "newsletter", "subscribe", "signup", "popup", "modal", "cookie", "banner",
-        "masthead", "header", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
-        "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "hidden", "skip", "login", "paywall",
+        "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
+        "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
         "disclaimer", "copyright", "most-read", "read-more", "readmore", "teaser", "card", "carousel", "slider",
-        "list", "button", "icon", "tooltip", "rating", "print", "jump", "subnav", "site-", "footnote",
+        "button", "icon", "tooltip", "rating", "print", "jump", "subnav", "footnote",
     ]
 
     static let positiveBytes = positiveWords.map { Array($0.utf8) }
