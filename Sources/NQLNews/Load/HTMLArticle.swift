@@ -63,12 +63,19 @@ extension PageWalker {
             if nodes[i].hint >= 0 { good[nodes[i].parent] += good[i] }
             h1Count[nodes[i].parent] += h1Count[i]
         }
+        // Inside a smallish boilerplate container (cookie dialog, sidebar) counts as boilerplate.
+        let pageText = nodes.first?.textLen ?? 0
+        var negAncestor = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices {
+            let p = nodes[i].parent
+            negAncestor[i] = nodes[i].hint <= -100 || (nodes[i].hint < 0 && nodes[i].textLen * 2 < pageText) || (p >= 0 && negAncestor[p])
+        }
         var best = -1
         var bestScore = -Double.infinity
         for i in nodes.indices where !inSkip[i] && nodes[i].tag != "html" && good[i] > 0 {
             let bad = Double(nodes[i].textLen) - good[i]
             var v = good[i] - PageWalker.badWeight * max(0, bad)
-            if nodes[i].hint > 0 { v *= 1.1 } else if nodes[i].hint < 0 { v *= 0.3 }
+            if negAncestor[i] { v *= 0.3 } else if nodes[i].hint > 0 { v *= 1.1 }
             if v > bestScore { bestScore = v; best = i }
         }
         guard best >= 0 else { return nodes.isEmpty ? [] : [0] }

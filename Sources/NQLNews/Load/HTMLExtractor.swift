@@ -114,6 +114,8 @@ struct PageWalker {
 
     static let positiveBytes = positiveWords.map { Array($0.utf8) }
     static let negativeBytes = negativeWords.map { Array($0.utf8) }
+    /// Containers that are never the article, whatever their size.
+    static let strongNegativeBytes = ["cookie", "privacy", "consent", "gdpr", "modal", "popup", "comment", "newsletter", "disqus"].map { Array($0.utf8) }
 
     /// Class/id weight: +25 for content words, −25 for boilerplate words.
     static func hintWeight(_ s: String) -> Int {
@@ -136,6 +138,7 @@ struct PageWalker {
                 }
                 return false
             }
+            if has(strongNegativeBytes) { return -100 }
             var w = 0
             if has(negativeBytes) { w -= 25 }
             if has(positiveBytes) { w += 25 }
