@@ -3,6 +3,12 @@
 #if !__has_include(<libxml/HTMLparser.h>)
 #error "libxml2 headers not found: run `apt-get install libxml2-dev` (or Scripts/setup)"
 #endif
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, and <libxml/encoding.h> then pulls in the
+   system <unicode/ucnv.h>, whose UErrorCode clashes with Foundation's own ICU
+   (_FoundationICU) in any Swift file that imports both. NQL never uses libxml2's
+   ICU converters, so hide them. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>

@@ -1,0 +1,224 @@
+import Foundation
+
+/// One news article as loaded from a file, a JSON record or standard input.
+///
+/// `text` is the clean body with paragraphs joined by a blank line; when a JSON
+/// record supplies the body, `text` is that string exactly, byte for byte, so that
+/// character offsets computed later point into it.
+public struct Article: Sendable, Hashable {
+    /// Stable identifier: the JSON `id` when present, else `path#index` (index from 1).
+    public var id: String
+    /// The file the article came from ("-" for standard input, "<text>" for strings).
+    public var path: String
+    /// The headline, if one was found.
+    public var title: String?
+    /// Sub-headlines (decks) that follow the headline.
+    public var subtitle: [String]
+    /// The outlet, e.g. "The Asia Business Daily".
+    public var source: String?
+    /// Authors joined by ", ", or nil when none is known.
+    public var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
+    /// Each author's name.
+    public var authors: [String]
+    /// Publication date, ISO `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM:SS...` when the time is known).
+    public var date: String?
+    /// The date as it appeared in the input, before normalisation.
+    public var rawDate: String?
+    /// Canonical URL when known.
+    public var url: String?
+    /// The clean body.
+    public var text: String
+    /// Body paragraphs in order.
+    public var paragraphs: [String]
+    /// Sentences of the body, in order.
+    public var sentences: [String]
+    /// Image captions with their credits, kept out of the body.
+    public var captions: [String]
+    /// Number of words in `text`.
+    public var words: Int
+    /// Input format: "txt", "md", "html", "json" or "jsonl".
+    public var format: String
+    /// Text decoding that was used: "utf-8", "utf-16le", "utf-16be", "windows-1252", or "json".
+    public var encoding: String
+    /// Other scalar fields of a JSON record (arrays of scalars are joined with ", "),
+    /// e.g. Reuters `dateline` and `topics`; for HTML pages, `description` and `language`.
+    public var extra: [String: String]
+
+    /// Creates an article; paragraphs, sentences and words are derived from `text`
+    /// unless given.
+    public init(
+        id: String, path: String, title: String? = nil, subtitle: [String] = [],
+        source: String? = nil, authors: [String] = [], date: String? = nil,
+        rawDate: String? = nil, url: String? = nil, text: String,
+        paragraphs: [String]? = nil, captions: [String] = [], format: String,
+        encoding: String = "utf-8", extra: [String: String] = [:]
+    ) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.subtitle = subtitle
+        self.source = source
+        self.authors = authors
+        self.date = date
+        self.rawDate = rawDate
+        self.url = url
+        self.text = text
+        let paras = paragraphs ?? TextShape.paragraphs(of: text)
+        self.paragraphs = paras
+        self.sentences = SentenceSplitter.split(paragraphs: paras)
+        self.captions = captions
+        self.words = TextShape.wordCount(text)
+        self.format = format
+        self.encoding = encoding
+        self.extra = extra
+    }
+}
+
+/// Something that kept a file, a line or a record from loading.
+public struct LoadProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The file concerned ("-" for standard input).
+    public var path: String
+    /// 1-based line number, for JSON Lines records.
+    public var line: Int?
+    /// Short, lower-case explanation.
+    public var message: String
+    /// True for notes that did not stop loading (e.g. a fallback text encoding).
+    public var isNote: Bool
+
+    /// Creates a problem report.
+    public init(path: String, line: Int? = nil, message: String, isNote: Bool = false) {
+        self.path = path
+        self.line = line
+        self.message = message
+        self.isNote = isNote
+    }
+
+    /// `path:line: error: message` (or `note:`).
+    public var description: String {
+        let loc = line.map { "\(path):\($0)" } ?? path
+        return "\(loc): \(isNote ? "note" : "error"): \(message)"
+    }
+}
+
+/// Small helpers on the shape of text: paragraphs and word counts.
+enum TextShape {
+    /// Splits on blank lines; single newlines inside a paragraph become spaces
+    /// only for the paragraph list (the text itself is not changed).
+    static func paragraphs(of text: String) -> [String] {
+        var result: [String] = []
+        var current: [Substring] = []
+        func flush() {
+            if !current.isEmpty {
+                let p = current.joined(separator: " ")
+                if !p.isEmpty { result.append(p) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = trimSub(line)
+            if t.isEmpty { flush() } else { current.append(t) }
+        }
+        flush()
+        return result
+    }
+
+    /// Counts runs of letters or digits (with inner apostrophes, hyphens, dots).
+    static func wordCount(_ text: String) -> Int {
+        var n = 0
+        var inWord = false
+        for u in text.unicodeScalars {
+            let isWordChar: Bool
+            if u.value < 128 {
+                let c = u.value
+                isWordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+                    || (inWord && (c == 39 || c == 45 || c == 46))
+            } else {
+                isWordChar = u.properties.isAlphabetic || u.properties.numericType != nil
+                    || (inWord && u.value == 0x2019)
+            }
+            if isWordChar {
+                if !inWord { n += 1; inWord = true }
+            } else {
+                inWord = false
+            }
+        }
+        return n
+    }
+
+    /// Trims ASCII and Unicode whitespace from both ends.
+    static func trimSub(_ s: Substring) -> Substring {
+        var start = s.startIndex
+        var end = s.endIndex
+        while start < end, s[start].isWhitespace { start = s.index(after: start) }
+        while end > start {
+            let before = s.index(before: end)
+            if s[before].isWhitespace { end = before } else { break }
+        }
+        return s[start..<end]
+    }
+
+    /// Trims and collapses internal whitespace runs (ASCII and Unicode spaces) to one space.
+    static func collapse(_ s: some StringProtocol) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        var it = s.utf8.makeIterator()
+        var lookahead: [UInt8] = []
+        func next() -> UInt8? { lookahead.isEmpty ? it.next() : lookahead.removeFirst() }
+        while let c = next() {
+            var space = false
+            var skip = false
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                space = true
+            } else if c == 0xC2 {
+                if let d = next() { if d == 0xA0 { space = true } else { lookahead.append(d) } }
+            } else if c == 0xE2 || c == 0xE3 {
+                if let d = next() {
+                    if let e = next() {
+                        if c == 0xE2, d == 0x80, (e >= 0x80 && e <= 0x8A) || e == 0xA8 || e == 0xA9 || e == 0xAF { space = true }
+                        else if c == 0xE2, d == 0x80, e == 0x8B || e == 0x8C || e == 0x8D { skip = true }
+                        else if c == 0xE3, d == 0x80, e == 0x80 { space = true }
+                        else { lookahead.append(d); lookahead.append(e) }
+                    } else { lookahead.append(d) }
+                }
+            } else if c == 0xEF {
+                // U+FEFF byte-order mark inside text.
+                if let d = next() {
+                    if let e = next() {
+                        if d == 0xBB, e == 0xBF { skip = true } else { lookahead.append(d); lookahead.append(e) }
+                    } else { lookahead.append(d) }
+                }
+            }
+            if skip { continue }
+            if space { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(c)
+            if !lookahead.isEmpty {
+                // Bytes that were peeked but belong to this character.
+                while let f = lookahead.first, f & 0xC0 == 0x80 { out.append(f); lookahead.removeFirst() }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension StringProtocol {
+    /// Byte-wise substring test (Foundation's `contains` is locale-aware and slow on Linux).
+    @inline(__always)
+    func has(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        let h = self.utf8
+        var i = h.startIndex
+        while i != h.endIndex {
+            if h[i] == first {
+                var j = h.index(after: i)
+                var k = 1
+                while k < n.count, j != h.endIndex, h[j] == n[k] { j = h.index(after: j); k += 1 }
+                if k == n.count { return true }
+            }
+            i = h.index(after: i)
+        }
+        return false
+    }
+}

@@ -1,0 +1,327 @@
+import CLibXML2
+import Foundation
+
+/// Scoring the page's blocks and assembling the article (see `HTMLExtractor`).
+extension PageWalker {
+    /// Set NQL_LOAD_DEBUG=1 to print the scorer's top candidates.
+    static let debug = ProcessInfo.processInfo.environment["NQL_LOAD_DEBUG"] != nil
+
+    func inSkipFlags() -> [Bool] {
+        var flags = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices {
+            let p = nodes[i].parent
+            flags[i] = nodes[i].skip || (p >= 0 && flags[p])
+        }
+        return flags
+    }
+
+    static let badWeight = Double(ProcessInfo.processInfo.environment["NQL_LOAD_ALPHA"] ?? "") ?? 1.0
+
+    static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
+
+    static func baseScore(_ tag: String) -> Double {
+        switch tag {
+        case "div", "article", "main", "section": return 5
+        case "pre", "td", "blockquote": return 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": return -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": return -5
+        default: return 0
+        }
+    }
+
+    /// Indices of the containers whose blocks form the body.
+    mutating func chooseRoots(_ inSkip: [Bool]) -> [Int] {
+        for i in nodes.indices where !inSkip[i] && PageWalker.unitTags.contains(nodes[i].tag) && nodes[i].directText >= 25 {
+            let unitScore = 1 + Double(nodes[i].commas) + min(Double(nodes[i].directText) / 100, 3)
+            var a = nodes[i].parent
+            var level = 0
+            while a >= 0, level < 5 {
+                if !nodes[a].scored {
+                    nodes[a].scored = true
+                    // Class hints count in full only for containers with real amounts of text.
+                    let weight = min(1.0, Double(nodes[a].textLen) / 1000)
+                    nodes[a].score = (PageWalker.baseScore(nodes[a].tag) + Double(nodes[a].hint)) * weight
+                }
+                let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
+                nodes[a].score += unitScore / divider
+                a = nodes[a].parent
+                level += 1
+            }
+        }
+        // Text density: paragraph text under a node counts for it, other text
+        // (links, short blocks, widgets) against it; class hints tip the balance.
+        var good = [Double](repeating: 0, count: nodes.count)
+        for i in nodes.indices where !inSkip[i] && PageWalker.unitTags.contains(nodes[i].tag) && nodes[i].directText >= 25 {
+            let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 0
+            if ld < 0.5 { good[i] += Double(nodes[i].directText) * (1 - ld) }
+        }
+        // Paragraphs inside boilerplate-looking containers (sidebar, comments, modal) do not
+        // count for the ancestors; headlines (h1) are counted to tell feeds of stories apart.
+        var h1Count = [Int](repeating: 0, count: nodes.count)
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !inSkip[i] {
+            if nodes[i].tag == "h1" { h1Count[i] += 1 }
+            if nodes[i].hint >= 0 { good[nodes[i].parent] += good[i] }
+            h1Count[nodes[i].parent] += h1Count[i]
+        }
+        // Inside a smallish boilerplate container (cookie dialog, sidebar) counts as boilerplate.
+        let pageText = nodes.first?.textLen ?? 0
+        var negAncestor = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices {
+            let p = nodes[i].parent
+            negAncestor[i] = nodes[i].hint <= -100 || (nodes[i].hint < 0 && nodes[i].textLen * 2 < pageText) || (p >= 0 && negAncestor[p])
+        }
+        var best = -1
+        var bestScore = -Double.infinity
+        for i in nodes.indices where !inSkip[i] && nodes[i].tag != "html" && good[i] > 0 {
+            let bad = Double(nodes[i].textLen) - good[i]
+            var v = good[i] - PageWalker.badWeight * max(0, bad)
+            if negAncestor[i] { v *= 0.3 } else if nodes[i].hint > 0 { v *= 1.1 }
+            if v > bestScore { bestScore = v; best = i }
+        }
+        guard best >= 0 else { return nodes.isEmpty ? [] : [0] }
+        // A feed of several stories (each with its own h1): keep the first story.
+        while h1Count[best] >= 2 {
+            guard let first = nodes.indices[(best + 1)...].first(where: { nodes[$0].parent == best && h1Count[$0] >= 1 && good[$0] >= 300 }) else { break }
+            if PageWalker.debug { print("feed: descending to \(nodes[first].tag)") }
+            best = first
+            bestScore = good[best] - PageWalker.badWeight * max(0, Double(nodes[best].textLen) - good[best])
+        }
+        if PageWalker.debug {
+            for i in nodes.indices where nodes[i].parent == best && good[i] > 0 {
+                var h = ""
+                for j in (i + 1)..<min(nodes.count, i + 400) where nodes[j].tag == "h1" || nodes[j].tag == "h2" || nodes[j].tag == "article" { h += nodes[j].tag + " " }
+                print("child \(nodes[i].tag).\(PageWalker.attributes(nodes[i].ptr).classAndID.prefix(50)) good \(Int(good[i])) text \(nodes[i].textLen) \(h.prefix(40))")
+            }
+        }
+        if PageWalker.debug {
+            let ranked = nodes.indices.filter { nodes[$0].scored && !inSkip[$0] }.sorted { nodes[$0].score > nodes[$1].score }.prefix(8)
+            for i in ranked {
+                let n = nodes[i]
+                print("candidate \(n.tag).\(PageWalker.attributes(n.ptr).classAndID.prefix(60)) score \(Int(n.score)) text \(n.textLen) links \(n.linkLen) hint \(n.hint)")
+            }
+        }
+        let parent = nodes[best].parent
+        guard parent >= 0 else { return [best] }
+        var roots: [Int] = []
+        let threshold = max(300, bestScore * 0.2)
+        for i in (parent + 1)..<nodes.count where nodes[i].parent == parent {
+            if i == best { roots.append(i); continue }
+            if inSkip[i] || nodes[i].hint < 0 { continue }
+            if h1Count[i] > 0 && h1Count[best] > 0 { continue }  // another story of a feed
+            let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
+            let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
+            if v >= threshold { roots.append(i); continue }
+            if nodes[i].tag == "p" {
+                if nodes[i].textLen > 80 && ld < 0.25 { roots.append(i) }
+                else if nodes[i].textLen > 0 && ld == 0 && nodes[i].directText < 80 {
+                    let t = PageWalker.text(nodes[i].ptr)
+                    if PlainTextExtractor.endsLikeSentence(t) { roots.append(i) }
+                }
+            }
+        }
+        return roots
+    }
+
+    /// Text blocks under the chosen containers, with captions kept apart.
+    func blocks(roots: [Int], inSkip: [Bool]) -> (paragraphs: [String], captions: [String]) {
+        var index: [UnsafeMutableRawPointer: Int] = [:]
+        index.reserveCapacity(nodes.count)
+        for (i, n) in nodes.enumerated() { index[UnsafeMutableRawPointer(n.ptr)] = i }
+        var paragraphs: [String] = []
+        var captions: [String] = []
+        var buf = ""
+        func flush() {
+            let t = TextShape.collapse(buf)
+            if !t.isEmpty { paragraphs.append(t) }
+            buf = ""
+        }
+        var rootText = 0
+        func rec(_ i: Int, isRoot: Bool) {
+            let n = nodes[i]
+            if isRoot { rootText = max(n.textLen, 1) }
+            if !isRoot {
+                if inSkip[i] { return }
+                // A boilerplate-looking class skips a subtree unless it holds most of the text.
+                if n.hint < 0, n.textLen * 10 < rootText * 3 || n.linkLen * 2 > n.textLen { return }
+                if n.tag == "figure" || n.tag == "figcaption" {
+                    let t = PageWalker.text(n.ptr)
+                    if !t.isEmpty { captions.append(t) }
+                    return
+                }
+                if n.textLen > 0, n.tag != "p", n.tag != "a" {
+                    let ld = Double(n.linkLen) / Double(n.textLen)
+                    if ld > 0.5 && n.textLen < 400 { return }
+                }
+                if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
+            }
+            let block = PageWalker.blockTags.contains(n.tag)
+            if block { flush() }
+            var c = n.ptr.pointee.children
+            while let ch = c {
+                if ch.pointee.type == XML_TEXT_NODE || ch.pointee.type == XML_CDATA_SECTION_NODE {
+                    if let content = ch.pointee.content { buf += String(cString: content) }
+                } else if ch.pointee.type == XML_ELEMENT_NODE, let j = index[UnsafeMutableRawPointer(ch)] {
+                    rec(j, isRoot: false)
+                }
+                c = ch.pointee.next
+            }
+            if block { flush() }
+        }
+        for r in roots { rec(r, isRoot: true) }
+        flush()
+        return (paragraphs, captions)
+    }
+
+    static func ldTypes(_ d: [String: Any]) -> [String] {
+        if let s = d["@type"] as? String { return [s] }
+        if let a = d["@type"] as? [Any] { return a.compactMap { $0 as? String } }
+        return []
+    }
+
+    static func ldString(_ v: Any?) -> String? {
+        if let s = v as? String { return s }
+        if let d = v as? [String: Any] { return ldString(d["name"]) ?? ldString(d["@value"]) ?? ldString(d["@id"]) }
+        if let a = v as? [Any], let f = a.first { return ldString(f) }
+        return nil
+    }
+
+    static func ldNames(_ v: Any?) -> [String] {
+        if let s = v as? String { return [s] }
+        if let d = v as? [String: Any] {
+            if let n = d["name"] as? String { return [n] }
+            return []
+        }
+        if let a = v as? [Any] { return a.flatMap { ldNames($0) } }
+        return []
+    }
+
+    static func decodeEntities(_ s: String) -> String {
+        guard s.has("&") else { return s }
+        var out = s
+        for (k, v) in [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&#x27;", "'"), ("&rsquo;", "’"), ("&lsquo;", "‘"), ("&ldquo;", "“"), ("&rdquo;", "”"), ("&nbsp;", " "), ("&mdash;", "—"), ("&ndash;", "–")] {
+            out = out.replacingOccurrences(of: k, with: v)
+        }
+        return out
+    }
+
+    static func norm(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+    }
+
+    /// Removes a trailing (or leading) " | Site Name" part from a page title.
+    static func stripSiteName(_ title: String, site: String?) -> String {
+        let seps = [" | ", " - ", " — ", " – ", " :: ", " · ", " « ", " » ", " / "]
+        var t = title
+        for sep in seps {
+            let parts = t.components(separatedBy: sep)
+            guard parts.count >= 2 else { continue }
+            if let last = parts.last {
+                let isSite = site.map { norm(last).contains(norm($0)) || norm($0).contains(norm(last)) } ?? false
+                if isSite || (last.split(separator: " ").count <= 4 && parts.dropLast().joined(separator: sep).count > last.count * 2) {
+                    t = parts.dropLast().joined(separator: sep)
+                    continue
+                }
+            }
+            if let first = parts.first, let site, norm(first) == norm(site) {
+                t = parts.dropFirst().joined(separator: sep)
+            }
+        }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func article(path: String, encoding: String) -> Article {
+        let inSkip = inSkipFlags()
+        let roots = chooseRoots(inSkip)
+        var (paragraphs, captions) = blocks(roots: roots, inSkip: inSkip)
+        if PageWalker.debug {
+            print("roots: \(roots.map { "\(nodes[$0].tag).\(PageWalker.attributes(nodes[$0].ptr).classAndID.prefix(40))" })")
+            for p in paragraphs { print("  block: \(p.prefix(100))") }
+        }
+
+        let ld = jsonLD.first { d in PageWalker.ldTypes(d).contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting" || $0 == "WebPage" && d["headline"] != nil } }
+        let ldSite = ld.flatMap { PageWalker.ldString($0["publisher"]) }
+            ?? jsonLD.first { PageWalker.ldTypes($0).contains("Organization") || PageWalker.ldTypes($0).contains("NewsMediaOrganization") }.flatMap { PageWalker.ldString($0["name"]) }
+        let site = meta["og:site_name"] ?? ldSite ?? meta["application-name"] ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+
+        // Title.
+        let ogTitle = (meta["og:title"] ?? meta["twitter:title"]).map { PageWalker.decodeEntities(TextShape.collapse($0)) }
+        let ldTitle = ld.flatMap { PageWalker.ldString($0["headline"]) }.map { PageWalker.decodeEntities(TextShape.collapse($0)) }
+        let tagTitle = titleTag.map { PageWalker.stripSiteName($0, site: site) }
+        var title: String?
+        let refs = [ogTitle, ldTitle, titleTag].compactMap { $0 }.map(PageWalker.norm)
+        for h in h1s {
+            let nh = PageWalker.norm(h)
+            if nh.count >= 10, refs.contains(where: { $0.contains(nh) || (nh.contains($0) && $0.count > 10) }) { title = h; break }
+        }
+        if title == nil { title = ldTitle.map { PageWalker.stripSiteName($0, site: site) } ?? ogTitle.map { PageWalker.stripSiteName($0, site: site) } }
+        if title == nil { title = h1s.first ?? tagTitle }
+        if let t = title, t.isEmpty { title = nil }
+
+        // Date.
+        var rawDate: String?
+        for key in ["article:published_time", "og:published_time", "published_time", "article:published", "datepublished", "itemprop:datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "publication_date", "og:pubdate", "cxenseparse:recs:publishtime", "article:modified_time", "og:updated_time"] {
+            if let v = meta[key], DateNormalizer.find(v) != nil { rawDate = v; break }
+            if key == "article:published_time", let d = ld, let v = PageWalker.ldString(d["datePublished"]), DateNormalizer.find(v) != nil { rawDate = v; break }
+        }
+        if rawDate == nil, let d = ld, let v = PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"]) { rawDate = v }
+        if rawDate == nil { rawDate = timeDates.first { DateNormalizer.find($0) != nil } }
+        let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
+        if rawDate == nil, let u = urlString { rawDate = PageWalker.urlDate(u) }
+        if rawDate == nil { rawDate = bylineTexts.first { DateNormalizer.find($0) != nil } }
+        let found = rawDate.flatMap { DateNormalizer.find($0) }
+
+        // Authors.
+        var authors: [String] = []
+        func accept(_ names: [String]) -> [String] {
+            names.map { PageWalker.decodeEntities(TextShape.collapse($0)) }.flatMap { Bylines.splitNames($0) }.filter { n in
+                !n.hasPrefix("http") && site.map { PageWalker.norm($0) != PageWalker.norm(n) } ?? true
+            }
+        }
+        if let d = ld { authors = accept(PageWalker.ldNames(d["author"]) + PageWalker.ldNames(d["creator"])) }
+        for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"] where authors.isEmpty {
+            if let v = meta[key], !v.hasPrefix("http"), !v.hasPrefix("@") { authors = accept([v]) }
+        }
+        if authors.isEmpty { authors = accept(authorLinks) }
+        if authors.isEmpty { authors = accept(bylineTexts) }
+
+        // Body clean-up: interface strings, footers, the title and bylines repeated.
+        let normTitle = title.map(PageWalker.norm)
+        paragraphs = paragraphs.filter { p in
+            if PlainTextExtractor.isInterface(p) { return false }
+            if PlainTextExtractor.copyrightSource(p).isFooter { return false }
+            if let nt = normTitle, PageWalker.norm(p) == nt { return false }
+            if p.count < 120, PlainTextExtractor.bylineNames(p) != nil { return false }
+            if p.count < 80, !PlainTextExtractor.isProse(p), PlainTextExtractor.dateLine(p) != nil { return false }
+            return true
+        }
+        // JSON-LD articleBody when the DOM gave much less.
+        if let d = ld, let body = d["articleBody"] as? String {
+            let domLen = paragraphs.reduce(0) { $0 + $1.count }
+            if body.count > 200, domLen * 2 < body.count {
+                paragraphs = TextShape.paragraphs(of: PageWalker.decodeEntities(body))
+            }
+        }
+        var extra: [String: String] = [:]
+        if let t = found?.time { extra["time"] = t }
+        if let d = meta["description"] ?? meta["og:description"] { extra["description"] = PageWalker.decodeEntities(TextShape.collapse(d)) }
+        if let l = lang { extra["language"] = l }
+        return Article(
+            id: "\(path)#1", path: path, title: title, subtitle: [], source: site.map { TextShape.collapse($0) }, authors: authors,
+            date: found?.day, rawDate: rawDate, url: urlString, text: paragraphs.joined(separator: "\n\n"),
+            paragraphs: paragraphs, captions: captions, format: "html", encoding: encoding, extra: extra)
+    }
+
+    /// A date in a URL path: /2023/12/17/ or /2023-12-17/ or /20231217/.
+    static func urlDate(_ u: String) -> String? {
+        let parts = u.split(separator: "/")
+        for (i, p) in parts.enumerated() where p.count == 4 && p.allSatisfy(\.isNumber) {
+            if let y = Int(p), y >= 1990, y <= 2100, i + 2 < parts.count,
+                let m = Int(parts[i + 1]), (1...12).contains(m), let d = Int(parts[i + 2].prefix(2)), (1...31).contains(d), parts[i + 2].prefix(2).allSatisfy(\.isNumber)
+            {
+                return "\(y)-\(m)-\(d)"
+            }
+        }
+        for p in parts { if let f = DateNormalizer.find(String(p)), p.count <= 12 { return f.day } }
+        return nil
+    }
+}

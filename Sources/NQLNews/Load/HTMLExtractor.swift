@@ -1,0 +1,369 @@
+import CLibXML2
+import Foundation
+
+/// Extracts the article body and metadata from a saved web page with libxml2.
+///
+/// Body: a readability-style scorer. Every block element with enough inline text
+/// is a paragraph; its score (1 + commas + length/100, capped) goes to its
+/// ancestors, weighted by class/id hints (article, content, story-body… up;
+/// nav, footer, comment, related, share, promo… down), `<article>` and
+/// `itemprop=articleBody`; the best container, discounted by link density,
+/// wins, with sibling blocks that look like prose. JSON-LD `articleBody` is
+/// used when the DOM gives nothing better.
+/// Metadata: og/twitter/article meta tags, JSON-LD, `<h1>`, `<title>`, `<time>`,
+/// `rel=author`, byline classes and dates in the URL.
+enum HTMLExtractor {
+    static func load(data: Data, path: String) -> (articles: [Article], problems: [LoadProblem]) {
+        if case .binary(let reason) = TextDecoding.decode(data.prefix(8192)) {
+            return ([], [LoadProblem(path: path, message: reason)])
+        }
+        guard let page = extract(data: data, path: path) else {
+            return ([], [LoadProblem(path: path, message: "cannot parse html")])
+        }
+        if page.text.isEmpty && page.title == nil {
+            return ([page], [LoadProblem(path: path, message: "no article text found in html", isNote: true)])
+        }
+        return ([page], [])
+    }
+
+    private static let initOnce: Void = { xmlInitParser() }()
+
+    static func extract(data: Data, path: String) -> Article? {
+        _ = initOnce
+        let encoding = declaredCharset(data)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let doc: htmlDocPtr? = data.withUnsafeBytes { raw -> htmlDocPtr? in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
+            return htmlReadMemory(base, Int32(raw.count), path, encoding.label, options)
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { return nil }
+        var page = PageWalker()
+        page.walk(root)
+        return page.article(path: path, encoding: encoding.name)
+    }
+
+    /// The charset to hand libxml2: the page's own declaration, else UTF-8 when the
+    /// bytes are valid UTF-8, else Windows-1252.
+    static func declaredCharset(_ data: Data) -> (label: String?, name: String) {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        if let r = head.range(of: "charset=") {
+            var cs = ""
+            for ch in head[r.upperBound...] {
+                if ch == "\"" || ch == "'" { if cs.isEmpty { continue } else { break } }
+                if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { cs.append(ch) } else { break }
+            }
+            if !cs.isEmpty { return (cs == "utf8" ? "utf-8" : cs, cs) }
+        }
+        if String(validating: data, as: UTF8.self) != nil { return ("utf-8", "utf-8") }
+        return ("windows-1252", "windows-1252")
+    }
+}
+
+/// One element of the page, in document order.
+struct PageNode {
+    var ptr: xmlNodePtr
+    var parent: Int
+    var tag: String
+    var hint: Int
+    var textLen = 0
+    var linkLen = 0
+    var directText = 0
+    var commas = 0
+    var score = 0.0
+    var scored = false
+    var skip = false
+}
+
+struct PageWalker {
+    var nodes: [PageNode] = []
+    var meta: [String: String] = [:]
+    var titleTag: String?
+    var h1s: [String] = []
+    var canonical: String?
+    var jsonLD: [[String: Any]] = []
+    var timeDates: [String] = []
+    var authorLinks: [String] = []
+    var bylineTexts: [String] = []
+    var lang: String?
+    var hintCache: [String: Int] = [:]
+
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "td", "th", "li", "blockquote", "pre", "h1", "h2", "h3", "h4",
+        "h5", "h6", "ul", "ol", "dl", "dd", "dt", "table", "tr", "tbody", "figure", "figcaption", "header", "footer",
+        "aside", "nav", "form", "body", "html", "center", "address", "details", "summary", "hr", "br",
+    ]
+    static let skipTags: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "option", "textarea",
+        "input", "nav", "footer", "aside", "form", "head", "object", "embed", "canvas", "video", "audio", "menu",
+        "dialog", "label",
+    ]
+    static let positiveWords = [
+        "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story", "prose", "rich-text",
+        "richtext", "paragraph", "detail",
+    ]
+    static let negativeWords = [
+        "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "ad-", "-ad", "ads", "sidebar",
+        "widget", "menu", "breadcrumb", "newsletter", "subscribe", "signup", "popup", "modal", "cookie", "banner",
+        "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
+        "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
+        "disclaimer", "copyright", "most-read", "read-more", "readmore", "teaser", "card", "carousel", "slider",
+        "button", "icon", "tooltip", "rating", "print", "jump", "subnav", "footnote",
+    ]
+
+    static let positiveBytes = positiveWords.map { Array($0.utf8) }
+    static let negativeBytes = negativeWords.map { Array($0.utf8) }
+    /// Containers that are never the article, whatever their size.
+    static let strongNegativeBytes = ["cookie", "privacy", "consent", "gdpr", "modal", "popup", "comment", "newsletter", "disqus"].map { Array($0.utf8) }
+
+    /// Class/id weight: +25 for content words, −25 for boilerplate words.
+    static func hintWeight(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { buf -> Int in
+            guard buf.count > 1 else { return 0 }
+            func has(_ words: [[UInt8]]) -> Bool {
+                for w in words where w.count <= buf.count {
+                    let first = w[0]
+                    var i = 0
+                    let last = buf.count - w.count
+                    outer: while i <= last {
+                        if buf[i] == first {
+                            var k = 1
+                            while k < w.count { if buf[i + k] != w[k] { i += 1; continue outer }; k += 1 }
+                            return true
+                        }
+                        i += 1
+                    }
+                }
+                return false
+            }
+            if has(strongNegativeBytes) { return -100 }
+            var w = 0
+            if has(negativeBytes) { w -= 25 }
+            if has(positiveBytes) { w += 25 }
+            return w
+        }
+    }
+
+    /// The attributes the scorer looks at, read in one pass.
+    struct Attributes {
+        var classAndID = ""
+        var itemprop: String?
+        var role: String?
+        var hidden = false
+        var style: String?
+    }
+
+    static func attributes(_ node: xmlNodePtr) -> Attributes {
+        var out = Attributes()
+        var a = node.pointee.properties
+        while let at = a {
+            defer { a = at.pointee.next }
+            guard let n = at.pointee.name else { continue }
+            let name = UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self)
+            func value() -> String {
+                var v = ""
+                var c = at.pointee.children
+                while let t = c {
+                    if let content = t.pointee.content { v += String(cString: content) }
+                    c = t.pointee.next
+                }
+                return v
+            }
+            if strcasecmp(name, "class") == 0 || strcasecmp(name, "id") == 0 {
+                out.classAndID += (out.classAndID.isEmpty ? "" : " ") + value().lowercased()
+            } else if strcasecmp(name, "itemprop") == 0 {
+                out.itemprop = value().lowercased()
+            } else if strcasecmp(name, "role") == 0 {
+                out.role = value().lowercased()
+            } else if strcasecmp(name, "hidden") == 0 {
+                out.hidden = true
+            } else if strcasecmp(name, "aria-hidden") == 0 {
+                if value() == "true" { out.hidden = true }
+            } else if strcasecmp(name, "style") == 0 {
+                out.style = value().lowercased()
+            }
+        }
+        return out
+    }
+
+    static func attr(_ node: xmlNodePtr, _ name: String) -> String? {
+        var a = node.pointee.properties
+        while let at = a {
+            if let n = at.pointee.name, strcasecmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), name) == 0 {
+                var out = ""
+                var c = at.pointee.children
+                while let t = c {
+                    if let content = t.pointee.content { out += String(cString: content) }
+                    c = t.pointee.next
+                }
+                return out
+            }
+            a = at.pointee.next
+        }
+        return nil
+    }
+
+    static func tagName(_ node: xmlNodePtr) -> String {
+        guard let n = node.pointee.name else { return "" }
+        return String(cString: n).lowercased()
+    }
+
+    /// All text under a node, whitespace collapsed.
+    static func text(_ node: xmlNodePtr) -> String {
+        var out = ""
+        func rec(_ n: xmlNodePtr) {
+            var c = n.pointee.children
+            while let ch = c {
+                if ch.pointee.type == XML_TEXT_NODE || ch.pointee.type == XML_CDATA_SECTION_NODE {
+                    if let content = ch.pointee.content { out += String(cString: content); }
+                } else if ch.pointee.type == XML_ELEMENT_NODE {
+                    let t = tagName(ch)
+                    if t != "script" && t != "style" {
+                        if t == "br" || PageWalker.blockTags.contains(t) { out += " " }
+                        rec(ch)
+                    }
+                }
+                c = ch.pointee.next
+            }
+        }
+        rec(node)
+        return TextShape.collapse(out)
+    }
+
+    mutating func walk(_ root: xmlNodePtr) {
+        nodes.reserveCapacity(4096)
+        lang = PageWalker.attr(root, "lang")
+        _ = visit(root, parent: -1, block: -1, inLink: false, hidden: false)
+    }
+
+    /// Visits an element; returns (text length, link text length) of its subtree.
+    @discardableResult
+    mutating func visit(_ node: xmlNodePtr, parent: Int, block: Int, inLink: Bool, hidden: Bool) -> (Int, Int) {
+        let tag = PageWalker.tagName(node)
+        let idx = nodes.count
+        let attrs = PageWalker.attributes(node)
+        let cls = attrs.classAndID
+        var hint = 0
+        if !cls.isEmpty {
+            if let h = hintCache[cls] { hint = h } else { hint = PageWalker.hintWeight(cls); hintCache[cls] = hint }
+        }
+        let itemprop = attrs.itemprop
+        if itemprop == "articlebody" { hint += 50 }
+        if tag == "article" { hint += 20 }
+        if tag == "main" { hint += 10 }
+        let role = attrs.role ?? ""
+        var isHidden = hidden || attrs.hidden
+        if let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
+            isHidden = true
+        }
+        let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
+        nodes.append(PageNode(ptr: node, parent: parent, tag: tag, hint: hint, skip: skip))
+        collectMeta(node, tag: tag, cls: cls, itemprop: itemprop)
+        let isBlock = PageWalker.blockTags.contains(tag)
+        let myBlock = isBlock ? idx : block
+        let link = inLink || tag == "a"
+        var total = 0
+        var linkTotal = 0
+        var c = node.pointee.children
+        while let ch = c {
+            switch ch.pointee.type {
+            case XML_ELEMENT_NODE:
+                let (t, l) = visit(ch, parent: idx, block: skip ? -1 : myBlock, inLink: link, hidden: isHidden)
+                if !skip { total += t; linkTotal += l }
+            case XML_TEXT_NODE:
+                if !skip, let content = ch.pointee.content {
+                    var n = 0
+                    var commas = 0
+                    var p = content
+                    var prevSpace = true
+                    while p.pointee != 0 {
+                        let b = p.pointee
+                        let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
+                        if !(space && prevSpace), b & 0xC0 != 0x80 { n += 1 }
+                        if b == 0x2C { commas += 1 }
+                        prevSpace = space
+                        p += 1
+                    }
+                    total += n
+                    if link { linkTotal += n }
+                    if myBlock >= 0 {
+                        nodes[myBlock].directText += n
+                        nodes[myBlock].commas += commas
+                    }
+                }
+            default:
+                break
+            }
+            c = ch.pointee.next
+        }
+        nodes[idx].textLen = total
+        nodes[idx].linkLen = linkTotal
+        return (total, linkTotal)
+    }
+
+    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, itemprop: String?) {
+        switch tag {
+        case "meta":
+            let key = (PageWalker.attr(node, "property") ?? PageWalker.attr(node, "name") ?? PageWalker.attr(node, "itemprop") ?? "").lowercased()
+            if !key.isEmpty, let content = PageWalker.attr(node, "content"), !content.isEmpty, meta[key] == nil {
+                meta[key] = content
+            }
+        case "title":
+            if titleTag == nil { titleTag = PageWalker.text(node) }
+        case "h1":
+            let t = PageWalker.text(node)
+            if !t.isEmpty { h1s.append(t) }
+        case "link":
+            let rel = PageWalker.attr(node, "rel")?.lowercased() ?? ""
+            if rel == "canonical", canonical == nil { canonical = PageWalker.attr(node, "href") }
+        case "script":
+            if PageWalker.attr(node, "type")?.lowercased() == "application/ld+json" {
+                let raw = PageWalker.rawText(node)
+                if let d = raw.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: d, options: [.fragmentsAllowed]) {
+                    PageWalker.flattenLD(obj, into: &jsonLD)
+                }
+            }
+        case "time":
+            if let dt = PageWalker.attr(node, "datetime") { timeDates.append(dt) }
+        case "a":
+            if PageWalker.attr(node, "rel")?.lowercased().has("author") == true {
+                let t = PageWalker.text(node)
+                if !t.isEmpty { authorLinks.append(t) }
+            }
+        default:
+            break
+        }
+        if itemprop == "datepublished", let dt = PageWalker.attr(node, "datetime") ?? PageWalker.attr(node, "content") {
+            meta["itemprop:datepublished"] = meta["itemprop:datepublished"] ?? dt
+        }
+        if itemprop == "author" || itemprop == "creator" {
+            let t = PageWalker.text(node)
+            if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
+        }
+        let lower = cls
+        if !lower.isEmpty, tag != "body", tag != "html", tag != "article", lower.has("byline") || lower.has("author-name") || lower.has("authorname") || lower.has("author__name") || lower.has("author-link") {
+            let t = PageWalker.text(node)
+            if !t.isEmpty, t.count < 150 { bylineTexts.append(t) }
+        }
+    }
+
+    static func rawText(_ node: xmlNodePtr) -> String {
+        var out = ""
+        var c = node.pointee.children
+        while let ch = c {
+            if let content = ch.pointee.content { out += String(cString: content) }
+            c = ch.pointee.next
+        }
+        return out
+    }
+
+    static func flattenLD(_ obj: Any, into out: inout [[String: Any]]) {
+        if let a = obj as? [Any] { for x in a { flattenLD(x, into: &out) } }
+        else if let d = obj as? [String: Any] {
+            out.append(d)
+            if let g = d["@graph"] { flattenLD(g, into: &out) }
+        }
+    }
+}
