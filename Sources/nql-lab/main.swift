@@ -1,3 +1,9 @@
 import NQL
 import NQLNews
-print("nql-lab")
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "train-ner": NERCommands.train(Array(arguments.dropFirst()))
+case "eval-ner": NERCommands.eval(Array(arguments.dropFirst()))
+default: print("usage: nql-lab train-ner TRAIN.jsonl --unlabelled FILE.jsonl --out DIR | eval-ner DEV.jsonl")
+}

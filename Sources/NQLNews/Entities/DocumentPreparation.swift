@@ -64,7 +64,7 @@ enum DocumentPreparer {
             for i in r {
                 let t = tokens[i]
                 var a = TaggerFeatures.attributes(p, t.utf8Start, t.utf8End, sentenceStart: i == r.lowerBound)
-                let c = lexicon.clusters.get(a.word)
+                let c = lexicon.clusters.get(a.word | 1)
                 if c >= 0 {
                     let v = UInt64(c)
                     a.clusters = (v & 0xFF, (v >> 8) & 0xFF, v >> 16)
