@@ -195,3 +195,24 @@ enum NERCommands {
         print("peak RSS \(peakRSS())")
     }
 }
+
+extension NERCommands {
+    /// `check-tokens FILE.jsonl`: lists CoNLL tokens the tokenizer does not reproduce.
+    static func checkTokens(_ args: [String]) {
+        var bad = 0
+        for d in labelledDocuments(args[0]) {
+            let sc = Array(d.text.unicodeScalars)
+            let mine = Tokenizer.tokenize(d.text).map { t -> String in
+                var s = ""
+                s.unicodeScalars.append(contentsOf: sc[t.start..<t.end])
+                return s
+            }
+            let given = d.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+            let a = Set(mine), b = Set(given)
+            for g in b.subtracting(a) where bad < 60 {
+                print("not reproduced: \(g)")
+                bad += 1
+            }
+        }
+    }
+}

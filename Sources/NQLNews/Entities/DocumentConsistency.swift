@@ -1,9 +1,12 @@
+import Foundation
+
 /// Document-level consistency: a name keeps one type throughout an article, and a name the tagger recognised
 /// in most of its occurrences is recognised in the others too.
 enum DocumentConsistency {
     /// Set by experiments to switch the pass off (never set in production code).
-    nonisolated(unsafe) static var enabled = true
-    nonisolated(unsafe) static var propagate = true
+    static let experiment = ProcessInfo.processInfo.environment["NQL_NER_EXPERIMENT"] ?? ""
+    static let enabled = !experiment.contains("noconsist")
+    static let propagate = !experiment.contains("nopropagate")
 
     static func apply(_ spans: inout [TokenSpan], _ doc: PreparedDocument) {
         guard enabled, !spans.isEmpty else { return }
