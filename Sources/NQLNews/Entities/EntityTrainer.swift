@@ -42,7 +42,7 @@ public enum EntityTrainer {
                              log: (String) -> Void = { _ in }) -> [UInt8] {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let clusters = WordClusterLearner.learn(
+        let clusters = DocumentConsistency.experiment.contains("noclusters") ? KeyTable(capacity: 16) : WordClusterLearner.learn(
             texts: unlabelled + documents.map(\.text), seed: seed, log: log)
         log("clusters: \(clusters.count) words in \(clock.now - t0)")
 

@@ -1,22 +1,22 @@
 import Foundation
 
-/// Trained weights of the averaged-perceptron tagger, quantised to 16 bits, plus its lexicon.
+/// Trained weights of the averaged-perceptron tagger, stored as Float32, plus its lexicon.
 ///
 /// File format (`ner.model`, little-endian): magic "NQLNER01"; UInt32 tag count, weight-table capacity, row count,
 /// cluster-table capacity, gazetteer-table capacity, gazetteer max length; Float32 scale; then the arrays
-/// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Int16, cluster keys/values,
+/// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Float32, cluster keys/values,
 /// gazetteer keys/values.
 final class TaggerModel: Sendable {
     let fingerprints: [UInt32]
     let rowOf: [Int32]
-    let weights: [Int16]
+    let weights: [Float]
     let mask: Int
     let scale: Float
     let lexicon: TaggerLexicon
 
     static let magic: [UInt8] = Array("NQLNER01".utf8)
 
-    init(fingerprints: [UInt32], rowOf: [Int32], weights: [Int16], scale: Float, lexicon: TaggerLexicon) {
+    init(fingerprints: [UInt32], rowOf: [Int32], weights: [Float], scale: Float, lexicon: TaggerLexicon) {
         self.fingerprints = fingerprints
         self.rowOf = rowOf
         self.weights = weights
@@ -28,16 +28,14 @@ final class TaggerModel: Sendable {
     /// Builds the compact model from averaged float weights keyed by feature key.
     static func build(features: [(UInt64, Int32)], weights: [Float], lexicon: TaggerLexicon) -> TaggerModel {
         let tags = TagSet.count
-        var maxAbs: Float = 1e-6
-        for w in weights { maxAbs = max(maxAbs, abs(w)) }
-        let scale = 32000 / maxAbs
+        let scale: Float = 1
         // Keep only rows with a non-zero quantised weight.
-        var kept: [(UInt64, [Int16])] = []
+        var kept: [(UInt64, [Float])] = []
         for (key, row) in features {
-            var q = [Int16](repeating: 0, count: tags)
+            var q = [Float](repeating: 0, count: tags)
             var any = false
             for t in 0..<tags {
-                let v = Int16((weights[Int(row) * tags + t] * scale).rounded())
+                let v = weights[Int(row) * tags + t]
                 q[t] = v
                 if v != 0 { any = true }
             }
@@ -48,7 +46,7 @@ final class TaggerModel: Sendable {
         while cap * 7 < kept.count * 10 { cap <<= 1 }
         var fps = [UInt32](repeating: 0, count: cap)
         var rowOf = [Int32](repeating: -1, count: cap)
-        var w = [Int16]()
+        var w = [Float]()
         w.reserveCapacity(kept.count * tags)
         for (n, (key, q)) in kept.enumerated() {
             var i = Int(truncatingIfNeeded: key) & (cap - 1)
@@ -123,7 +121,7 @@ final class TaggerModel: Sendable {
         guard cap > 0, cap & (cap - 1) == 0 else { throw fail("bad capacity") }
         let fps = try array(cap, UInt32.self)
         let rowOf = try array(cap, Int32.self)
-        let w = try array(rows * TagSet.count, Int16.self)
+        let w = try array(rows * TagSet.count, Float.self)
         let ck = try array(clusterCap, UInt64.self)
         let cv = try array(clusterCap, Int32.self)
         let gk = try array(gazCap, UInt64.self)
@@ -142,7 +140,7 @@ final class TaggerModel: Sendable {
         let tags = TagSet.count
         var result = [Int](repeating: 0, count: doc.tokens.count)
         var keys = [UInt64](repeating: 0, count: TaggerFeatures.staticCount + TaggerFeatures.historyCount)
-        var scores = [Int32](repeating: 0, count: tags)
+        var scores = [Float](repeating: 0, count: tags)
         fingerprints.withUnsafeBufferPointer { fps in
             rowOf.withUnsafeBufferPointer { rows in
                 weights.withUnsafeBufferPointer { w in
@@ -166,7 +164,7 @@ final class TaggerModel: Sendable {
                                                 let g = fps[slot]
                                                 if g == fp {
                                                     let base = Int(rows[slot]) * tags
-                                                    for t in 0..<tags { sc[t] &+= Int32(w[base + t]) }
+                                                    for t in 0..<tags { sc[t] += w[base + t] }
                                                     break
                                                 }
                                                 if g == 0 { break }
@@ -175,7 +173,7 @@ final class TaggerModel: Sendable {
                                         }
                                         let atEnd = i == r.upperBound - 1
                                         var best = -1
-                                        var bestScore = Int32.min
+                                        var bestScore = -Float.infinity
                                         for t in 0..<tags
                                         where sc[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
                                             best = t
