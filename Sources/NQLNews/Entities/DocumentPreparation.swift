@@ -111,6 +111,46 @@ enum DocumentPreparer {
         }
     }
 
+    /// Second-pass document labels: for each token, what the first pass said about the other occurrences of the
+    /// same word in the document (majority class and how unanimous), or 1 when the word occurs only here.
+    static func markPassLabels(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], tags: [Int]) {
+        var index = KeyTable(capacity: attrs.count + 1)
+        var counts: [Int32] = []
+        for i in 0..<attrs.count where !attrs[i].isLowercase {
+            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
+            let slot = Int(index.getOrInsert(attrs[i].word | 1) {
+                counts.append(contentsOf: [0, 0, 0, 0, 0])
+                return Int32(counts.count / 5 - 1)
+            })
+            counts[slot * 5 + cls] += 1
+        }
+        for i in 0..<attrs.count {
+            if attrs[i].isLowercase {
+                attrs[i].passLabel = 1
+                continue
+            }
+            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
+            let slot = Int(index.get(attrs[i].word | 1)) * 5
+            var total: Int32 = 0
+            var best = 0
+            var bestCount: Int32 = -1
+            for c in 0..<5 {
+                let n = counts[slot + c] - (c == cls ? 1 : 0)
+                total += n
+                if n > bestCount {
+                    bestCount = n
+                    best = c
+                }
+            }
+            if total == 0 {
+                attrs[i].passLabel = 2
+                continue
+            }
+            let bucket: UInt64 = bestCount == total ? 0 : (bestCount * 2 >= total ? 1 : 2)
+            attrs[i].passLabel = 3 + UInt64(best) * 3 + bucket
+        }
+    }
+
     /// Document-level flags: a capitalised word also seen in lower case in the document, and a sentence-initial
     /// capitalised word also seen capitalised inside a sentence.
     static func markDocumentFlags(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>]) {

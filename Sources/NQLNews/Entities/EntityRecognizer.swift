@@ -79,8 +79,13 @@ public final class EntityRecognizer: Sendable {
     /// Only the statistical tagger's spans (types PER/ORG/LOC/MISC), for evaluation and tests.
     func taggerSpans(_ p: UnsafeBufferPointer<UInt8>) -> (PreparedDocument, [TokenSpan]) {
         let tokens = Tokenizer.tokenize(utf8: p)
-        let doc = DocumentPreparer.prepare(p, tokens: tokens, lexicon: model.lexicon)
-        let tags = model.tag(doc)
+        var doc = DocumentPreparer.prepare(p, tokens: tokens, lexicon: model.lexicon)
+        var tags = model.tag(doc)
+        if !DocumentConsistency.experiment.contains("nopass2") {
+            // Second pass: the same model, now told how the first pass labelled the word elsewhere in the text.
+            DocumentPreparer.markPassLabels(&doc.attributes, doc.sentences, tags: tags)
+            tags = model.tag(doc)
+        }
         var spans = TokenSpan.decode(tags)
         DocumentConsistency.apply(&spans, doc)
         return (doc, spans)

@@ -115,52 +115,158 @@ public enum EntityTrainer {
             (lex.gazetteer, lex.gazetteerMaxLength) = gazetteer(excludingFold: f)
             foldLexicons.append(lex)
         }
-        struct Prepared {
-            var sentences: [Range<Int>]
-            var attributes: [TokenAttributes]
-            var keys: [UInt64]
-            var gold: [Int]
-        }
         let S = TaggerFeatures.staticCount
-        var prepared: [Prepared] = []
+        var prepared: [TrainingDocument] = []
         var tokenTotal = 0
         for (n, doc) in docs.enumerated() {
             let pd = doc.bytes.withUnsafeBufferPointer {
                 DocumentPreparer.prepare($0, tokens: doc.tokens, lexicon: foldLexicons[n % folds])
             }
-            var keys = [UInt64](repeating: 0, count: doc.tokens.count * S)
-            keys.withUnsafeMutableBufferPointer { kb in
-                pd.attributes.withUnsafeBufferPointer { attrs in
-                    for r in pd.sentences {
-                        for i in r {
-                            TaggerFeatures.staticKeys(attrs, r.lowerBound, r.upperBound, i, kb.baseAddress! + i * S)
-                        }
-                    }
-                }
-            }
             tokenTotal += doc.tokens.count
-            prepared.append(Prepared(sentences: pd.sentences, attributes: pd.attributes, keys: keys, gold: doc.gold))
+            var td = TrainingDocument(
+                sentences: pd.sentences, attributes: pd.attributes, keys: [], gold: doc.gold)
+            td.computeKeys()
+            prepared.append(td)
         }
         log("training: \(docs.count) documents, \(tokenTotal) tokens prepared in \(clock.now - t0)")
 
-        // Averaged perceptron, greedy decoding with the tagger's own history.
+        // Pass-1 predictions for every training document from a model that never saw it (10 folds), so the
+        // second pass learns how far to trust document-level evidence.
+        var firstPass = [[Int]](repeating: [], count: prepared.count)
+        for f in 0..<folds {
+            let tf = clock.now
+            var p = Perceptron()
+            let members = (0..<prepared.count).filter { $0 % folds != f }
+            p.train(prepared, members, epochs: epochs, seed: seed &+ UInt64(f), log: { _ in })
+            let model = p.averaged()
+            var correct = 0, total = 0
+            for n in 0..<prepared.count where n % folds == f {
+                firstPass[n] = model.predict(prepared[n])
+                for i in 0..<firstPass[n].count {
+                    total += 1
+                    if firstPass[n][i] == prepared[n].gold[i] { correct += 1 }
+                }
+            }
+            log("fold \(f + 1)/\(folds): held-out token accuracy \(String(format: "%.2f", Double(correct) / Double(max(total, 1)) * 100))%, \(clock.now - tf)")
+        }
+        // Each document appears twice: without (first pass) and with (second pass) document-level labels.
+        var both = prepared
+        for n in 0..<prepared.count {
+            var td = prepared[n]
+            DocumentPreparer.markPassLabels(&td.attributes, td.sentences, tags: firstPass[n])
+            td.computeKeys()
+            both.append(td)
+        }
+        var perceptron = Perceptron()
+        perceptron.train(both, Array(0..<both.count), epochs: epochs, seed: seed, log: log)
+        let final = perceptron.averaged()
+
+        var lexicon = TaggerLexicon()
+        lexicon.clusters = clusters
+        (lexicon.gazetteer, lexicon.gazetteerMaxLength) = gazetteer(excludingFold: -1)
+        let model = TaggerModel.build(
+            features: final.keys.enumerated().map { ($0.element, Int32($0.offset)) }, weights: final.weights,
+            lexicon: lexicon)
+        let bytes = model.serialized()
+        log("model: \(model.weights.count / TagSet.count) features kept, \(bytes.count) bytes; total \(clock.now - t0)")
+        return bytes
+    }
+}
+
+/// A training document with precomputed static feature keys.
+struct TrainingDocument {
+    var sentences: [Range<Int>]
+    var attributes: [TokenAttributes]
+    var keys: [UInt64]
+    var gold: [Int]
+
+    mutating func computeKeys() {
+        let S = TaggerFeatures.staticCount
+        var keys = [UInt64](repeating: 0, count: attributes.count * S)
+        keys.withUnsafeMutableBufferPointer { kb in
+            attributes.withUnsafeBufferPointer { attrs in
+                for r in sentences {
+                    for i in r {
+                        TaggerFeatures.staticKeys(attrs, r.lowerBound, r.upperBound, i, kb.baseAddress! + i * S)
+                    }
+                }
+            }
+        }
+        self.keys = keys
+    }
+}
+
+/// Averaged float weights of a trained perceptron, able to tag training documents.
+struct AveragedWeights {
+    var rows: KeyTable
+    var keys: [UInt64]
+    var weights: [Float]
+
+    func predict(_ doc: TrainingDocument) -> [Int] {
         let T = TagSet.count
-        var rows = KeyTable(capacity: 1 << 20)
-        var rowKeys: [UInt64] = []
-        var w: [Float] = []
-        var acc: [Double] = []
-        var c: Double = 1
-        var rng = SeededGenerator(seed: seed)
-        var order = Array(0..<prepared.count)
+        let S = TaggerFeatures.staticCount
         let H = TaggerFeatures.historyCount
+        var out = [Int](repeating: 0, count: doc.gold.count)
         var feats = [UInt64](repeating: 0, count: S + H)
         var scores = [Float](repeating: 0, count: T)
-        for epoch in 1...epochs {
+        for r in doc.sentences {
+            var prev = -1
+            var prev2 = -1
+            for i in r {
+                for k in 0..<S { feats[k] = doc.keys[i * S + k] }
+                feats.withUnsafeMutableBufferPointer { fb in
+                    TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fb.baseAddress! + S)
+                }
+                for t in 0..<T { scores[t] = 0 }
+                for f in feats {
+                    let row = rows.get(f)
+                    if row >= 0 {
+                        let b = Int(row) * T
+                        for t in 0..<T { scores[t] += weights[b + t] }
+                    }
+                }
+                let atEnd = i == r.upperBound - 1
+                var best = 0
+                var bestScore = -Float.infinity
+                for t in 0..<T where scores[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
+                    best = t
+                    bestScore = scores[t]
+                }
+                out[i] = best
+                prev2 = prev
+                prev = best
+            }
+        }
+        return out
+    }
+}
+
+/// Averaged perceptron with greedy decoding on the tagger's own history (lazy averaging).
+struct Perceptron {
+    var rows = KeyTable(capacity: 1 << 18)
+    var rowKeys: [UInt64] = []
+    var w: [Float] = []
+    var acc: [Double] = []
+    var c: Double = 1
+
+    mutating func train(_ docs: [TrainingDocument], _ members: [Int], epochs: Int, seed: UInt64,
+                        log: (String) -> Void) {
+        let T = TagSet.count
+        let S = TaggerFeatures.staticCount
+        let H = TaggerFeatures.historyCount
+        let clock = ContinuousClock()
+        var rng = SeededGenerator(seed: seed)
+        var order = members
+        var feats = [UInt64](repeating: 0, count: S + H)
+        var scores = [Float](repeating: 0, count: T)
+        var tokenTotal = 0
+        for n in members { tokenTotal += docs[n].gold.count }
+        for epoch in 1...max(epochs, 1) {
             let te = clock.now
             order.shuffle(using: &rng)
             var correct = 0
             for n in order {
-                let doc = prepared[n]
+                let doc = docs[n]
                 for r in doc.sentences {
                     var prev = -1
                     var prev2 = -1
@@ -189,11 +295,13 @@ public enum EntityTrainer {
                             correct += 1
                         } else {
                             for f in feats {
-                                let row = rows.getOrInsert(f) {
+                                var row = rows.get(f)
+                                if row < 0 {
                                     rowKeys.append(f)
                                     w.append(contentsOf: repeatElement(0, count: T))
                                     acc.append(contentsOf: repeatElement(0, count: T))
-                                    return Int32(rowKeys.count - 1)
+                                    row = Int32(rowKeys.count - 1)
+                                    rows.set(f, row)
                                 }
                                 let b = Int(row) * T
                                 w[b + gold] += 1
@@ -211,15 +319,11 @@ public enum EntityTrainer {
             let accuracy = Double(correct) / Double(max(tokenTotal, 1)) * 100
             log("epoch \(epoch)/\(epochs): token accuracy \(String(format: "%.2f", accuracy))%, \(rowKeys.count) features, \(clock.now - te)")
         }
-        var averaged = [Float](repeating: 0, count: w.count)
-        for k in 0..<w.count { averaged[k] = Float(Double(w[k]) - acc[k] / c) }
-        var lexicon = TaggerLexicon()
-        lexicon.clusters = clusters
-        (lexicon.gazetteer, lexicon.gazetteerMaxLength) = gazetteer(excludingFold: -1)
-        let model = TaggerModel.build(
-            features: rowKeys.enumerated().map { ($0.element, Int32($0.offset)) }, weights: averaged, lexicon: lexicon)
-        let bytes = model.serialized()
-        log("model: \(model.weights.count / T) features kept, \(bytes.count) bytes; total \(clock.now - t0)")
-        return bytes
+    }
+
+    func averaged() -> AveragedWeights {
+        var avg = [Float](repeating: 0, count: w.count)
+        for k in 0..<w.count { avg[k] = Float(Double(w[k]) - acc[k] / c) }
+        return AveragedWeights(rows: rows, keys: rowKeys, weights: avg)
     }
 }

@@ -41,6 +41,8 @@ struct TokenAttributes {
     var clusters: (UInt64, UInt64, UInt64) = (0, 0, 0)
     var gazetteer: UInt64 = 0
     var document: UInt64 = 0
+    /// Second-pass document label (0 in the first pass).
+    var passLabel: UInt64 = 0
     var isCapitalised = false
     var isLowercase = false
 }
@@ -48,7 +50,7 @@ struct TokenAttributes {
 /// Computes token attributes and the static feature keys of each token.
 enum TaggerFeatures {
     /// Number of static (history-independent) feature keys per token.
-    static let staticCount = 41
+    static let staticCount = 43
     static let boundary: UInt64 = 0xB0B0_B0B0_B0B0_B0B1
 
     // Flag bits.
@@ -204,6 +206,8 @@ enum TaggerFeatures {
         put(38, FeatureHash.pair(a.lower, hasP1 ? p1.lower : b))
         put(39, FeatureHash.pair(FeatureHash.pair(hasM1 ? m1.shape : b, a.shape), hasP1 ? p1.shape : b))
         put(40, a.document | (a.flags & 0x3FF) << 8)
+        put(41, a.passLabel)
+        put(42, a.passLabel << 16 | (hasM1 ? m1.passLabel : 0xFF) << 8 | (hasP1 ? p1.passLabel : 0xFF))
     }
 
     /// Keys of the history features for token attributes `a` given the two previous tags.
