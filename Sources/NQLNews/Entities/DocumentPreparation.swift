@@ -11,6 +11,8 @@ struct TaggerLexicon: Sendable {
     var clusters = KeyTable(capacity: 16)
     /// Token-sequence hash -> bit mask of tagger types.
     var gazetteer = KeyTable(capacity: 16)
+    /// Lower-cased word hash -> casing bucket (1-4) learnt from unlabelled text.
+    var casing = KeyTable(capacity: 16)
     var gazetteerMaxLength = 1
 
     static let maxGazetteerLength = 8
@@ -64,13 +66,18 @@ enum DocumentPreparer {
             for i in r {
                 let t = tokens[i]
                 var a = TaggerFeatures.attributes(p, t.utf8Start, t.utf8End, sentenceStart: i == r.lowerBound)
-                let c = lexicon.clusters.get(a.word | 1)
+                var c = lexicon.clusters.get(a.word | 1)
+                if c < 0, a.flags & TaggerFeatures.fAllCaps != 0, t.utf8End - t.utf8Start > 1 {
+                    // Headlines: "MILAN" takes the clusters of "Milan".
+                    c = lexicon.clusters.get(FeatureHash.titled(p, t.utf8Start, t.utf8End) | 1)
+                }
                 if c >= 0 {
                     let v = UInt64(c)
                     a.clusters = (v & 0xFF, (v >> 8) & 0xFF, v >> 16)
                 } else {
                     a.clusters = (unknownCluster, unknownCluster, unknownCluster)
                 }
+                a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
                 attrs[i] = a
             }
         }

@@ -42,7 +42,7 @@ public enum EntityTrainer {
                              log: (String) -> Void = { _ in }) -> [UInt8] {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let clusters = DocumentConsistency.experiment.contains("noclusters") ? KeyTable(capacity: 16) : WordClusterLearner.learn(
+        let (clusters, casing) = WordClusterLearner.learn(
             texts: unlabelled + documents.map(\.text), seed: seed, log: log)
         log("clusters: \(clusters.count) words in \(clock.now - t0)")
 
@@ -112,6 +112,7 @@ public enum EntityTrainer {
         for f in 0..<folds {
             var lex = TaggerLexicon()
             lex.clusters = clusters
+            lex.casing = casing
             (lex.gazetteer, lex.gazetteerMaxLength) = gazetteer(excludingFold: f)
             foldLexicons.append(lex)
         }
@@ -163,6 +164,7 @@ public enum EntityTrainer {
 
         var lexicon = TaggerLexicon()
         lexicon.clusters = clusters
+        lexicon.casing = casing
         (lexicon.gazetteer, lexicon.gazetteerMaxLength) = gazetteer(excludingFold: -1)
         let model = TaggerModel.build(
             features: final.keys.enumerated().map { ($0.element, Int32($0.offset)) }, weights: final.weights,

@@ -29,6 +29,20 @@ enum FeatureHash {
         return h
     }
 
+    /// FNV-1a over bytes with ASCII letters after the first folded to lower case ("MILAN" hashes as "Milan").
+    @inline(__always)
+    static func titled(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
+        var h = offset
+        var i = s
+        while i < e {
+            var b = p[i]
+            if i > s && b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            h = (h ^ UInt64(b)) &* prime
+            i += 1
+        }
+        return h
+    }
+
     /// FNV-1a of a Swift string's UTF-8 (for building tables, not for the hot path).
     static func string(_ s: String) -> UInt64 {
         var h = offset

@@ -43,6 +43,8 @@ struct TokenAttributes {
     var document: UInt64 = 0
     /// Second-pass document label (0 in the first pass).
     var passLabel: UInt64 = 0
+    /// Casing bucket of the word in unlabelled text (0 unknown).
+    var casing: UInt64 = 0
     var isCapitalised = false
     var isLowercase = false
 }
@@ -50,7 +52,7 @@ struct TokenAttributes {
 /// Computes token attributes and the static feature keys of each token.
 enum TaggerFeatures {
     /// Number of static (history-independent) feature keys per token.
-    static let staticCount = 43
+    static let staticCount = 46
     static let boundary: UInt64 = 0xB0B0_B0B0_B0B0_B0B1
 
     // Flag bits.
@@ -207,6 +209,9 @@ enum TaggerFeatures {
         put(39, FeatureHash.pair(FeatureHash.pair(hasM1 ? m1.shape : b, a.shape), hasP1 ? p1.shape : b))
         put(40, a.document | (a.flags & 0x3FF) << 8)
         put(41, a.passLabel)
+        put(43, a.casing << 2 | (a.flags & (fInitCap | fSentenceStart)) >> 0 & 1 | (a.flags & fSentenceStart != 0 ? 2 : 0))
+        put(44, hasM1 ? m1.casing : b)
+        put(45, hasP1 ? p1.casing : b)
         put(42, a.passLabel << 16 | (hasM1 ? m1.passLabel : 0xFF) << 8 | (hasP1 ? p1.passLabel : 0xFF))
     }
 

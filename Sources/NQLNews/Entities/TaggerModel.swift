@@ -2,10 +2,10 @@ import Foundation
 
 /// Trained weights of the averaged-perceptron tagger, stored as Float32, plus its lexicon.
 ///
-/// File format (`ner.model`, little-endian): magic "NQLNER01"; UInt32 tag count, weight-table capacity, row count,
+/// File format (`ner.model`, little-endian): magic "NQLNER02"; UInt32 tag count, weight-table capacity, row count,
 /// cluster-table capacity, gazetteer-table capacity, gazetteer max length; Float32 scale; then the arrays
 /// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Float32, cluster keys/values,
-/// gazetteer keys/values.
+/// gazetteer keys/values, UInt32 casing capacity and casing keys/values.
 final class TaggerModel: Sendable {
     let fingerprints: [UInt32]
     let rowOf: [Int32]
@@ -14,7 +14,7 @@ final class TaggerModel: Sendable {
     let scale: Float
     let lexicon: TaggerLexicon
 
-    static let magic: [UInt8] = Array("NQLNER01".utf8)
+    static let magic: [UInt8] = Array("NQLNER02".utf8)
 
     init(fingerprints: [UInt32], rowOf: [Int32], weights: [Float], scale: Float, lexicon: TaggerLexicon) {
         self.fingerprints = fingerprints
@@ -84,6 +84,9 @@ final class TaggerModel: Sendable {
         raw(lexicon.clusters.values)
         raw(lexicon.gazetteer.keys)
         raw(lexicon.gazetteer.values)
+        u32(lexicon.casing.keys.count)
+        raw(lexicon.casing.keys)
+        raw(lexicon.casing.values)
         return out
     }
 
@@ -126,7 +129,11 @@ final class TaggerModel: Sendable {
         let cv = try array(clusterCap, Int32.self)
         let gk = try array(gazCap, UInt64.self)
         let gv = try array(gazCap, Int32.self)
+        let casingCap = u32()
+        let sk = try array(casingCap, UInt64.self)
+        let sv = try array(casingCap, Int32.self)
         var lex = TaggerLexicon()
+        lex.casing = KeyTable(keys: sk, values: sv)
         lex.clusters = KeyTable(keys: ck, values: cv)
         lex.gazetteer = KeyTable(keys: gk, values: gv)
         lex.gazetteerMaxLength = gazMax

@@ -11,7 +11,7 @@ enum WordClusterLearner {
     static let maxVocabulary = 80_000
 
     /// Returns a table from word hash (exact bytes) to packed cluster ids c32 | c128 << 8 | c1024 << 16.
-    static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> KeyTable {
+    static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> (clusters: KeyTable, casing: KeyTable) {
         let clock = ContinuousClock()
         let t0 = clock.now
         // 1. Token ids and counts.
@@ -19,13 +19,31 @@ enum WordClusterLearner {
         var counts: [Int32] = []
         var hashes: [UInt64] = []
         var sequence: [Int32] = []
+        var casingIndex = KeyTable(capacity: 200_000)
+        var casingCounts: [Int32] = []
         sequence.reserveCapacity(4_000_000)
         for text in texts {
             var t = text
             t.withUTF8 { p in
                 let toks = Tokenizer.tokenize(utf8: p)
+                var initial = true
                 for tok in toks {
-                    if tok.startsLine { sequence.append(-1) }
+                    if tok.startsLine {
+                        sequence.append(-1)
+                        initial = true
+                    }
+                    // Casing profile: how often the word is capitalised when not sentence-initial.
+                    let first = p[tok.utf8Start]
+                    if !initial && first >= 0x41 && first <= 0x5A || first >= 0x61 && first <= 0x7A {
+                        let l = FeatureHash.lowered(p, tok.utf8Start, tok.utf8End) | 1
+                        let slot = Int(casingIndex.getOrInsert(l) {
+                            casingCounts.append(contentsOf: [0, 0])
+                            return Int32(casingCounts.count / 2 - 1)
+                        })
+                        casingCounts[slot * 2 + (first >= 0x61 ? 0 : 1)] += 1
+                    }
+                    let len = tok.utf8End - tok.utf8Start
+                    initial = len == 1 && (first == 0x2E || first == 0x21 || first == 0x3F || first == 0x22)
                     let h = FeatureHash.bytes(p, tok.utf8Start, tok.utf8End) | 1
                     let id = ids.getOrInsert(h) {
                         counts.append(0)
@@ -136,7 +154,16 @@ enum WordClusterLearner {
             table.set(hashes[vocab[v]], Int32(c32[v] | c128[v] << 8 | c1024[v] << 16))
         }
         log("clusters: k-means done in \(clock.now - t0)")
-        return table
+        // Casing buckets: 1 rarely capitalised (<10%), 2 <50%, 3 <90%, 4 almost always; only words seen twice.
+        var casing = KeyTable(capacity: casingIndex.count)
+        for (key, slot) in casingIndex.pairs() {
+            let lower = casingCounts[Int(slot) * 2], upper = casingCounts[Int(slot) * 2 + 1]
+            let total = lower + upper
+            guard total >= 2 else { continue }
+            let r = Double(upper) / Double(total)
+            casing.set(key, r < 0.1 ? 1 : (r < 0.5 ? 2 : (r < 0.9 ? 3 : 4)))
+        }
+        return (table, casing)
     }
 
     /// Spherical k-means of `members` into `k` groups (fewer if there are fewer members); returns the groups.
