@@ -2,21 +2,48 @@ import Foundation
 import NQL
 import NQLNews
 
-let args = Array(CommandLine.arguments.dropFirst())
-let usage = """
-    usage: nql-lab <command> [arguments]
-      eval-pages DIR [-v]   score the page extractor on DIR/html and DIR/truth.jsonl
-      bench-load PATH       time loading PATH (file, folder, glob or -)
-      show PATH             print the loaded articles with all their fields
-    """
-switch args.first {
-case "eval-pages" where args.count >= 2:
-    exit(PageCommands.evalPages(args[1], verbose: args.contains("-v")))
-case "show" where args.count >= 2:
-    exit(PageCommands.show(args[1]))
-case "bench-load" where args.count >= 2:
-    exit(PageCommands.benchLoad(args[1]))
-default:
-    print(usage)
-    exit(args.isEmpty ? 0 : 2)
+// nql-lab: developer commands for training and evaluating on real data.
+// Each command lives in its own file; this table is the only dispatch.
+
+struct LabCommand {
+    let name: String
+    let usage: String
+    let run: ([String]) -> Int32
 }
+
+let commands: [LabCommand] = [
+    LabCommand(name: "train-ner", usage: "train-ner TRAIN.jsonl --unlabelled FILE.jsonl --out DIR   retrain the entity model") {
+        NERCommands.train($0)
+        return 0
+    },
+    LabCommand(name: "eval-ner", usage: "eval-ner DEV.jsonl   entity F1 (CoNLL mapping), words/s, load time, peak memory") {
+        NERCommands.eval($0)
+        return 0
+    },
+    LabCommand(name: "check-tokens", usage: "check-tokens FILE.jsonl   check the tokenizer against pre-tokenised text") {
+        NERCommands.checkTokens($0)
+        return 0
+    },
+    LabCommand(name: "eval-pages", usage: "eval-pages DIR [-v]   score the page extractor on DIR/html and DIR/truth.jsonl") { args in
+        guard let dir = args.first else { return 2 }
+        return PageCommands.evalPages(dir, verbose: args.contains("-v"))
+    },
+    LabCommand(name: "bench-load", usage: "bench-load PATH   time loading PATH (file, folder, glob or -)") { args in
+        guard let path = args.first else { return 2 }
+        return PageCommands.benchLoad(path)
+    },
+    LabCommand(name: "show", usage: "show PATH   print the loaded articles with all their fields") { args in
+        guard let path = args.first else { return 2 }
+        return PageCommands.show(path)
+    },
+    LabCommand(name: "bench-stories", usage: "bench-stories REUTERS.jsonl   time near-duplicate story grouping") {
+        AnalysisCommands.benchStories($0)
+    },
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let command = commands.first(where: { $0.name == name }) else {
+    print("usage: nql-lab COMMAND [ARGUMENTS]\n" + commands.map { "  " + $0.usage }.joined(separator: "\n"))
+    exit(arguments.isEmpty || arguments.first == "help" ? 0 : 2)
+}
+exit(command.run(Array(arguments.dropFirst())))

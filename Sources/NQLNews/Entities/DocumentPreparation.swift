@@ -1,0 +1,182 @@
+/// A tokenised document with sentence boundaries and per-token attributes, ready for tagging.
+struct PreparedDocument {
+    var tokens: [TextToken]
+    var sentences: [Range<Int>]
+    var attributes: [TokenAttributes]
+}
+
+/// Lexical resources the tagger's features read: word clusters and the gazetteer of training entities.
+struct TaggerLexicon: Sendable {
+    /// Word (exact bytes hash) -> packed cluster ids: c32 | c128 << 8 | c1024 << 16.
+    var clusters = KeyTable(capacity: 16)
+    /// Token-sequence hash -> bit mask of tagger types.
+    var gazetteer = KeyTable(capacity: 16)
+    /// Lower-cased word hash -> casing bucket (1-4) learnt from unlabelled text.
+    var casing = KeyTable(capacity: 16)
+    var gazetteerMaxLength = 1
+
+    static let maxGazetteerLength = 8
+
+    /// Hash of a token sequence from its tokens' word hashes.
+    @inline(__always)
+    static func sequenceHash(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let k = FeatureHash.pair(h, word)
+        return k == 0 ? 1 : k
+    }
+    static let sequenceSeed: UInt64 = 0x1234_5678_9ABC_DEF1
+}
+
+enum DocumentPreparer {
+    /// Splits tokens into sentences: at line starts, and after ".", "!" or "?" followed by a capitalised word,
+    /// a quote or a digit.
+    static func sentences(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var s = 0
+        for i in 0..<tokens.count {
+            if i > s {
+                var split = tokens[i].startsLine
+                if !split {
+                    let prev = tokens[i - 1]
+                    if prev.utf8End - prev.utf8Start == 1 {
+                        let c = p[prev.utf8Start]
+                        if c == 0x2E || c == 0x21 || c == 0x3F {
+                            let f = p[tokens[i].utf8Start]
+                            split = (f >= 0x41 && f <= 0x5A) || f == 0x22 || f >= 0x80 || (f >= 0x30 && f <= 0x39)
+                        }
+                    }
+                }
+                if split {
+                    out.append(s..<i)
+                    s = i
+                }
+            }
+        }
+        if s < tokens.count { out.append(s..<tokens.count) }
+        return out
+    }
+
+    /// Computes attributes (word features, clusters, gazetteer matches, document flags) for every token.
+    static func prepare(_ p: UnsafeBufferPointer<UInt8>, tokens: [TextToken], lexicon: TaggerLexicon)
+        -> PreparedDocument
+    {
+        let sents = sentences(p, tokens)
+        var attrs = [TokenAttributes](repeating: TokenAttributes(), count: tokens.count)
+        let unknownCluster: UInt64 = 0xFFFF_FFFF
+        for r in sents {
+            for i in r {
+                let t = tokens[i]
+                var a = TaggerFeatures.attributes(p, t.utf8Start, t.utf8End, sentenceStart: i == r.lowerBound)
+                var c = lexicon.clusters.get(a.word | 1)
+                if c < 0, a.flags & TaggerFeatures.fAllCaps != 0, t.utf8End - t.utf8Start > 1 {
+                    // Headlines: "MILAN" takes the clusters of "Milan".
+                    c = lexicon.clusters.get(FeatureHash.titled(p, t.utf8Start, t.utf8End) | 1)
+                }
+                if c >= 0 {
+                    let v = UInt64(c)
+                    a.clusters = (v & 0xFF, (v >> 8) & 0xFF, v >> 16)
+                } else {
+                    a.clusters = (unknownCluster, unknownCluster, unknownCluster)
+                }
+                a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
+                attrs[i] = a
+            }
+        }
+        markGazetteer(&attrs, sents, lexicon)
+        markDocumentFlags(&attrs, sents)
+        return PreparedDocument(tokens: tokens, sentences: sents, attributes: attrs)
+    }
+
+    /// Marks, for each type, the BILOU position of each token in the longest gazetteer match covering it.
+    static func markGazetteer(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], _ lexicon: TaggerLexicon) {
+        let maxLen = lexicon.gazetteerMaxLength
+        for r in sents {
+            for i in r {
+                if attrs[i].isLowercase { continue }
+                var h = TaggerLexicon.sequenceSeed
+                var bestLen = 0
+                var bestMask: Int32 = 0
+                var j = i
+                while j < r.upperBound && j - i < maxLen {
+                    h = TaggerLexicon.sequenceHash(h, attrs[j].word)
+                    let m = lexicon.gazetteer.get(h)
+                    if m > 0 {
+                        bestLen = j - i + 1
+                        bestMask = m
+                    }
+                    j += 1
+                }
+                guard bestLen > 0 else { continue }
+                for t in 0..<TagSet.typeCount where bestMask & Int32(1 << t) != 0 {
+                    let shift = UInt64(3 * t)
+                    for k in i..<(i + bestLen) {
+                        if (attrs[k].gazetteer >> shift) & 7 != 0 { continue }
+                        let pos: UInt64 = bestLen == 1 ? 4 : (k == i ? 1 : (k == i + bestLen - 1 ? 3 : 2))
+                        attrs[k].gazetteer |= pos << shift
+                    }
+                }
+            }
+        }
+    }
+
+    /// Second-pass document labels: for each token, what the first pass said about the other occurrences of the
+    /// same word in the document (majority class and how unanimous), or 1 when the word occurs only here.
+    static func markPassLabels(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], tags: [Int]) {
+        var index = KeyTable(capacity: attrs.count + 1)
+        var counts: [Int32] = []
+        for i in 0..<attrs.count where !attrs[i].isLowercase {
+            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
+            let slot = Int(index.getOrInsert(attrs[i].word | 1) {
+                counts.append(contentsOf: [0, 0, 0, 0, 0])
+                return Int32(counts.count / 5 - 1)
+            })
+            counts[slot * 5 + cls] += 1
+        }
+        for i in 0..<attrs.count {
+            if attrs[i].isLowercase {
+                attrs[i].passLabel = 1
+                continue
+            }
+            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
+            let slot = Int(index.get(attrs[i].word | 1)) * 5
+            var total: Int32 = 0
+            var best = 0
+            var bestCount: Int32 = -1
+            for c in 0..<5 {
+                let n = counts[slot + c] - (c == cls ? 1 : 0)
+                total += n
+                if n > bestCount {
+                    bestCount = n
+                    best = c
+                }
+            }
+            if total == 0 {
+                attrs[i].passLabel = 2
+                continue
+            }
+            let bucket: UInt64 = bestCount == total ? 0 : (bestCount * 2 >= total ? 1 : 2)
+            attrs[i].passLabel = 3 + UInt64(best) * 3 + bucket
+        }
+    }
+
+    /// Document-level flags: a capitalised word also seen in lower case in the document, and a sentence-initial
+    /// capitalised word also seen capitalised inside a sentence.
+    static func markDocumentFlags(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>]) {
+        var lowerSeen = KeyTable(capacity: attrs.count + 1)
+        var capSeen = KeyTable(capacity: attrs.count + 1)
+        for r in sents {
+            for i in r {
+                let a = attrs[i]
+                if a.isLowercase { lowerSeen.set(a.lower | 1, 1) }
+                if a.isCapitalised && i != r.lowerBound { capSeen.set(a.word | 1, 1) }
+            }
+        }
+        for r in sents {
+            for i in r where attrs[i].isCapitalised {
+                var f: UInt64 = 1
+                if lowerSeen.get(attrs[i].lower | 1) >= 0 { f |= 2 }
+                if i == r.lowerBound && capSeen.get(attrs[i].word | 1) >= 0 { f |= 4 }
+                attrs[i].document = f
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+/// The tag set of the statistical tagger: BILOU over the four CoNLL types.
+enum TagSet {
+    /// Tagger types, in tag order.
+    static let types: [String] = ["PER", "ORG", "LOC", "MISC"]
+    static let typeCount = 4
+    /// O plus B, I, L, U for each type.
+    static let count = 1 + 4 * typeCount
+    static let outside = 0
+
+    @inline(__always) static func begin(_ t: Int) -> Int { 1 + 4 * t }
+    @inline(__always) static func inside(_ t: Int) -> Int { 2 + 4 * t }
+    @inline(__always) static func last(_ t: Int) -> Int { 3 + 4 * t }
+    @inline(__always) static func unit(_ t: Int) -> Int { 4 + 4 * t }
+    @inline(__always) static func type(of tag: Int) -> Int { (tag - 1) >> 2 }
+    /// 0 = B, 1 = I, 2 = L, 3 = U.
+    @inline(__always) static func position(of tag: Int) -> Int { (tag - 1) & 3 }
+
+    /// Whether `tag` may follow `prev` (-1 = sentence start); `atEnd` when `tag` is the sentence's last token.
+    @inline(__always)
+    static func allowed(prev: Int, tag: Int, atEnd: Bool) -> Bool {
+        let open = prev > 0 && position(of: prev) < 2
+        if open {
+            guard tag > 0, type(of: tag) == type(of: prev) else { return false }
+            let p = position(of: tag)
+            return p == 2 || (p == 1 && !atEnd)
+        }
+        if tag == 0 { return true }
+        let p = position(of: tag)
+        return p == 3 || (p == 0 && !atEnd)
+    }
+}
+
+/// Per-token values from which feature keys are formed; computed once per token from its UTF-8 bytes.
+struct TokenAttributes {
+    var word: UInt64 = 0
+    var lower: UInt64 = 0
+    var shape: UInt64 = 0
+    var flags: UInt64 = 0
+    var prefix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var clusters: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var gazetteer: UInt64 = 0
+    var document: UInt64 = 0
+    /// Second-pass document label (0 in the first pass).
+    var passLabel: UInt64 = 0
+    /// Casing bucket of the word in unlabelled text (0 unknown).
+    var casing: UInt64 = 0
+    var isCapitalised = false
+    var isLowercase = false
+}
+
+/// Computes token attributes and the static feature keys of each token.
+enum TaggerFeatures {
+    /// Number of static (history-independent) feature keys per token.
+    static let staticCount = 46
+    static let boundary: UInt64 = 0xB0B0_B0B0_B0B0_B0B1
+
+    // Flag bits.
+    static let fInitCap: UInt64 = 1
+    static let fAllCaps: UInt64 = 2
+    static let fAllLower: UInt64 = 4
+    static let fHasDigit: UInt64 = 8
+    static let fAllDigit: UInt64 = 16
+    static let fHyphen: UInt64 = 32
+    static let fPeriod: UInt64 = 64
+    static let fNoLetter: UInt64 = 128
+    static let fSentenceStart: UInt64 = 256
+    static let fMixed: UInt64 = 512
+
+    /// Fills the word-level attributes of a token (not clusters, gazetteer or document flags).
+    @inline(__always)
+    static func attributes(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, sentenceStart: Bool) -> TokenAttributes {
+        var a = TokenAttributes()
+        a.word = FeatureHash.bytes(p, s, e)
+        a.lower = FeatureHash.lowered(p, s, e)
+        var shape = FeatureHash.offset
+        var lastClass: UInt8 = 0
+        var upper = 0
+        var lowerCount = 0
+        var digits = 0
+        var letters = 0
+        var flags: UInt64 = 0
+        var i = s
+        var shapeLen = 0
+        while i < e {
+            let b = p[i]
+            var cls: UInt8
+            if b >= 0x41 && b <= 0x5A {
+                cls = 0x58  // X
+                upper += 1
+                letters += 1
+            } else if b >= 0x61 && b <= 0x7A {
+                cls = 0x78  // x
+                lowerCount += 1
+                letters += 1
+            } else if b >= 0x30 && b <= 0x39 {
+                cls = 0x64  // d
+                digits += 1
+            } else if b >= 0x80 {
+                if b & 0xC0 == 0x80 {
+                    i += 1
+                    continue
+                }
+                cls = 0x75  // u: other letter
+                letters += 1
+            } else {
+                cls = b
+                if b == 0x2D { flags |= fHyphen }
+                if b == 0x2E { flags |= fPeriod }
+            }
+            if cls != lastClass {
+                shape = (shape ^ UInt64(cls)) &* FeatureHash.prime
+                lastClass = cls
+                shapeLen += 1
+            }
+            i += 1
+        }
+        a.shape = shape
+        if p[s] >= 0x41 && p[s] <= 0x5A { flags |= fInitCap }
+        if upper > 0 && lowerCount == 0 { flags |= fAllCaps }
+        if lowerCount > 0 && upper == 0 { flags |= fAllLower }
+        if upper > 0 && lowerCount > 0 && !(upper == 1 && flags & fInitCap != 0) { flags |= fMixed }
+        if digits > 0 { flags |= fHasDigit }
+        if digits > 0 && letters == 0 && flags & (fHyphen | fPeriod) == 0 { flags |= fAllDigit }
+        if letters == 0 && digits == 0 { flags |= fNoLetter }
+        if sentenceStart { flags |= fSentenceStart }
+        let lenBucket = UInt64(min(e - s, 5))
+        a.flags = flags | lenBucket << 12
+        a.isCapitalised = flags & fInitCap != 0
+        a.isLowercase = flags & fAllLower != 0
+        // Affixes: hashes of the first/last 1-4 bytes (whole scalars are not needed for hashing).
+        let n = e - s
+        let b = boundary
+        var h = FeatureHash.offset
+        var p0 = b, p1 = b, p2 = b, p3 = b
+        if n > 0 { h = (h ^ UInt64(p[s])) &* FeatureHash.prime; p0 = h }
+        if n > 1 { h = (h ^ UInt64(p[s + 1])) &* FeatureHash.prime; p1 = h }
+        if n > 2 { h = (h ^ UInt64(p[s + 2])) &* FeatureHash.prime; p2 = h }
+        if n > 3 { h = (h ^ UInt64(p[s + 3])) &* FeatureHash.prime; p3 = h }
+        a.prefix = (p0, p1, p2, p3)
+        h = FeatureHash.offset ^ 0x55
+        var s0 = b, s1 = b, s2 = b, s3 = b
+        if n > 0 { h = (h ^ UInt64(p[e - 1])) &* FeatureHash.prime; s0 = h }
+        if n > 1 { h = (h ^ UInt64(p[e - 2])) &* FeatureHash.prime; s1 = h }
+        if n > 2 { h = (h ^ UInt64(p[e - 3])) &* FeatureHash.prime; s2 = h }
+        if n > 3 { h = (h ^ UInt64(p[e - 4])) &* FeatureHash.prime; s3 = h }
+        a.suffix = (s0, s1, s2, s3)
+        return a
+    }
+
+    /// Writes the static feature keys of token `i` of a sentence `attrs[s..<e]` into `out[0..<staticCount]`.
+    @inline(__always)
+    static func staticKeys(_ attrs: UnsafeBufferPointer<TokenAttributes>, _ s: Int, _ e: Int, _ i: Int,
+                           _ out: UnsafeMutablePointer<UInt64>) {
+        let a = attrs[i]
+        var n = 0
+        @inline(__always) func put(_ t: UInt64, _ v: UInt64) {
+            out[n] = FeatureHash.key(t, v)
+            n += 1
+        }
+        let hasM1 = i - 1 >= s
+        let hasM2 = i - 2 >= s
+        let hasP1 = i + 1 < e
+        let hasP2 = i + 2 < e
+        let m1 = hasM1 ? attrs[i - 1] : TokenAttributes()
+        let m2 = hasM2 ? attrs[i - 2] : TokenAttributes()
+        let p1 = hasP1 ? attrs[i + 1] : TokenAttributes()
+        let p2 = hasP2 ? attrs[i + 2] : TokenAttributes()
+        let b = boundary
+        put(0, 1)
+        put(1, hasM2 ? m2.lower : b)
+        put(2, hasM1 ? m1.lower : b)
+        put(3, a.lower)
+        put(4, hasP1 ? p1.lower : b)
+        put(5, hasP2 ? p2.lower : b)
+        put(6, a.word)
+        put(7, hasM2 ? m2.shape : b)
+        put(8, hasM1 ? m1.shape : b)
+        put(9, a.shape)
+        put(10, hasP1 ? p1.shape : b)
+        put(11, hasP2 ? p2.shape : b)
+        put(12, hasM2 ? m2.flags : b)
+        put(13, hasM1 ? m1.flags : b)
+        put(14, a.flags)
+        put(15, hasP1 ? p1.flags : b)
+        put(16, hasP2 ? p2.flags : b)
+        put(17, a.prefix.0)
+        put(18, a.prefix.1)
+        put(19, a.prefix.2)
+        put(20, a.prefix.3)
+        put(21, a.suffix.0)
+        put(22, a.suffix.1)
+        put(23, a.suffix.2)
+        put(24, a.suffix.3)
+        put(25, hasM1 ? m1.clusters.2 : b)
+        put(26, a.clusters.2)
+        put(27, hasP1 ? p1.clusters.2 : b)
+        put(28, hasM2 ? m2.clusters.1 : b)
+        put(29, hasM1 ? m1.clusters.1 : b)
+        put(30, a.clusters.1)
+        put(31, hasP1 ? p1.clusters.1 : b)
+        put(32, hasP2 ? p2.clusters.1 : b)
+        put(33, a.clusters.0)
+        put(34, hasM1 ? m1.gazetteer : b)
+        put(35, a.gazetteer)
+        put(36, hasP1 ? p1.gazetteer : b)
+        put(37, FeatureHash.pair(hasM1 ? m1.lower : b, a.lower))
+        put(38, FeatureHash.pair(a.lower, hasP1 ? p1.lower : b))
+        put(39, FeatureHash.pair(FeatureHash.pair(hasM1 ? m1.shape : b, a.shape), hasP1 ? p1.shape : b))
+        put(40, a.document | (a.flags & 0x3FF) << 8)
+        put(41, a.passLabel)
+        put(43, a.casing << 2 | (a.flags & (fInitCap | fSentenceStart)) >> 0 & 1 | (a.flags & fSentenceStart != 0 ? 2 : 0))
+        put(44, hasM1 ? m1.casing : b)
+        put(45, hasP1 ? p1.casing : b)
+        put(42, a.passLabel << 16 | (hasM1 ? m1.passLabel : 0xFF) << 8 | (hasP1 ? p1.passLabel : 0xFF))
+    }
+
+    /// Keys of the history features for token attributes `a` given the two previous tags.
+    @inline(__always)
+    static func historyKeys(_ a: TokenAttributes, prev: Int, prev2: Int, _ out: UnsafeMutablePointer<UInt64>) {
+        let p = UInt64(prev + 1)
+        out[0] = FeatureHash.key(50, p)
+        out[1] = FeatureHash.key(51, p << 8 | UInt64(prev2 + 1))
+        out[2] = FeatureHash.key(52, FeatureHash.pair(p, a.lower))
+        out[3] = FeatureHash.key(53, FeatureHash.pair(p, a.shape))
+    }
+    static let historyCount = 4
+}

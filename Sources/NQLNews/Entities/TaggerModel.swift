@@ -1,0 +1,229 @@
+import Foundation
+
+/// Trained weights of the averaged-perceptron tagger, stored as Float32, plus its lexicon.
+///
+/// File format (`ner.model`, little-endian): magic "NQLNER02"; UInt32 tag count, weight-table capacity, row count,
+/// cluster-table capacity, gazetteer-table capacity, gazetteer max length; Float32 scale; then the arrays
+/// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Float32, cluster keys/values,
+/// gazetteer keys/values, UInt32 casing capacity and casing keys/values.
+final class TaggerModel: Sendable {
+    let fingerprints: [UInt32]
+    let rowOf: [Int32]
+    let weights: [Float]
+    let mask: Int
+    let scale: Float
+    let lexicon: TaggerLexicon
+
+    static let magic: [UInt8] = Array("NQLNER02".utf8)
+
+    init(fingerprints: [UInt32], rowOf: [Int32], weights: [Float], scale: Float, lexicon: TaggerLexicon) {
+        self.fingerprints = fingerprints
+        self.rowOf = rowOf
+        self.weights = weights
+        self.mask = fingerprints.count - 1
+        self.scale = scale
+        self.lexicon = lexicon
+    }
+
+    /// Builds the compact model from averaged float weights keyed by feature key.
+    static func build(features: [(UInt64, Int32)], weights: [Float], lexicon: TaggerLexicon) -> TaggerModel {
+        let tags = TagSet.count
+        let scale: Float = 1
+        // Keep only rows with a non-zero quantised weight.
+        var kept: [(UInt64, [Float])] = []
+        for (key, row) in features {
+            var q = [Float](repeating: 0, count: tags)
+            var any = false
+            for t in 0..<tags {
+                let v = weights[Int(row) * tags + t]
+                q[t] = v
+                if v != 0 { any = true }
+            }
+            if any { kept.append((key, q)) }
+        }
+        kept.sort { $0.0 < $1.0 }
+        var cap = 16
+        while cap * 7 < kept.count * 10 { cap <<= 1 }
+        var fps = [UInt32](repeating: 0, count: cap)
+        var rowOf = [Int32](repeating: -1, count: cap)
+        var w = [Float]()
+        w.reserveCapacity(kept.count * tags)
+        for (n, (key, q)) in kept.enumerated() {
+            var i = Int(truncatingIfNeeded: key) & (cap - 1)
+            let fp = fingerprint(key)
+            while fps[i] != 0 { i = (i + 1) & (cap - 1) }
+            fps[i] = fp
+            rowOf[i] = Int32(n)
+            w.append(contentsOf: q)
+        }
+        return TaggerModel(fingerprints: fps, rowOf: rowOf, weights: w, scale: scale, lexicon: lexicon)
+    }
+
+    @inline(__always)
+    static func fingerprint(_ key: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: key >> 32) | 1
+    }
+
+    // MARK: Serialisation
+
+    func serialized() -> [UInt8] {
+        var out = TaggerModel.magic
+        func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
+        func raw<T>(_ a: [T]) { a.withUnsafeBytes { out.append(contentsOf: $0) } }
+        u32(TagSet.count)
+        u32(fingerprints.count)
+        u32(weights.count / TagSet.count)
+        u32(lexicon.clusters.keys.count)
+        u32(lexicon.gazetteer.keys.count)
+        u32(lexicon.gazetteerMaxLength)
+        withUnsafeBytes(of: scale.bitPattern.littleEndian) { out.append(contentsOf: $0) }
+        raw(fingerprints)
+        raw(rowOf)
+        raw(weights)
+        raw(lexicon.clusters.keys)
+        raw(lexicon.clusters.values)
+        raw(lexicon.gazetteer.keys)
+        raw(lexicon.gazetteer.values)
+        u32(lexicon.casing.keys.count)
+        raw(lexicon.casing.keys)
+        raw(lexicon.casing.values)
+        return out
+    }
+
+    static func load(bytes: [UInt8]) throws -> TaggerModel {
+        var pos = 0
+        func fail(_ what: String) -> EntityModelError { .corrupt("entity model is corrupt: \(what)") }
+        guard bytes.count >= 8 + 28, Array(bytes[0..<8]) == magic else { throw fail("bad header") }
+        pos = 8
+        func u32() -> Int {
+            var v: UInt32 = 0
+            for k in 0..<4 { v |= UInt32(bytes[pos + k]) << (8 * k) }
+            pos += 4
+            return Int(v)
+        }
+        func array<T>(_ n: Int, _ type: T.Type) throws -> [T] {
+            let size = n * MemoryLayout<T>.stride
+            guard pos + size <= bytes.count else { throw fail("truncated") }
+            let a = [T](unsafeUninitializedCapacity: n) { buf, count in
+                bytes.withUnsafeBytes { src in
+                    UnsafeMutableRawBufferPointer(buf).copyMemory(
+                        from: UnsafeRawBufferPointer(rebasing: src[pos..<(pos + size)]))
+                }
+                count = n
+            }
+            pos += size
+            return a
+        }
+        guard u32() == TagSet.count else { throw fail("tag set differs") }
+        let cap = u32()
+        let rows = u32()
+        let clusterCap = u32()
+        let gazCap = u32()
+        let gazMax = u32()
+        let scale = Float(bitPattern: UInt32(u32()))
+        guard cap > 0, cap & (cap - 1) == 0 else { throw fail("bad capacity") }
+        let fps = try array(cap, UInt32.self)
+        let rowOf = try array(cap, Int32.self)
+        let w = try array(rows * TagSet.count, Float.self)
+        let ck = try array(clusterCap, UInt64.self)
+        let cv = try array(clusterCap, Int32.self)
+        let gk = try array(gazCap, UInt64.self)
+        let gv = try array(gazCap, Int32.self)
+        let casingCap = u32()
+        let sk = try array(casingCap, UInt64.self)
+        let sv = try array(casingCap, Int32.self)
+        var lex = TaggerLexicon()
+        lex.casing = KeyTable(keys: sk, values: sv)
+        lex.clusters = KeyTable(keys: ck, values: cv)
+        lex.gazetteer = KeyTable(keys: gk, values: gv)
+        lex.gazetteerMaxLength = gazMax
+        return TaggerModel(fingerprints: fps, rowOf: rowOf, weights: w, scale: scale, lexicon: lex)
+    }
+
+    // MARK: Tagging
+
+    /// Greedy left-to-right BILOU tagging of every sentence; returns one tag per token.
+    func tag(_ doc: PreparedDocument) -> [Int] {
+        let tags = TagSet.count
+        var result = [Int](repeating: 0, count: doc.tokens.count)
+        var keys = [UInt64](repeating: 0, count: TaggerFeatures.staticCount + TaggerFeatures.historyCount)
+        var scores = [Float](repeating: 0, count: tags)
+        fingerprints.withUnsafeBufferPointer { fps in
+            rowOf.withUnsafeBufferPointer { rows in
+                weights.withUnsafeBufferPointer { w in
+                    doc.attributes.withUnsafeBufferPointer { attrs in
+                        keys.withUnsafeMutableBufferPointer { kb in
+                            scores.withUnsafeMutableBufferPointer { sc in
+                                let kp = kb.baseAddress!
+                                for r in doc.sentences {
+                                    var prev = -1
+                                    var prev2 = -1
+                                    for i in r {
+                                        TaggerFeatures.staticKeys(attrs, r.lowerBound, r.upperBound, i, kp)
+                                        TaggerFeatures.historyKeys(
+                                            attrs[i], prev: prev, prev2: prev2, kp + TaggerFeatures.staticCount)
+                                        for t in 0..<tags { sc[t] = 0 }
+                                        for f in 0..<kb.count {
+                                            let key = kp[f]
+                                            let fp = TaggerModel.fingerprint(key)
+                                            var slot = Int(truncatingIfNeeded: key) & mask
+                                            while true {
+                                                let g = fps[slot]
+                                                if g == fp {
+                                                    let base = Int(rows[slot]) * tags
+                                                    for t in 0..<tags { sc[t] += w[base + t] }
+                                                    break
+                                                }
+                                                if g == 0 { break }
+                                                slot = (slot + 1) & mask
+                                            }
+                                        }
+                                        let atEnd = i == r.upperBound - 1
+                                        var best = -1
+                                        var bestScore = -Float.infinity
+                                        for t in 0..<tags
+                                        where sc[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
+                                            best = t
+                                            bestScore = sc[t]
+                                        }
+                                        if best < 0 { best = 0 }
+                                        result[i] = best
+                                        prev2 = prev
+                                        prev = best
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Errors raised when the entity model cannot be found or read.
+public enum EntityModelError: Error, CustomStringConvertible, Sendable {
+    /// No model file was found in any of the searched places.
+    case notFound(searched: [String])
+    /// The model file exists but could not be parsed.
+    case corrupt(String)
+
+    /// A message a user can act on.
+    public var description: String {
+        switch self {
+        case .notFound(let searched):
+            return "entity model 'ner.model' not found; searched: \(searched.joined(separator: ", ")) "
+                + "(set NQL_MODEL_DIR to the folder holding it)"
+        case .corrupt(let message): return message
+        }
+    }
+}
+
+extension KeyTable {
+    /// Rebuilds a table from stored slot arrays.
+    init(keys: [UInt64], values: [Int32]) {
+        self.init(capacity: 1)
+        self.replaceStorage(keys: keys, values: values)
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Learns word clusters from unlabelled text: each frequent word gets a vector of positive pointwise mutual
+/// information with its left and right neighbours (the 2,000 most frequent words), randomly projected to 128
+/// dimensions, then grouped by spherical k-means into 32 clusters, each split into 4 (128) and each of those into 8
+/// (1,024). Deterministic for a given seed.
+enum WordClusterLearner {
+    static let contextSize = 2000
+    static let dimensions = 128
+    static let minCount = 3
+    static let maxVocabulary = 80_000
+
+    /// Returns a table from word hash (exact bytes) to packed cluster ids c32 | c128 << 8 | c1024 << 16.
+    static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> (clusters: KeyTable, casing: KeyTable) {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        // 1. Token ids and counts.
+        var ids = KeyTable(capacity: 200_000)
+        var counts: [Int32] = []
+        var hashes: [UInt64] = []
+        var sequence: [Int32] = []
+        var casingIndex = KeyTable(capacity: 200_000)
+        var casingCounts: [Int32] = []
+        sequence.reserveCapacity(4_000_000)
+        for text in texts {
+            var t = text
+            t.withUTF8 { p in
+                let toks = Tokenizer.tokenize(utf8: p)
+                var initial = true
+                for tok in toks {
+                    if tok.startsLine {
+                        sequence.append(-1)
+                        initial = true
+                    }
+                    // Casing profile: how often the word is capitalised when not sentence-initial.
+                    let first = p[tok.utf8Start]
+                    if !initial && first >= 0x41 && first <= 0x5A || first >= 0x61 && first <= 0x7A {
+                        let l = FeatureHash.lowered(p, tok.utf8Start, tok.utf8End) | 1
+                        let slot = Int(casingIndex.getOrInsert(l) {
+                            casingCounts.append(contentsOf: [0, 0])
+                            return Int32(casingCounts.count / 2 - 1)
+                        })
+                        casingCounts[slot * 2 + (first >= 0x61 ? 0 : 1)] += 1
+                    }
+                    let len = tok.utf8End - tok.utf8Start
+                    initial = len == 1 && (first == 0x2E || first == 0x21 || first == 0x3F || first == 0x22)
+                    let h = FeatureHash.bytes(p, tok.utf8Start, tok.utf8End) | 1
+                    let id = ids.getOrInsert(h) {
+                        counts.append(0)
+                        hashes.append(h)
+                        return Int32(counts.count - 1)
+                    }
+                    counts[Int(id)] += 1
+                    sequence.append(id)
+                }
+            }
+            sequence.append(-1)
+        }
+        let order = (0..<counts.count).sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : hashes[$0] < hashes[$1] }
+        var vocabIndex = [Int32](repeating: -1, count: counts.count)
+        var contextIndex = [Int32](repeating: -1, count: counts.count)
+        var vocab: [Int] = []
+        for (rank, id) in order.enumerated() {
+            if rank < contextSize { contextIndex[id] = Int32(rank) }
+            if counts[id] >= minCount && vocab.count < maxVocabulary {
+                vocabIndex[id] = Int32(vocab.count)
+                vocab.append(id)
+            }
+        }
+        let V = vocab.count
+        log("clusters: \(sequence.count) tokens, \(counts.count) types, vocabulary \(V)")
+        // 2. Neighbour co-occurrence counts.
+        let dims = 2 * contextSize
+        var cellIndex = KeyTable(capacity: 4_000_000)
+        var cells: [Float] = []
+        var cellKeys: [(Int32, Int32)] = []
+        var rowSum = [Double](repeating: 0, count: V)
+        var colSum = [Double](repeating: 0, count: dims)
+        var total = 0.0
+        func add(_ v: Int32, _ d: Int32) {
+            let key = UInt64(v) * UInt64(dims) + UInt64(d) + 1
+            let c = cellIndex.getOrInsert(key) {
+                cells.append(0)
+                cellKeys.append((v, d))
+                return Int32(cells.count - 1)
+            }
+            cells[Int(c)] += 1
+            rowSum[Int(v)] += 1
+            colSum[Int(d)] += 1
+            total += 1
+        }
+        for j in 0..<sequence.count {
+            let id = sequence[j]
+            guard id >= 0 else { continue }
+            let v = vocabIndex[Int(id)]
+            guard v >= 0 else { continue }
+            if j > 0, sequence[j - 1] >= 0 {
+                let c = contextIndex[Int(sequence[j - 1])]
+                if c >= 0 { add(v, c) }
+            }
+            if j + 1 < sequence.count, sequence[j + 1] >= 0 {
+                let c = contextIndex[Int(sequence[j + 1])]
+                if c >= 0 { add(v, Int32(contextSize) + c) }
+            }
+        }
+        // 3. PPMI, randomly projected.
+        var rng = SeededGenerator(seed: seed)
+        let D = dimensions
+        var projection = [Float](repeating: 0, count: dims * D)
+        for k in 0..<projection.count { projection[k] = (rng.next() & 1) == 0 ? 1 : -1 }
+        var vectors = [Float](repeating: 0, count: V * D)
+        // Context distribution smoothing (alpha 0.75) as in Levy et al.
+        var smoothed = [Double](repeating: 0, count: dims)
+        var smoothedTotal = 0.0
+        for d in 0..<dims {
+            smoothed[d] = pow(colSum[d], 0.75)
+            smoothedTotal += smoothed[d]
+        }
+        for (c, (v, d)) in cellKeys.enumerated() {
+            let pmi = Foundation.log(Double(cells[c]) * smoothedTotal / (rowSum[Int(v)] * smoothed[Int(d)]))
+            guard pmi > 0 else { continue }
+            let w = Float(pmi)
+            let base = Int(v) * D
+            let pb = Int(d) * D
+            for k in 0..<D { vectors[base + k] += w * projection[pb + k] }
+        }
+        for v in 0..<V {
+            var n: Float = 0
+            for k in 0..<D { n += vectors[v * D + k] * vectors[v * D + k] }
+            n = n.squareRoot()
+            if n > 0 { for k in 0..<D { vectors[v * D + k] /= n } }
+        }
+        log("clusters: vectors built in \(clock.now - t0)")
+        // 4. Hierarchical spherical k-means.
+        let all = Array(0..<V)
+        let top = kmeans(vectors, D, all, k: 32, rng: &rng)
+        var c32 = [Int](repeating: 0, count: V)
+        var c128 = [Int](repeating: 0, count: V)
+        var c1024 = [Int](repeating: 0, count: V)
+        for (a, members) in top.enumerated() {
+            for m in members { c32[m] = a }
+            let mid = kmeans(vectors, D, members, k: 4, rng: &rng)
+            for (b, mm) in mid.enumerated() {
+                let id128 = a * 4 + b
+                for m in mm { c128[m] = id128 }
+                let low = kmeans(vectors, D, mm, k: 8, rng: &rng)
+                for (c, ll) in low.enumerated() {
+                    for m in ll { c1024[m] = id128 * 8 + c }
+                }
+            }
+        }
+        var table = KeyTable(capacity: V)
+        for v in 0..<V {
+            table.set(hashes[vocab[v]], Int32(c32[v] | c128[v] << 8 | c1024[v] << 16))
+        }
+        log("clusters: k-means done in \(clock.now - t0)")
+        // Casing buckets: 1 rarely capitalised (<10%), 2 <50%, 3 <90%, 4 almost always; only words seen twice.
+        var casing = KeyTable(capacity: casingIndex.count)
+        for (key, slot) in casingIndex.pairs() {
+            let lower = casingCounts[Int(slot) * 2], upper = casingCounts[Int(slot) * 2 + 1]
+            let total = lower + upper
+            guard total >= 2 else { continue }
+            let r = Double(upper) / Double(total)
+            casing.set(key, r < 0.1 ? 1 : (r < 0.5 ? 2 : (r < 0.9 ? 3 : 4)))
+        }
+        return (table, casing)
+    }
+
+    /// Spherical k-means of `members` into `k` groups (fewer if there are fewer members); returns the groups.
+    static func kmeans(_ vectors: [Float], _ D: Int, _ members: [Int], k: Int, rng: inout SeededGenerator,
+                       iterations: Int = 8) -> [[Int]] {
+        if members.count <= k { return members.map { [$0] } + Array(repeating: [], count: k - members.count) }
+        // Seeds: k members spread over the frequency order (members are sorted by frequency).
+        var centroids = [Float](repeating: 0, count: k * D)
+        var picked = Set<Int>()
+        for c in 0..<k {
+            var m = Int(rng.next() % UInt64(members.count))
+            while picked.contains(m) { m = (m + 1) % members.count }
+            picked.insert(m)
+            for d in 0..<D { centroids[c * D + d] = vectors[members[m] * D + d] }
+        }
+        var assign = [Int](repeating: 0, count: members.count)
+        vectors.withUnsafeBufferPointer { vp in
+            for _ in 0..<iterations {
+                centroids.withUnsafeBufferPointer { cp in
+                    for (n, m) in members.enumerated() {
+                        var best = 0
+                        var bestDot: Float = -.infinity
+                        let vb = m * D
+                        for c in 0..<k {
+                            var dot: Float = 0
+                            let cb = c * D
+                            for d in 0..<D { dot += vp[vb + d] * cp[cb + d] }
+                            if dot > bestDot {
+                                bestDot = dot
+                                best = c
+                            }
+                        }
+                        assign[n] = best
+                    }
+                }
+                var sums = [Float](repeating: 0, count: k * D)
+                var sizes = [Int](repeating: 0, count: k)
+                for (n, m) in members.enumerated() {
+                    let c = assign[n]
+                    sizes[c] += 1
+                    for d in 0..<D { sums[c * D + d] += vp[m * D + d] }
+                }
+                for c in 0..<k where sizes[c] > 0 {
+                    var norm: Float = 0
+                    for d in 0..<D { norm += sums[c * D + d] * sums[c * D + d] }
+                    norm = max(norm.squareRoot(), 1e-9)
+                    for d in 0..<D { centroids[c * D + d] = sums[c * D + d] / norm }
+                }
+            }
+        }
+        var groups = [[Int]](repeating: [], count: k)
+        for (n, m) in members.enumerated() { groups[assign[n]].append(m) }
+        return groups
+    }
+}

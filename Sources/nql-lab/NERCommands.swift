@@ -1,0 +1,218 @@
+import Foundation
+import NQLNews
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Developer commands for the entity recogniser: `train-ner` and `eval-ner`.
+enum NERCommands {
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("nql-lab: error: \(message)\n".utf8))
+        exit(1)
+    }
+
+    /// Reads a JSON Lines file into dictionaries.
+    static func readJSONLines(_ path: String) -> [[String: Any]] {
+        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+        var out: [[String: Any]] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                fail("bad JSON line in \(path)")
+            }
+            out.append(obj)
+        }
+        return out
+    }
+
+    static func labelledDocuments(_ path: String) -> [LabeledDocument] {
+        readJSONLines(path).map { obj in
+            let text = obj["text"] as? String ?? ""
+            let ents = obj["entities"] as? [[String: Any]] ?? []
+            let spans = ents.compactMap { e -> LabeledSpan? in
+                guard let s = e["start"] as? Int, let en = e["end"] as? Int, let t = e["type"] as? String else {
+                    return nil
+                }
+                return LabeledSpan(start: s, end: en, type: t)
+            }
+            return LabeledDocument(text: text, spans: spans)
+        }
+    }
+
+    /// `train-ner TRAIN.jsonl --unlabelled FILE.jsonl --out DIR [--epochs N]`
+    static func train(_ args: [String]) {
+        var train: String?
+        var unlabelled: [String] = []
+        var out = "Sources/NQLNews/Resources"
+        var epochs = 10
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--unlabelled":
+                i += 1
+                if i < args.count { unlabelled.append(args[i]) }
+            case "--out":
+                i += 1
+                if i < args.count { out = args[i] }
+            case "--epochs":
+                i += 1
+                if i < args.count, let n = Int(args[i]) { epochs = n }
+            default: train = args[i]
+            }
+            i += 1
+        }
+        guard let train else { fail("usage: nql-lab train-ner TRAIN.jsonl --unlabelled FILE.jsonl --out DIR") }
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let docs = labelledDocuments(train)
+        var texts: [String] = []
+        for path in unlabelled {
+            for obj in readJSONLines(path) {
+                if let body = obj["body"] as? String {
+                    texts.append(body)
+                } else if let text = obj["text"] as? String {
+                    texts.append(text)
+                }
+            }
+        }
+        print("read \(docs.count) training documents, \(texts.count) unlabelled texts in \(clock.now - t0)")
+        let bytes = EntityTrainer.train(documents: docs, unlabelled: texts, epochs: epochs) { print($0) }
+        let path = out + "/" + EntityTrainer.modelFileName
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { fail("cannot write \(path)") }
+        print("wrote \(path) (\(bytes.count) bytes) in \(clock.now - t0)")
+    }
+
+    static func scoredType(_ t: EntityType) -> String? {
+        switch t {
+        case .PERSON: return "PER"
+        case .ORG: return "ORG"
+        case .GPE, .LOC: return "LOC"
+        case .NORP, .EVENT, .PRODUCT, .MISC: return "MISC"
+        case .DATE, .MONEY, .PERCENT: return nil
+        }
+    }
+
+    static func peakRSS() -> String {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "?" }
+        for line in s.split(separator: "\n") where line.hasPrefix("VmHWM") {
+            return line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)
+        }
+        return "?"
+    }
+
+    /// `eval-ner DEV.jsonl [--model PATH] [--errors N]`
+    static func eval(_ args: [String]) {
+        var path: String?
+        var modelPath: String?
+        var errors = 0
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--model":
+                i += 1
+                if i < args.count { modelPath = args[i] }
+            case "--errors":
+                i += 1
+                if i < args.count { errors = Int(args[i]) ?? 0 }
+            default: path = args[i]
+            }
+            i += 1
+        }
+        guard let path else { fail("usage: nql-lab eval-ner DEV.jsonl") }
+        let docs = labelledDocuments(path)
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let recognizer: EntityRecognizer
+        do {
+            recognizer = try modelPath.map { try EntityRecognizer(modelPath: $0) } ?? EntityRecognizer.shared()
+        } catch {
+            fail("\(error)")
+        }
+        let loadTime = clock.now - t0
+        let types = ["PER", "ORG", "LOC", "MISC"]
+        var tp = [String: Int](), fp = [String: Int](), fn = [String: Int]()
+        var shown = 0
+        for d in docs {
+            let predicted = recognizer.mentions(in: d.text)
+            var p = Set<String>()
+            var ptext: [String: String] = [:]
+            for m in predicted {
+                guard let t = scoredType(m.type) else { continue }
+                let k = "\(m.start):\(m.end):\(t)"
+                p.insert(k)
+                ptext[k] = m.text
+            }
+            let g = Set(d.spans.map { "\($0.start):\($0.end):\($0.type)" })
+            for k in p {
+                let t = String(k.split(separator: ":")[2])
+                if g.contains(k) { tp[t, default: 0] += 1 } else {
+                    fp[t, default: 0] += 1
+                    if shown < errors {
+                        print("FP \(k) \(ptext[k] ?? "")")
+                        shown += 1
+                    }
+                }
+            }
+            for k in g where !p.contains(k) {
+                let t = String(k.split(separator: ":")[2])
+                fn[t, default: 0] += 1
+                if shown < errors {
+                    let parts = k.split(separator: ":").map(String.init)
+                    let sc = Array(d.text.unicodeScalars)
+                    let s = Int(parts[0])!, e = Int(parts[1])!
+                    var str = ""
+                    str.unicodeScalars.append(contentsOf: sc[s..<e])
+                    print("FN \(k) \(str)")
+                    shown += 1
+                }
+            }
+        }
+        func prf(_ a: Int, _ b: Int, _ c: Int) -> String {
+            let p = a + b == 0 ? 0 : Double(a) / Double(a + b) * 100
+            let r = a + c == 0 ? 0 : Double(a) / Double(a + c) * 100
+            let f = p + r == 0 ? 0 : 2 * p * r / (p + r)
+            return String(format: "P %.2f  R %.2f  F1 %.2f", p, r, f)
+        }
+        let TP = tp.values.reduce(0, +), FP = fp.values.reduce(0, +), FN = fn.values.reduce(0, +)
+        print("overall  \(prf(TP, FP, FN))  (\(TP + FN) gold entities)")
+        for t in types {
+            print(String(format: "%-8@ ", t as NSString) + prf(tp[t] ?? 0, fp[t] ?? 0, fn[t] ?? 0))
+        }
+        // Speed of recognition alone (mentions), one core.
+        let words = docs.reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let ts = clock.now
+            var n = 0
+            for d in docs { n += recognizer.mentions(in: d.text).count }
+            let el = clock.now - ts
+            let secs = Double(el.components.seconds) + Double(el.components.attoseconds) / 1e18
+            best = min(best, secs)
+            if n < 0 { print(n) }
+        }
+        print(String(format: "speed    %.0f words/s (%d words, best of 3: %.3f s)", Double(words) / best, words, best))
+        print("model    \(recognizer.modelPath) loaded in \(loadTime)")
+        print("peak RSS \(peakRSS())")
+    }
+}
+
+extension NERCommands {
+    /// `check-tokens FILE.jsonl`: lists CoNLL tokens the tokenizer does not reproduce.
+    static func checkTokens(_ args: [String]) {
+        var bad = 0
+        for d in labelledDocuments(args[0]) {
+            let sc = Array(d.text.unicodeScalars)
+            let mine = Tokenizer.tokenize(d.text).map { t -> String in
+                var s = ""
+                s.unicodeScalars.append(contentsOf: sc[t.start..<t.end])
+                return s
+            }
+            let given = d.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+            let a = Set(mine), b = Set(given)
+            for g in b.subtracting(a) where bad < 60 {
+                print("not reproduced: \(g)")
+                bad += 1
+            }
+        }
+    }
+}
