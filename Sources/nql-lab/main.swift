@@ -1,3 +1,11 @@
+import Foundation
 import NQL
 import NQLNews
-print("nql-lab")
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "bench-stories":
+    exit(AnalysisCommands.benchStories(Array(arguments.dropFirst())))
+default:
+    print("nql-lab")
+}
