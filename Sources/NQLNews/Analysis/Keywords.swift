@@ -1,0 +1,51 @@
+// Keywords: the terms that make a document distinctive.
+//
+// Against a collection, a term's score is its TF-IDF weight in the document (sublinear tf
+// times smoothed idf, L2-normalised). A single document has no collection, so it is
+// measured against `BackgroundFrequency`: the score is (1 + ln count) times the term's
+// information content in general English, -log2 p(term), with p from a Zipf model of a
+// rank list; a word not in the list is taken as rarer than any in it.
+
+import Foundation
+
+/// A distinctive term of a document.
+public struct Keyword: Sendable, Equatable {
+    /// The term, lower-case.
+    public var term: String
+    /// How distinctive it is; only comparable within one call.
+    public var score: Double
+    /// How many times the document uses it.
+    public var count: Int
+
+    /// Creates a keyword.
+    public init(term: String, score: Double, count: Int) {
+        self.term = term
+        self.score = score
+        self.count = count
+    }
+}
+
+extension Analysis {
+    /// The `k` most distinctive terms of each document against the others (TF-IDF).
+    public static func keywords(_ documents: [String], k: Int) throws -> [[Keyword]] {
+        guard !documents.isEmpty else { throw AnalysisError("keywords needs at least one document") }
+        guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
+        if documents.count == 1 { return [try keywords(documents[0], k: k)] }
+        let index = TFIDFIndex(texts: documents)
+        return try (0..<index.count).map { try index.topTerms(of: $0, k: k) }
+    }
+
+    /// The `k` most distinctive terms of one text against general English.
+    /// Numbers and one-letter tokens are left out.
+    public static func keywords(_ text: String, k: Int) throws -> [Keyword] {
+        guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
+        var counts: [String: Int] = [:]
+        for t in tokens(text, removingStopWords: true) where t.count > 1 && t.contains(where: \.isLetter) {
+            counts[t, default: 0] += 1
+        }
+        let scored = counts.map { term, c in
+            Keyword(term: term, score: (1 + log(Double(c))) * BackgroundFrequency.information(term), count: c)
+        }
+        return Array(scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }.prefix(k))
+    }
+}

@@ -1,0 +1,171 @@
+// TF-IDF vectors with cosine similarity, and an inverted index for nearest neighbours.
+//
+// Weights: tf = 1 + ln(count) (sublinear), idf = ln((1 + N) / (1 + df)) + 1 (smoothed, as
+// scikit-learn's default), vectors L2-normalised, so cosine is a sparse dot product.
+// Stop words are left out by default: they carry no topic and dominate short texts.
+
+import Foundation
+
+/// A sparse, L2-normalised term vector: term ids ascending, with their weights.
+public struct TermVector: Sendable, Equatable {
+    /// Term ids, ascending.
+    public var terms: [Int32]
+    /// The weight of each term, same order.
+    public var weights: [Double]
+
+    /// The empty vector.
+    public init() { terms = []; weights = [] }
+
+    /// The cosine of two normalised vectors: their dot product.
+    public func cosine(_ other: TermVector) -> Double {
+        var i = 0, j = 0, sum = 0.0
+        while i < terms.count, j < other.terms.count {
+            let a = terms[i], b = other.terms[j]
+            if a == b { sum += weights[i] * other.weights[j]; i += 1; j += 1 }
+            else if a < b { i += 1 } else { j += 1 }
+        }
+        return min(1, max(0, sum))
+    }
+}
+
+/// A TF-IDF index over a collection: built once, then queried for similarities.
+public struct TFIDFIndex: Sendable {
+    /// Term text by id.
+    public private(set) var vocabulary: [String] = []
+    /// Term id by text.
+    public private(set) var termIDs: [String: Int32] = [:]
+    /// In how many documents each term occurs, by id.
+    public private(set) var documentFrequency: [Int] = []
+    /// Raw term counts per document: term id -> count.
+    public private(set) var counts: [[Int32: Int]] = []
+    /// The normalised TF-IDF vector of each document.
+    public private(set) var vectors: [TermVector] = []
+    /// Whether stop words were left out.
+    public let removesStopWords: Bool
+    /// For each term id, the documents containing it with the term's weight there.
+    private var postings: [[(doc: Int32, weight: Double)]] = []
+
+    /// The number of documents.
+    public var count: Int { vectors.count }
+
+    /// Builds the index over texts.
+    public init(texts: [String], removingStopWords: Bool = true) {
+        removesStopWords = removingStopWords
+        counts.reserveCapacity(texts.count)
+        for text in texts {
+            var c: [Int32: Int] = [:]
+            Analysis.forEachToken(in: text) { bytes in
+                let id = self.intern(bytes)
+                if id >= 0 { c[id, default: 0] += 1 }
+            }
+            for id in c.keys { documentFrequency[Int(id)] += 1 }
+            counts.append(c)
+        }
+        vectors = counts.map { vector(ofCounts: $0) }
+        postings = Array(repeating: [], count: vocabulary.count)
+        for (d, v) in vectors.enumerated() {
+            for (t, w) in zip(v.terms, v.weights) { postings[Int(t)].append((Int32(d), w)) }
+        }
+    }
+
+    /// Builds the index over documents' texts.
+    public init(documents: [AnalysisDocument], removingStopWords: Bool = true) {
+        self.init(texts: documents.map(\.text), removingStopWords: removingStopWords)
+    }
+
+    /// Looks a token up, adding it to the vocabulary; -1 for a stop word when removed.
+    private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let word = String(decoding: bytes, as: UTF8.self)
+        if let id = termIDs[word] { return id }
+        if removesStopWords && StopWords.english.contains(word) { return -1 }
+        let id = Int32(vocabulary.count)
+        vocabulary.append(word)
+        termIDs[word] = id
+        documentFrequency.append(0)
+        return id
+    }
+
+    /// The smoothed inverse document frequency of a term id (a term absent from the
+    /// collection, id -1, gets the largest value, as if df were 0).
+    public func idf(_ id: Int32) -> Double {
+        let df = id >= 0 && Int(id) < documentFrequency.count ? documentFrequency[Int(id)] : 0
+        return log(Double(1 + count) / Double(1 + df)) + 1
+    }
+
+    /// The smoothed inverse document frequency of a word.
+    public func idf(of word: String) -> Double { idf(termIDs[word] ?? -1) }
+
+    private func vector(ofCounts c: [Int32: Int]) -> TermVector {
+        var v = TermVector()
+        let ids = c.keys.sorted()
+        v.terms = ids
+        v.weights = ids.map { (1 + log(Double(c[$0] ?? 1))) * idf($0) }
+        normalise(&v)
+        return v
+    }
+
+    private func normalise(_ v: inout TermVector) {
+        let norm = v.weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        if norm > 0 { v.weights = v.weights.map { $0 / norm } }
+    }
+
+    /// The vector of any text against this collection's idf. Words not in the collection
+    /// are kept, under negative ids unique within this vector, with the largest idf.
+    public func vector(for text: String) -> TermVector {
+        var known: [Int32: Int] = [:]
+        var unknown: [String: Int] = [:]
+        Analysis.forEachToken(in: text) { bytes in
+            let word = String(decoding: bytes, as: UTF8.self)
+            if let id = termIDs[word] { known[id, default: 0] += 1 }
+            else if !(removesStopWords && StopWords.english.contains(word)) { unknown[word, default: 0] += 1 }
+        }
+        var pairs: [(Int32, Double)] = known.map { ($0.key, (1 + log(Double($0.value))) * idf($0.key)) }
+        // Unknown words never match another vector's ids: give them ids below zero.
+        for (n, (_, c)) in unknown.sorted(by: { $0.key < $1.key }).enumerated() {
+            pairs.append((Int32(-1 - n), (1 + log(Double(c))) * idf(-1)))
+        }
+        pairs.sort { $0.0 < $1.0 }
+        var v = TermVector()
+        v.terms = pairs.map(\.0)
+        v.weights = pairs.map(\.1)
+        normalise(&v)
+        return v
+    }
+
+    /// Cosine similarity of documents `i` and `j`, in 0...1.
+    public func similarity(_ i: Int, _ j: Int) throws -> Double {
+        try check(i); try check(j)
+        return vectors[i].cosine(vectors[j])
+    }
+
+    /// The `k` documents most similar to document `i` (excluding itself), best first,
+    /// found through the inverted index: only documents sharing a term are scored.
+    public func mostSimilar(to i: Int, k: Int) throws -> [(index: Int, similarity: Double)] {
+        try check(i)
+        guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
+        var scores: [Int32: Double] = [:]
+        let v = vectors[i]
+        for (t, w) in zip(v.terms, v.weights) {
+            for p in postings[Int(t)] where Int(p.doc) != i { scores[p.doc, default: 0] += w * p.weight }
+        }
+        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return ranked.prefix(k).map { (Int($0.key), min(1, $0.value)) }
+    }
+
+    /// The `k` terms of document `i` with the highest TF-IDF weight, with their counts.
+    public func topTerms(of i: Int, k: Int) throws -> [Keyword] {
+        try check(i)
+        guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
+        let v = vectors[i]
+        let ranked = zip(v.terms, v.weights).sorted {
+            $0.1 != $1.1 ? $0.1 > $1.1 : vocabulary[Int($0.0)] < vocabulary[Int($1.0)]
+        }
+        return ranked.prefix(k).map { Keyword(term: vocabulary[Int($0.0)], score: $0.1, count: counts[i][$0.0] ?? 0) }
+    }
+
+    private func check(_ i: Int) throws {
+        guard i >= 0, i < count else {
+            throw AnalysisError(count == 0 ? "the collection is empty" : "document index \(i) is out of range 0..<\(count)")
+        }
+    }
+}
