@@ -216,3 +216,22 @@ extension NERCommands {
         }
     }
 }
+
+extension NERCommands {
+    /// `ner-show FILE`: prints the mentions and entities found in a text file.
+    static func show(_ args: [String]) {
+        guard let path = args.first, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            fail("usage: nql-lab ner-show FILE")
+        }
+        do {
+            let r = try EntityRecognizer.shared()
+            for m in r.mentions(in: text) { print("\(m.start)..<\(m.end)\t\(m.type.rawValue)\t\(m.text)") }
+            print("--")
+            for e in r.entities(in: text) {
+                print("\(e.type.rawValue)\t\(e.name)\tcount=\(e.count)\taliases=\(e.aliases)\trole=\(e.role ?? "-")")
+            }
+        } catch {
+            fail("\(error)")
+        }
+    }
+}

@@ -24,6 +24,10 @@ let commands: [LabCommand] = [
         NERCommands.checkTokens($0)
         return 0
     },
+    LabCommand(name: "ner-show", usage: "ner-show FILE   print the entities found in a text file") {
+        NERCommands.show($0)
+        return 0
+    },
     LabCommand(name: "eval-pages", usage: "eval-pages DIR [-v]   score the page extractor on DIR/html and DIR/truth.jsonl") { args in
         guard let dir = args.first else { return 2 }
         return PageCommands.evalPages(dir, verbose: args.contains("-v"))

@@ -1,6 +1,178 @@
-/// Merges mentions into entities.
+import Foundation
+
+/// Merges mentions into distinct entities: same text or alias ("U.S." = "United States"), a surname after the full
+/// name ("Blinken" after "Antony Blinken"), a shorter organisation name that ends a longer one ("Self-Defense
+/// Forces" after "Japan Self-Defense Forces"); finds persons' roles from the title before a mention.
 enum EntityMerger {
+    /// Alias (exact) -> canonical name, and lower-cased alias -> canonical name.
+    static let aliasTable: (exact: [String: String], folded: [String: String]) = {
+        var exact: [String: String] = [:]
+        var folded: [String: String] = [:]
+        for (canonical, aliases) in EntityLexicon.aliasGroups {
+            for a in aliases + [canonical] {
+                exact[a] = canonical
+                if a.count > 3 { folded[a.lowercased()] = canonical }
+            }
+        }
+        return (exact, folded)
+    }()
+
+    /// Canonical name for a user's spelling ("US", "U.S.", "America" -> "United States"), or nil if unknown.
+    static func canonicalName(for name: String) -> String? {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if let c = aliasTable.exact[trimmed] { return c }
+        if let c = aliasTable.exact[trimmed.uppercased()] { return c }
+        return aliasTable.folded[trimmed.lowercased()]
+    }
+
+    /// Strips a leading "the" and a possessive "'s".
+    static func normalised(_ text: String) -> String {
+        var t = text
+        if t.hasPrefix("the ") { t.removeFirst(4) }
+        if t.hasSuffix("'s") || t.hasSuffix("’s") { t.removeLast(2) }
+        return t
+    }
+
     static func merge(_ analysis: EntityRecognizer.Analysis, bytes p: UnsafeBufferPointer<UInt8>) -> [Entity] {
-        []
+        struct Group {
+            var name: String
+            var type: EntityType
+            var words: [String]
+            var mentions: [EntityMention]
+            var aliases: [String]
+            var role: String?
+        }
+        var groups: [Group] = []
+        func words(_ s: TokenSpan) -> [String] {
+            (s.start..<s.end).map { k in
+                String(decoding: UnsafeBufferPointer(rebasing: p[analysis.tokens[k].utf8Start..<analysis.tokens[k].utf8End]), as: UTF8.self)
+            }
+        }
+        for (n, span) in analysis.spans.enumerated() {
+            var mention = analysis.mentions[n]
+            let w = words(span)
+            let text = normalised(mention.text)
+            let canonical = canonicalName(for: text) ?? text
+            var target: Int?
+            // Same canonical name and compatible type.
+            target = groups.firstIndex { $0.name == canonical && compatible($0.type, mention.type) }
+            if target == nil, mention.type == .PERSON || w.count == 1 && [.GPE, .ORG, .MISC, .LOC].contains(mention.type) {
+                // A surname (or first name) alone after the full name.
+                if w.count <= 2 {
+                    target = groups.lastIndex { g in
+                        g.type == .PERSON && g.words.count > w.count && Array(g.words.suffix(w.count)) == w
+                    }
+                    if target == nil, mention.type == .PERSON, w.count == 1 {
+                        target = groups.lastIndex { g in g.type == .PERSON && g.words.count > 1 && g.words.first == w.first }
+                    }
+                }
+                if let t = target, mention.type != .PERSON {
+                    // Do not turn a known place into a person.
+                    if EntityRules.phrases.table.isEmpty == false, canonicalName(for: text) != nil || isKnownPlace(text) {
+                        target = nil
+                    } else {
+                        mention.type = groups[t].type
+                    }
+                }
+            }
+            if target == nil, mention.type == .ORG || mention.type == .MISC || mention.type == .EVENT {
+                // The end of a longer name of the same type.
+                target = groups.lastIndex { g in
+                    g.type == mention.type && g.words.count > w.count && w.count >= 2 && Array(g.words.suffix(w.count)) == w
+                }
+            }
+            if let t = target {
+                groups[t].mentions.append(mention)
+                if text != groups[t].name && !groups[t].aliases.contains(text) { groups[t].aliases.append(text) }
+            } else {
+                var g = Group(name: canonical, type: mention.type, words: w, mentions: [mention], aliases: [], role: nil)
+                if text != canonical { g.aliases.append(text) }
+                groups.append(g)
+            }
+            if mention.type == .PERSON, let i = target ?? groups.indices.last, groups[i].role == nil {
+                groups[i].role = role(before: span.start, analysis: analysis, p: p)
+            }
+        }
+        return groups.map { g in
+            var aliases = g.aliases
+            for a in EntityLexicon.aliasGroups[g.name] ?? [] where !aliases.contains(a) { aliases.append(a) }
+            return Entity(name: g.name, type: g.type, count: g.mentions.count, mentions: g.mentions,
+                          aliases: aliases, role: g.role)
+        }
+    }
+
+    static func isKnownPlace(_ text: String) -> Bool {
+        EntityLexicon.countries.contains(text) || EntityLexicon.cities.contains(text)
+            || EntityLexicon.locations.contains(text)
+    }
+
+    static func compatible(_ a: EntityType, _ b: EntityType) -> Bool {
+        if a == b { return true }
+        let places: Set<EntityType> = [.GPE, .LOC]
+        return places.contains(a) && places.contains(b)
+    }
+
+    /// The title right before token `start`: "Secretary of State" in "U.S. Secretary of State Antony Blinken",
+    /// or the appositive after the name: "X, the commission's executive director,".
+    static func role(before start: Int, analysis: EntityRecognizer.Analysis, p: UnsafeBufferPointer<UInt8>) -> String? {
+        func word(_ k: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: p[analysis.tokens[k].utf8Start..<analysis.tokens[k].utf8End]), as: UTF8.self)
+        }
+        var k = start - 1
+        var collected: [String] = []
+        var hasHead = false
+        while k >= 0 && collected.count < 8 {
+            let w = word(k)
+            if EntityLexicon.roleHeads.contains(w) {
+                hasHead = true
+            } else if EntityLexicon.roleModifiers.contains(w) || w == "of" || w == "for" {
+                // part of the title
+            } else {
+                break
+            }
+            if analysis.spans.contains(where: { $0.start <= k && k < $0.end && $0.type != .ORG }) { break }
+            collected.insert(w, at: 0)
+            k -= 1
+        }
+        while let f = collected.first, f == "of" || f == "for" { collected.removeFirst() }
+        // Courtesy titles alone are not roles.
+        let courtesy: Set<String> = ["Mr.", "Mrs.", "Ms.", "Dr."]
+        collected.removeAll { courtesy.contains($0) }
+        if hasHead, !collected.isEmpty, collected.contains(where: { EntityLexicon.roleHeads.contains($0) }) {
+            return collected.joined(separator: " ")
+        }
+        return appositiveRole(after: start, analysis: analysis, p: p)
+    }
+
+    /// "Name, the commission's executive director," -> "executive director".
+    static func appositiveRole(after start: Int, analysis: EntityRecognizer.Analysis, p: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let span = analysis.spans.first(where: { $0.start == start }) else { return nil }
+        let toks = analysis.tokens
+        func word(_ k: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: p[toks[k].utf8Start..<toks[k].utf8End]), as: UTF8.self)
+        }
+        var k = span.end
+        guard k + 2 < toks.count, word(k) == "," else { return nil }
+        k += 1
+        let det = word(k)
+        guard det == "the" || det == "a" || det == "an" || det == "its" || det == "his" || det == "her" else { return nil }
+        k += 1
+        var collected: [String] = []
+        while k < toks.count && collected.count < 8 {
+            let w = word(k)
+            if w == "," || w == "." || w == ";" { break }
+            collected.append(w)
+            k += 1
+        }
+        guard k < toks.count, word(k) == "," || word(k) == ".", !collected.isEmpty else { return nil }
+        // Drop an owner ("the commission's executive director" -> "executive director").
+        if let pos = collected.lastIndex(where: { $0 == "'s" || $0 == "’s" || $0.hasSuffix("'s") }) {
+            collected = Array(collected[(pos + 1)...])
+        }
+        let heads = Set(EntityLexicon.roleHeads.map { $0.lowercased() })
+            .union(["director", "minister", "secretary", "spokesman", "spokeswoman", "chief", "head", "president",
+                    "chairman", "officer", "founder", "editor", "analyst", "economist", "professor", "ceo"])
+        guard let last = collected.last, heads.contains(last.lowercased()) else { return nil }
+        return collected.joined(separator: " ")
     }
 }

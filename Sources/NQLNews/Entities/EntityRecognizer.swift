@@ -76,6 +76,19 @@ public final class EntityRecognizer: Sendable {
         }
     }
 
+    /// Canonical name for a name a user typed ("US", "U.S.", "America" -> "United States"); nil when the name has
+    /// no known alias (then match it as written).
+    public static func canonicalName(for name: String) -> String? {
+        EntityMerger.canonicalName(for: name)
+    }
+
+    /// Every known spelling of the entity a name refers to, canonical name first ("US" -> ["United States",
+    /// "U.S.", "US", ...]); just `[name]` when no alias is known.
+    public static func aliases(of name: String) -> [String] {
+        guard let c = EntityMerger.canonicalName(for: name) else { return [name] }
+        return [c] + (EntityLexicon.aliasGroups[c] ?? [])
+    }
+
     /// Only the statistical tagger's spans (types PER/ORG/LOC/MISC), for evaluation and tests.
     func taggerSpans(_ p: UnsafeBufferPointer<UInt8>) -> (PreparedDocument, [TokenSpan]) {
         let tokens = Tokenizer.tokenize(utf8: p)

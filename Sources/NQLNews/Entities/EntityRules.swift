@@ -1,4 +1,416 @@
-/// Rules applied after the tagger (filled in below).
+/// Rules applied after the tagger: media names and products from the team's lists, type refinement
+/// (GPE/LOC, NORP/EVENT/PRODUCT/MISC), persons after titles, places and nationalities the tagger missed, and
+/// dates, money and percentages.
 enum EntityRules {
-    static func apply(_ spans: inout [TokenSpan], _ doc: PreparedDocument, _ p: UnsafeBufferPointer<UInt8>) {}
+    // Phrase categories (bit masks).
+    static let gpe = 1
+    static let loc = 2
+    static let norp = 4
+    static let product = 8
+    static let media = 16
+
+    struct PhraseTable: Sendable {
+        var table: [UInt64: Int] = [:]
+        var maxLength = 1
+
+        mutating func add(_ phrase: String, _ category: Int) {
+            let tokens = Tokenizer.tokenize(phrase)
+            var h = TaggerLexicon.sequenceSeed
+            var copy = phrase
+            copy.withUTF8 { p in
+                for t in tokens { h = TaggerLexicon.sequenceHash(h, FeatureHash.bytes(p, t.utf8Start, t.utf8End)) }
+            }
+            table[h, default: 0] |= category
+            maxLength = max(maxLength, tokens.count)
+        }
+
+        /// Longest phrase starting at token `i` (within `end`) whose category intersects `mask`.
+        func longest(_ attrs: [TokenAttributes], _ i: Int, _ end: Int, mask: Int) -> (length: Int, category: Int)? {
+            var h = TaggerLexicon.sequenceSeed
+            var best: (Int, Int)?
+            var j = i
+            while j < end && j - i < maxLength {
+                h = TaggerLexicon.sequenceHash(h, attrs[j].word)
+                if let c = table[h], c & mask != 0 { best = (j - i + 1, c) }
+                j += 1
+            }
+            return best
+        }
+    }
+
+    static let phrases: PhraseTable = {
+        var t = PhraseTable()
+        for p in EntityLexicon.countries { t.add(p, gpe) }
+        for p in EntityLexicon.cities { t.add(p, gpe) }
+        for p in EntityLexicon.locations { t.add(p, loc) }
+        for p in EntityLexicon.nationalities { t.add(p, norp) }
+        for p in EntityLexicon.products { t.add(p, product) }
+        for p in EntityLexicon.media { t.add(p, media) }
+        return t
+    }()
+
+    static func hashes(_ words: some Sequence<String>) -> Set<UInt64> { Set(words.map(FeatureHash.string)) }
+    static func lowerHashes(_ words: [String]) -> Set<UInt64> { Set(words.map { FeatureHash.string($0.lowercased()) }) }
+
+    static let roleHeads = hashes(EntityLexicon.roleHeads)
+    static let roleWords = hashes(EntityLexicon.roleHeads.union(EntityLexicon.roleModifiers).union(["of", "for"]))
+    static let mediaHeads = hashes(EntityLexicon.mediaHeads)
+    static let eventWords = hashes(EntityLexicon.eventWords)
+    static let theWord = FeatureHash.string("The")
+    static let theLower = FeatureHash.string("the")
+    static let ofLower = FeatureHash.string("of")
+
+    // Date, money and percentage vocabulary (lower-cased).
+    static let months = lowerHashes([
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
+        "Nov.", "Dec.",
+    ])
+    static let weekdays = lowerHashes([
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "weekend",
+    ])
+    static let dayWords = lowerHashes(["yesterday", "today", "tomorrow", "tonight"])
+    static let relatives = lowerHashes(["last", "next", "this", "earlier", "later", "early", "late", "mid", "past", "coming"])
+    static let units = lowerHashes([
+        "year", "years", "month", "months", "week", "weeks", "quarter", "decade", "century", "spring", "summer",
+        "autumn", "fall", "winter", "morning", "afternoon", "evening", "night",
+    ])
+    static let yearPrepositions = lowerHashes([
+        "in", "since", "by", "until", "till", "from", "before", "after", "of", "during", "through", "to", "and",
+    ])
+    static let scales = lowerHashes(["million", "billion", "trillion", "thousand", "hundred", "m", "bn", "mln", "k"])
+    static let currencyWords = lowerHashes([
+        "dollar", "dollars", "euro", "euros", "yen", "won", "yuan", "renminbi", "pound", "pounds", "sterling",
+        "franc", "francs", "mark", "marks", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "peso",
+        "pesos", "cents", "cent", "dinar", "dinars", "rand", "lira", "baht", "ringgit", "dong", "shekels",
+    ])
+    static let currencySymbols = hashes(["$", "US$", "€", "£", "¥", "₩", "C$", "A$", "HK$", "NZ$", "S$", "Rs", "USD", "EUR", "JPY", "KRW"])
+    static let percentWords = lowerHashes(["percent", "pct", "%", "per", "percentage"])
+    static let percentSign = FeatureHash.string("%")
+
+    // MARK: Apply
+
+    static func apply(_ spans: inout [TokenSpan], _ doc: PreparedDocument, _ p: UnsafeBufferPointer<UInt8>) {
+        let attrs = doc.attributes
+        let n = attrs.count
+        guard n > 0 else { return }
+        var sentenceEnd = [Int](repeating: n, count: n)
+        var sentenceStart = [Int](repeating: 0, count: n)
+        for r in doc.sentences {
+            for i in r {
+                sentenceEnd[i] = r.upperBound
+                sentenceStart[i] = r.lowerBound
+            }
+        }
+        func text(_ i: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: p[doc.tokens[i].utf8Start..<doc.tokens[i].utf8End]), as: UTF8.self)
+        }
+        func overlaps(_ s: Int, _ e: Int) -> [Int] {
+            spans.indices.filter { spans[$0].start < e && s < spans[$0].end }
+        }
+        func replace(_ s: Int, _ e: Int, _ type: EntityType) {
+            let o = Set(overlaps(s, e))
+            spans = spans.enumerated().filter { !o.contains($0.offset) }.map(\.element)
+            spans.append(TokenSpan(start: s, end: e, type: type, taggerType: -1))
+        }
+
+        // 1. Media names from the list, and "The <Capitalised ...> Daily/Times/..." patterns.
+        var i = 0
+        while i < n {
+            if !attrs[i].isCapitalised {
+                i += 1
+                continue
+            }
+            if let m = phrases.longest(attrs, i, sentenceEnd[i], mask: media) {
+                replace(i, i + m.length, .ORG)
+                i += m.length
+                continue
+            }
+            if attrs[i].word == theWord, i > sentenceStart[i] {
+                var j = i + 1
+                while j < sentenceEnd[i], attrs[j].isCapitalised, j - i <= 5 { j += 1 }
+                if j - i >= 3, mediaHeads.contains(attrs[j - 1].word) {
+                    replace(i, j, .ORG)
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+
+        // 2. Products: list entries and designations like "F-35", "PAC-3", "Su-57".
+        i = 0
+        while i < n {
+            let t = doc.tokens[i]
+            var len = 0
+            if attrs[i].flags & TaggerFeatures.fAllLower == 0, attrs[i].flags & TaggerFeatures.fNoLetter == 0 {
+                if let m = phrases.longest(attrs, i, sentenceEnd[i], mask: product) {
+                    len = m.length
+                } else if isDesignation(p, t.utf8Start, t.utf8End) {
+                    len = 1
+                }
+            }
+            if len > 0 {
+                let o = overlaps(i, i + len)
+                let containedInLonger = o.contains { spans[$0].start <= i && spans[$0].end >= i + len
+                    && spans[$0].end - spans[$0].start > len && spans[$0].type != .MISC }
+                let person = o.contains { spans[$0].type == .PERSON }
+                if !containedInLonger && !person { replace(i, i + len, .PRODUCT) }
+                i += len
+            } else {
+                i += 1
+            }
+        }
+
+        // 3. Refine the tagger's types.
+        for k in spans.indices where spans[k].taggerType >= 0 {
+            let s = spans[k]
+            let m = phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp)
+            let whole = m.map { $0.length == s.end - s.start } ?? false
+            switch s.taggerType {
+            case 2:  // LOC
+                spans[k].type = whole && m!.category & loc != 0 && m!.category & gpe == 0 ? .LOC : .GPE
+                if !whole, s.end - s.start > 1 {
+                    // "Korean Peninsula", "Pacific Ocean": geographic heads.
+                    let last = text(s.end - 1)
+                    if ["Ocean", "Sea", "River", "Mountains", "Mountain", "Mount", "Lake", "Peninsula", "Strait",
+                        "Gulf", "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Region", "Heights"]
+                        .contains(last)
+                    { spans[k].type = .LOC }
+                }
+            case 3:  // MISC
+                if whole, m!.category & norp != 0 {
+                    spans[k].type = .NORP
+                } else if s.end - s.start == 1, isNationalityLike(text(s.start)) {
+                    spans[k].type = .NORP
+                } else if (s.start..<s.end).contains(where: { eventWords.contains(attrs[$0].word) }) {
+                    spans[k].type = .EVENT
+                }
+            default: break
+            }
+        }
+
+        // 4. Persons right after a title: "Secretary of Defense Lloyd Austin", "Defense Minister Minoru Kihara".
+        for k in spans.indices where spans[k].type != .PERSON && spans[k].taggerType >= 0 {
+            let s = spans[k]
+            guard s.start > 0, s.end - s.start <= 3, roleHeads.contains(attrs[s.start - 1].word) || isRoleEnd(attrs, s.start - 1)
+            else { continue }
+            guard phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp) == nil else { continue }
+            guard (s.start..<s.end).allSatisfy({ attrs[$0].isCapitalised && attrs[$0].flags & TaggerFeatures.fAllCaps == 0 })
+            else { continue }
+            spans[k].type = .PERSON
+            spans[k].taggerType = 0
+        }
+
+        // 5. Places and nationalities the tagger missed (whole capitalised tokens, not inside another name).
+        var covered = [Bool](repeating: false, count: n)
+        for s in spans { for q in s.start..<s.end { covered[q] = true } }
+        i = 0
+        while i < n {
+            guard attrs[i].isCapitalised, !covered[i],
+                let m = phrases.longest(attrs, i, sentenceEnd[i], mask: gpe | loc | norp)
+            else {
+                i += 1
+                continue
+            }
+            let e = i + m.length
+            let freeRange = (i..<e).allSatisfy { !covered[$0] }
+            let before = i > sentenceStart[i] && attrs[i - 1].isCapitalised && i - 1 > sentenceStart[i]
+            let after = e < sentenceEnd[i] && attrs[e].isCapitalised
+            if freeRange && !before && !after {
+                let type: EntityType = m.category & gpe != 0 ? .GPE : (m.category & loc != 0 ? .LOC : .NORP)
+                spans.append(TokenSpan(start: i, end: e, type: type, taggerType: -1))
+                for q in i..<e { covered[q] = true }
+            }
+            i = e
+        }
+
+        // 6. Dates, money and percentages where nothing else was found.
+        i = 0
+        while i < n {
+            if covered[i] {
+                i += 1
+                continue
+            }
+            if let (e, type) = numericEntity(attrs, doc.tokens, p, i, sentenceEnd[i]),
+                (i..<e).allSatisfy({ !covered[$0] })
+            {
+                spans.append(TokenSpan(start: i, end: e, type: type, taggerType: -1))
+                for q in i..<e { covered[q] = true }
+                i = e
+            } else {
+                i += 1
+            }
+        }
+        spans.sort { $0.start < $1.start }
+    }
+
+    /// Whether token `i` ends a title phrase (a role head preceded by modifiers).
+    static func isRoleEnd(_ attrs: [TokenAttributes], _ i: Int) -> Bool {
+        roleHeads.contains(attrs[i].word)
+    }
+
+    static func isNationalityLike(_ w: String) -> Bool {
+        guard let f = w.unicodeScalars.first, f.properties.isUppercase, w.count > 4 else { return false }
+        return w.hasSuffix("ese") || w.hasSuffix("ian") || w.hasSuffix("ish") || w.hasSuffix("ans")
+            || w.hasSuffix("ean") || w.hasSuffix("ani") || w.hasSuffix("eni")
+    }
+
+    /// "F-35", "PAC-3", "Su-57", "MiG-29", "F-35A": a known prefix, a hyphen, digits, an optional letter.
+    static func isDesignation(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var h = s
+        while h < e && p[h] != 0x2D { h += 1 }
+        guard h < e, h > s, h + 1 < e else { return false }
+        let prefix = String(decoding: UnsafeBufferPointer(rebasing: p[s..<h]), as: UTF8.self)
+        guard EntityLexicon.productPrefixes.contains(prefix) else { return false }
+        var d = h + 1
+        var digits = 0
+        while d < e && p[d] >= 0x30 && p[d] <= 0x39 {
+            d += 1
+            digits += 1
+        }
+        guard digits > 0 else { return false }
+        return e - d <= 1 && (d == e || (p[d] >= 0x41 && p[d] <= 0x5A))
+    }
+
+    // MARK: Numbers, dates, money, percentages
+
+    static func isNumber(_ p: UnsafeBufferPointer<UInt8>, _ t: TextToken) -> Bool {
+        var s = t.utf8Start
+        if p[s] == 0x24 { s += 1 }  // "$1.5"
+        guard s < t.utf8End, p[s] >= 0x30 && p[s] <= 0x39 else { return false }
+        for k in s..<t.utf8End {
+            let b = p[k]
+            if !(b >= 0x30 && b <= 0x39 || b == 0x2E || b == 0x2C) { return false }
+        }
+        return true
+    }
+
+    static func numberValue(_ p: UnsafeBufferPointer<UInt8>, _ t: TextToken) -> Int? {
+        var v = 0
+        for k in t.utf8Start..<t.utf8End {
+            let b = p[k]
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+            if v > 100_000 { return nil }
+        }
+        return v
+    }
+
+    static func isYear(_ p: UnsafeBufferPointer<UInt8>, _ t: TextToken) -> Bool {
+        guard t.utf8End - t.utf8Start == 4, let v = numberValue(p, t) else { return false }
+        return v >= 1900 && v <= 2099
+    }
+
+    static func isOrdinal(_ p: UnsafeBufferPointer<UInt8>, _ t: TextToken) -> Bool {
+        let n = t.utf8End - t.utf8Start
+        guard n >= 3, n <= 4 else { return false }
+        var k = t.utf8Start
+        while k < t.utf8End && p[k] >= 0x30 && p[k] <= 0x39 { k += 1 }
+        guard k > t.utf8Start, t.utf8End - k == 2 else { return false }
+        let a = p[k] | 0x20, b = p[k + 1] | 0x20
+        return (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68)
+    }
+
+    static func isDayNumber(_ p: UnsafeBufferPointer<UInt8>, _ t: TextToken) -> Bool {
+        guard t.utf8End - t.utf8Start <= 2, let v = numberValue(p, t) else { return isOrdinal(p, t) }
+        return v >= 1 && v <= 31
+    }
+
+    /// A date, money amount or percentage starting at token `i`: its end and type.
+    static func numericEntity(_ attrs: [TokenAttributes], _ tokens: [TextToken], _ p: UnsafeBufferPointer<UInt8>,
+                              _ i: Int, _ end: Int) -> (Int, EntityType)? {
+        let a = attrs[i]
+        let t = tokens[i]
+        func lower(_ k: Int) -> UInt64 { k < end ? attrs[k].lower : 0 }
+        func isComma(_ k: Int) -> Bool { k < end && tokens[k].utf8End - tokens[k].utf8Start == 1 && p[tokens[k].utf8Start] == 0x2C }
+        // Money: "$1.5 billion", "US$ 5 million", "1.5 million dollars", "5 billion won".
+        if currencySymbols.contains(a.word), i + 1 < end, isNumber(p, tokens[i + 1]) {
+            var e = i + 2
+            while e < end, scales.contains(lower(e)) { e += 1 }
+            return (e, .MONEY)
+        }
+        if p[t.utf8Start] == 0x24, isNumber(p, t) {
+            var e = i + 1
+            while e < end, scales.contains(lower(e)) { e += 1 }
+            return (e, .MONEY)
+        }
+        if isNumber(p, t) {
+            var e = i + 1
+            while e < end, scales.contains(lower(e)) { e += 1 }
+            if e < end, currencyWords.contains(lower(e)), e > i + 1 || !isYear(p, t) { return (e + 1, .MONEY) }
+            // Percentages: "5%", "5 percent", "5 per cent", "5 percentage points".
+            if e < end, attrs[e].word == percentSign || percentWords.contains(lower(e)) {
+                if lower(e) == FeatureHash.string("per") {
+                    if e + 1 < end, lower(e + 1) == FeatureHash.string("cent") { return (e + 2, .PERCENT) }
+                } else if lower(e) == FeatureHash.string("percentage") {
+                    if e + 1 < end, lower(e + 1) == FeatureHash.string("points") { return (e + 2, .PERCENT) }
+                } else {
+                    return (e + 1, .PERCENT)
+                }
+            }
+        }
+        // Dates.
+        if months.contains(a.lower), a.isCapitalised {
+            var e = i + 1
+            if e < end, isDayNumber(p, tokens[e]) {
+                e += 1
+                if isComma(e), e + 1 < end, isYear(p, tokens[e + 1]) { e += 2 } else if e < end, isYear(p, tokens[e]) { e += 1 }
+            } else if e < end, isYear(p, tokens[e]) {
+                e += 1
+            } else if e + 2 < end, lower(e) == ofLower, relatives.contains(lower(e + 1)),
+                lower(e + 2) == FeatureHash.string("year")
+            {
+                e += 3
+            } else if e + 1 < end, lower(e) == ofLower, isYear(p, tokens[e + 1]) {
+                e += 2
+            } else if a.lower == FeatureHash.string("may") && (i == 0 || !yearPrepositions.contains(attrs[i - 1].lower)) {
+                return nil  // the verb "may"
+            }
+            return (e, .DATE)
+        }
+        if isDayNumber(p, t), i + 1 < end, months.contains(lower(i + 1)), attrs[i + 1].isCapitalised {
+            var e = i + 2
+            if e < end, isYear(p, tokens[e]) { e += 1 }
+            return (e, .DATE)
+        }
+        if a.lower == theLower, i + 1 < end, isOrdinal(p, tokens[i + 1]) {
+            var e = i + 2
+            if e + 1 < end, lower(e) == ofLower, months.contains(lower(e + 1)) { e += 2 }
+            return (e, .DATE)
+        }
+        if weekdays.contains(a.lower), a.isCapitalised || a.lower == FeatureHash.string("weekend") {
+            guard a.isCapitalised else { return nil }
+            return (i + 1, .DATE)
+        }
+        if dayWords.contains(a.lower) { return (i + 1, .DATE) }
+        if relatives.contains(a.lower), i + 1 < end {
+            var e = i + 1
+            if a.lower == FeatureHash.string("earlier") || a.lower == FeatureHash.string("later"),
+                relatives.contains(lower(e))
+            {
+                e += 1
+            }
+            if e < end, units.contains(lower(e)) || months.contains(lower(e)) || weekdays.contains(lower(e)) {
+                if a.lower == FeatureHash.string("past") || a.lower == FeatureHash.string("coming") || a.lower == FeatureHash.string("early") || a.lower == FeatureHash.string("late") || a.lower == FeatureHash.string("mid") {
+                    if !(i > 0 && lower(i - 1) == theLower) && !months.contains(lower(e)) { return nil }
+                }
+                return (e + 1, .DATE)
+            }
+        }
+        if isYear(p, t), i > 0, yearPrepositions.contains(attrs[i - 1].lower) || months.contains(attrs[i - 1].lower) {
+            return (i + 1, .DATE)
+        }
+        // ISO dates: 2024-07-28, 1996-08-22.
+        if t.utf8End - t.utf8Start == 10, p[t.utf8Start + 4] == 0x2D, p[t.utf8Start + 7] == 0x2D,
+            (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || (p[t.utf8Start + $0] >= 0x30 && p[t.utf8Start + $0] <= 0x39) })
+        {
+            return (i + 1, .DATE)
+        }
+        // Decades: "the 1990s".
+        if t.utf8End - t.utf8Start == 5, p[t.utf8End - 1] == 0x73, (0..<4).allSatisfy({ p[t.utf8Start + $0] >= 0x30 && p[t.utf8Start + $0] <= 0x39 }) {
+            return (i + 1, .DATE)
+        }
+        return nil
+    }
 }

@@ -1,0 +1,173 @@
+/// The team's own small gazetteers: places, nationalities, products, media, titles and aliases.
+/// Entries are matched token by token, case-sensitively, after tokenisation with `Tokenizer`.
+enum EntityLexicon {
+    /// Canonical name -> other names of the same place or organisation.
+    static let aliasGroups: [String: [String]] = [
+        "United States": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America", "the United States"],
+        "United Kingdom": ["U.K.", "UK", "Britain", "Great Britain"],
+        "South Korea": ["Korea", "Republic of Korea", "ROK", "S. Korea"],
+        "North Korea": ["DPRK", "Democratic People's Republic of Korea", "N. Korea"],
+        "China": ["PRC", "People's Republic of China", "mainland China"],
+        "Russia": ["Russian Federation"],
+        "European Union": ["EU", "E.U."],
+        "United Nations": ["UN", "U.N."],
+        "North Atlantic Treaty Organization": ["NATO"],
+        "Japan Self-Defense Forces": ["Self-Defense Forces", "SDF", "JSDF"],
+        "United Arab Emirates": ["UAE", "U.A.E."],
+        "Soviet Union": ["USSR", "U.S.S.R."],
+    ]
+
+    static let countries: [String] = [
+        "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+        "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin",
+        "Bhutan", "Bolivia", "Bosnia", "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria",
+        "Burkina Faso", "Burma", "Burundi", "Cambodia", "Cameroon", "Canada", "Chad", "Chile", "China",
+        "Colombia", "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Czechia", "Denmark",
+        "Djibouti", "Dominican Republic", "Ecuador", "Egypt", "El Salvador", "Eritrea", "Estonia", "Ethiopia",
+        "Fiji", "Finland", "France", "Gabon", "Gambia", "Georgia", "Germany", "Ghana", "Greece", "Guatemala",
+        "Guinea", "Guyana", "Haiti", "Honduras", "Hong Kong", "Hungary", "Iceland", "India", "Indonesia", "Iran",
+        "Iraq", "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya",
+        "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya",
+        "Liechtenstein", "Lithuania", "Luxembourg", "Macau", "Macedonia", "Madagascar", "Malawi", "Malaysia",
+        "Maldives", "Mali", "Malta", "Mauritania", "Mauritius", "Mexico", "Moldova", "Monaco", "Mongolia",
+        "Montenegro", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand",
+        "Nicaragua", "Niger", "Nigeria", "North Korea", "Norway", "Oman", "Pakistan", "Palestine", "Panama",
+        "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia",
+        "Rwanda", "Saudi Arabia", "Senegal", "Serbia", "Sierra Leone", "Singapore", "Slovakia", "Slovenia",
+        "Somalia", "South Africa", "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname",
+        "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tunisia",
+        "Turkey", "Türkiye", "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom",
+        "United States", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+        "Britain", "England", "Scotland", "Wales", "Northern Ireland", "America", "U.S.", "US", "USA", "U.S.A.",
+        "U.K.", "UK", "Korea", "Soviet Union", "USSR", "UAE",
+    ]
+
+    static let cities: [String] = [
+        "Tokyo", "Seoul", "Beijing", "Shanghai", "Washington", "New York", "London", "Paris", "Berlin", "Moscow",
+        "Kyiv", "Kiev", "Pyongyang", "Osaka", "Busan", "Incheon", "Hiroshima", "Nagasaki", "Okinawa", "Yokohama",
+        "Kyoto", "Taipei", "Manila", "Hanoi", "Bangkok", "Jakarta", "Delhi", "New Delhi", "Mumbai", "Karachi",
+        "Islamabad", "Kabul", "Tehran", "Baghdad", "Damascus", "Beirut", "Jerusalem", "Tel Aviv", "Gaza", "Cairo",
+        "Riyadh", "Dubai", "Doha", "Ankara", "Istanbul", "Athens", "Rome", "Madrid", "Lisbon", "Brussels",
+        "Amsterdam", "Vienna", "Warsaw", "Prague", "Budapest", "Stockholm", "Oslo", "Helsinki", "Copenhagen",
+        "Geneva", "Zurich", "Frankfurt", "Munich", "Milan", "Dublin", "Edinburgh", "Ottawa", "Toronto", "Montreal",
+        "Vancouver", "Chicago", "Los Angeles", "San Francisco", "Boston", "Houston", "Miami", "Seattle", "Dallas",
+        "Atlanta", "Detroit", "Philadelphia", "Hawaii", "Guam", "Honolulu", "Sydney", "Melbourne", "Canberra",
+        "Singapore", "Hong Kong", "Mexico City", "Sao Paulo", "Rio de Janeiro", "Buenos Aires", "Lima", "Bogota",
+        "Santiago", "Caracas", "Havana", "Nairobi", "Lagos", "Johannesburg", "Cape Town", "Addis Ababa",
+        "Khartoum", "Tripoli", "Tunis", "Algiers", "Minsk", "Tbilisi", "Baku", "Yerevan", "Astana", "Tashkent",
+        "Ulaanbaatar", "Vladivostok", "St. Petersburg", "Kharkiv", "Odesa", "Odessa", "Crimea", "Donetsk",
+        "Luhansk", "Sapporo", "Nagoya", "Fukuoka", "Daegu", "Gwangju", "Daejeon", "Ulsan", "Sejong", "Jeju",
+        "Panmunjom", "Kaesong", "Macau", "Wuhan", "Shenzhen", "Guangzhou", "Hong Kong", "Xinjiang", "Tibet",
+        "California", "Texas", "Florida", "Virginia", "Alaska",
+    ]
+
+    /// Non-political locations.
+    static let locations: [String] = [
+        "Asia", "Europe", "Africa", "North America", "South America", "Latin America", "Oceania", "Antarctica",
+        "Middle East", "Far East", "Central Asia", "East Asia", "Southeast Asia", "South Asia", "Northeast Asia",
+        "Indo-Pacific", "Asia-Pacific", "Pacific", "Atlantic", "Arctic", "Indian Ocean", "Pacific Ocean",
+        "Atlantic Ocean", "Mediterranean", "Baltic", "Balkans", "Caribbean", "Korean Peninsula", "Taiwan Strait",
+        "South China Sea", "East China Sea", "Sea of Japan", "East Sea", "Yellow Sea", "Persian Gulf", "Gulf",
+        "Red Sea", "Black Sea", "Caspian Sea", "Strait of Hormuz", "Sahara", "Alps", "Himalayas", "Siberia",
+        "Scandinavia", "West Bank", "Gaza Strip", "Golan Heights", "Sinai", "Kashmir", "Amazon", "Nile",
+        "Danube", "Rhine", "Mekong", "Yangtze", "Mount Everest", "Mount Fuji", "Western Europe",
+        "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe", "West Africa", "East Africa",
+    ]
+
+    static let nationalities: [String] = [
+        "American", "Japanese", "Korean", "South Korean", "North Korean", "Chinese", "Russian", "British",
+        "English", "Scottish", "Welsh", "Irish", "French", "German", "Italian", "Spanish", "Portuguese", "Dutch",
+        "Belgian", "Swiss", "Austrian", "Swedish", "Norwegian", "Danish", "Finnish", "Polish", "Czech", "Slovak",
+        "Hungarian", "Romanian", "Bulgarian", "Greek", "Turkish", "Ukrainian", "Belarusian", "Georgian",
+        "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Mongolian", "Taiwanese", "Vietnamese", "Thai", "Filipino",
+        "Indonesian", "Malaysian", "Singaporean", "Burmese", "Cambodian", "Indian", "Pakistani", "Afghan",
+        "Bangladeshi", "Sri Lankan", "Nepalese", "Iranian", "Iraqi", "Syrian", "Lebanese", "Israeli",
+        "Palestinian", "Jordanian", "Saudi", "Emirati", "Qatari", "Kuwaiti", "Yemeni", "Egyptian", "Libyan",
+        "Tunisian", "Algerian", "Moroccan", "Sudanese", "Ethiopian", "Somali", "Kenyan", "Nigerian", "Ghanaian",
+        "South African", "Zimbabwean", "Canadian", "Mexican", "Cuban", "Brazilian", "Argentine", "Argentinian",
+        "Chilean", "Colombian", "Peruvian", "Venezuelan", "Australian", "New Zealander", "Serbian", "Croatian",
+        "Bosnian", "Slovenian", "Albanian", "Macedonian", "Estonian", "Latvian", "Lithuanian", "Icelandic",
+        "European", "Asian", "African", "Arab", "Western", "Soviet", "Kurdish", "Kurd", "Tamil", "Sikh",
+        "Muslim", "Christian", "Jewish", "Catholic", "Protestant", "Buddhist", "Hindu", "Sunni", "Shi'ite",
+        "Shiite", "Shia", "Islamic", "Democrat", "Democratic", "Republican", "Communist", "Socialist",
+        "Conservative", "Liberal", "Labour", "Tory", "Israelis", "Palestinians", "Americans", "Koreans",
+        "Russians", "Germans", "Canadians", "Australians", "Indians", "Pakistanis", "Iranians", "Iraqis",
+        "Syrians", "Afghans", "Ukrainians", "Arabs", "Kurds", "Muslims", "Christians", "Jews", "Catholics",
+        "Democrats", "Republicans", "Communists", "Socialists", "Conservatives", "Liberals", "Europeans",
+        "Asians", "Africans", "Italians", "Mexicans", "Brazilians", "Filipinos", "Serbs", "Croats", "Tories",
+    ]
+
+    static let products: [String] = [
+        "AMRAAM", "Patriot", "PAC-3", "PAC3", "PAC-2", "PAC-3 MSE", "F-35", "F-35A", "F-35B", "F-35C", "F-16",
+        "F-15", "F-15K", "F-22", "F-18", "F/A-18", "B-52", "B-1B", "B-2", "B-21", "HIMARS", "ATACMS", "Tomahawk",
+        "THAAD", "Aegis", "SM-2", "SM-3", "SM-6", "Javelin", "Stinger", "Hellfire", "Harpoon", "Abrams",
+        "Leopard 2", "Black Hawk", "Chinook", "Osprey", "MV-22", "V-22", "MQ-9",
+        "MQ-9 Reaper", "Global Hawk", "RQ-4", "Iskander", "Kinzhal", "Kalibr", "S-300",
+        "S-400", "S-500", "Sarmat", "Shahed", "Su-27", "Su-30", "Su-34", "Su-35", "Su-57", "MiG-29", "MiG-31",
+        "Tu-95", "Tu-160", "Rafale", "Gripen", "Eurofighter", "KF-21", "K2", "K9", "Chunmoo",
+        "Hwasong-15", "Hwasong-17", "Hwasong-18", "Hyunmoo", "Iron Dome", "David's Sling", "Minuteman", "Storm Shadow", "NASAMS", "IRIS-T", "Starlink", "iPhone", "iPad",
+        "ChatGPT", "Boeing 737", "Boeing 747", "Boeing 777", "Boeing 787", "Airbus A320", "A320",
+        "A380", "Concorde", "Model 3", "Model S", "Model Y", "Cybertruck", "PlayStation", "Xbox",
+    ]
+
+    /// News agencies and papers, forced to ORG (with their leading "The" when it is part of the name).
+    static let media: [String] = [
+        "The Asia Business Daily", "Asia Business Daily", "Asia Economy", "Yonhap", "Yonhap News",
+        "Yonhap News Agency", "Kyodo", "Kyodo News", "Jiji Press", "AFP", "Agence France-Presse", "Reuters",
+        "Associated Press", "AP", "Bloomberg", "Xinhua", "TASS", "KCNA", "Korean Central News Agency",
+        "The New York Times", "New York Times", "The Washington Post", "Washington Post", "The Wall Street Journal",
+        "Wall Street Journal", "Financial Times", "The Economist", "The Guardian", "The Times", "BBC", "CNN",
+        "NHK", "Al Jazeera", "The Korea Herald", "Korea Herald", "The Korea Times", "Korea Times",
+        "Korea JoongAng Daily", "JoongAng Ilbo", "Chosun Ilbo", "Dong-A Ilbo", "Hankyoreh", "Nikkei",
+        "Asahi Shimbun", "Yomiuri Shimbun", "Mainichi Shimbun", "The Japan Times", "Japan Times",
+        "South China Morning Post", "Global Times", "People's Daily", "Le Monde", "Der Spiegel", "Politico",
+        "Axios", "Fox News", "NBC", "ABC", "CBS", "MSNBC", "NPR", "Sankei Shimbun",
+    ]
+
+    /// Last words of a media name: "The X Daily" is an organisation.
+    static let mediaHeads: Set<String> = [
+        "Daily", "Times", "Post", "Journal", "Herald", "News", "Tribune", "Gazette", "Chronicle", "Telegraph",
+        "Observer", "Shimbun", "Ilbo", "Economist", "Review", "Weekly", "Monitor", "Independent",
+    ]
+
+    /// Words that head a title or role ("Minister", "Secretary").
+    static let roleHeads: Set<String> = [
+        "President", "Vice-President", "Minister", "Secretary", "Chancellor", "Premier", "Governor", "Senator",
+        "Ambassador", "Envoy", "Director", "Chairman", "Chairwoman", "Chair", "Chief", "Officer", "CEO", "CFO",
+        "COO", "General", "Admiral", "Commander", "Spokesman", "Spokeswoman", "Spokesperson", "King", "Queen",
+        "Prince", "Princess", "Pope", "Mayor", "Judge", "Justice", "Representative", "Rep.", "Sen.", "Gen.",
+        "Adm.", "Lt.", "Col.", "Gov.", "Leader", "Speaker", "Lawmaker", "Attorney", "Prosecutor", "Coach",
+        "Manager", "Head", "Emperor", "Sheikh", "Ayatollah", "Cardinal", "Archbishop", "Bishop", "Chief Executive",
+        "Colonel", "Captain", "Lieutenant", "Sergeant", "Major", "Marshal", "Counselor", "Adviser", "Advisor",
+        "Commissioner", "Administrator", "Deputy", "Undersecretary", "Under-Secretary", "Chief of Staff",
+        "Founder", "Publisher", "Editor", "Professor", "Dr.", "Mr.", "Mrs.", "Ms.",
+    ]
+
+    /// Words that may precede or join a role head ("Foreign", "Defense", "Vice", "of", "State").
+    static let roleModifiers: Set<String> = [
+        "Foreign", "Defense", "Defence", "Finance", "Prime", "Vice", "Deputy", "Trade", "Interior", "Economy",
+        "Economic", "Home", "Executive", "State", "Treasury", "Health", "Education", "Justice", "Labor", "Labour",
+        "Energy", "Industry", "Commerce", "Agriculture", "Transport", "Transportation", "Unification",
+        "Environment", "Culture", "Science", "Technology", "Security", "National", "Homeland", "Joint", "Staff",
+        "Armed", "Forces", "Army", "Navy", "Air", "Force", "Marine", "Corps", "Presidential", "Senior", "First",
+        "Chief", "Cabinet", "Press", "Majority", "Minority", "Supreme", "Court", "Central", "Bank", "Fund",
+        "Affairs", "Relations", "Policy", "Strategy", "Operating", "Financial", "Information", "Olympic",
+        "International", "Development", "Welfare", "Gender", "Equality", "Veterans", "Land", "Infrastructure",
+        "Oceans", "Fisheries", "Digital", "Public", "Administration", "Safety", "Acting", "Former", "Assistant",
+        "Associate", "General", "Lieutenant", "Attorney", "Special", "Under", "Principal", "Managing",
+    ]
+
+    /// Words inside a MISC name that make it an event.
+    static let eventWords: Set<String> = [
+        "War", "Olympics", "Olympic", "Games", "Cup", "Championship", "Championships", "Open", "Summit",
+        "Grand", "Prix", "Tour", "Festival", "Expo", "Conference", "Forum", "Revolution", "Crisis", "Massacre",
+        "Uprising", "Election", "Elections", "Marathon", "Series", "Bowl", "Derby", "Classic", "Invitational",
+        "Masters", "Rally", "Week", "Day", "Congress", "Meeting", "Dialogue", "Talks", "Fair",
+    ]
+
+    /// Prefixes of model designations ("F-35", "PAC-3", "Su-57") recognised as products.
+    static let productPrefixes: Set<String> = [
+        "F", "B", "C", "KC", "MQ", "RQ", "SM", "PAC", "AH", "UH", "CH", "KF", "FA", "Su", "MiG", "Tu", "Il",
+        "Ka", "Mi", "T", "K", "M", "S", "J", "H", "DF", "KN", "AIM", "AGM", "RIM", "HQ", "YJ", "CJ", "E", "P",
+    ]
+}

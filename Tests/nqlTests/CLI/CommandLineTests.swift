@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Runs the built `nql` binary with arguments and optional stdin.
+func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> (out: String, err: String, status: Int32) {
+    let process = Process()
+    process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
+    process.arguments = args
+    process.currentDirectoryURL = packageRoot
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    process.standardInput = inPipe
+    try process.run()
+    if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try inPipe.fileHandleForWriting.close()
+    let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+}
+
+@Suite struct CommandLineTests {
+    @Test func inlineProgramPrintsItsResult() throws {
+        let r = try runNQL(["-e", "[3,1,2] | sort | map(x -> x * 10)"])
+        #expect(r.out == "[10, 20, 30]\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func jsonFormatIsValidJSON() throws {
+        let r = try runNQL(["--format", "json", "-e", "[3,1,2] | sort | map(x -> x * 10)"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [Int]
+        #expect(parsed == [10, 20, 30])
+    }
+
+    @Test func recordsPrintAsAnAlignedTable() throws {
+        let r = try runNQL(["--format", "table", "-e", #"[{name: "서울", n: 1}, {name: "Tokyo", n: 22}]"#])
+        #expect(r.out == " name   n\n 서울   1\n Tokyo 22\n")
+    }
+
+    @Test func csvAndJsonl() throws {
+        #expect(try runNQL(["-f", "csv", "-e", #"[{a: "x,y", b: 1}]"#]).out == "a,b\r\n\"x,y\",1\r\n")
+        #expect(try runNQL(["-f", "jsonl", "-e", "[{a: 1}, {a: 2}]"]).out == "{\"a\":1}\n{\"a\":2}\n")
+    }
+
+    @Test func exitCodesAreDistinct() throws {
+        #expect(try runNQL(["-e", "1"]).status == 0)
+        #expect(try runNQL(["-e", "1 / 0"]).status == 1)
+        #expect(try runNQL(["--bogus"]).status == 2)
+        #expect(try runNQL(["-e", "1 +* 2"]).status == 3)
+        #expect(try runNQL(["no-such-file.nql"]).status == 2)
+    }
+
+    @Test func twoSyntaxErrorsAreBothReportedWithCarets() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nql-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("bad.nql")
+        try "let a = 1 +* 2\nprint(a)\nlet b = [1, 2,, 3]\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try runNQL([file.path])
+        #expect(r.status == 3)
+        #expect(r.out.isEmpty)
+        #expect(r.err.contains("bad.nql:1:12: error: expected an expression, found '*'\nlet a = 1 +* 2\n           ^\n"))
+        #expect(r.err.contains("bad.nql:3:15: error: expected an expression, found ','\nlet b = [1, 2,, 3]\n              ^\n"))
+    }
+
+    @Test func unknownNameSuggestsAndRecursionEndsCleanly() throws {
+        let r = try runNQL(["-e", "lenn([1])"])
+        #expect(r.err.contains("did you mean 'len'?"))
+        #expect(r.status == 1)
+        let deep = try runNQL(["-e", "let f = n -> f(n + 1)\nf(0)"])
+        #expect(deep.status == 1)
+        #expect(deep.err.contains("too much recursion"))
+    }
+
+    @Test func programFromStdinAndShebang() throws {
+        #expect(try runNQL([], stdin: "#!/usr/bin/env nql\nprint(\"piped\")\n").out == "piped\n")
+        #expect(try runNQL(["-"], stdin: "1 + 1\n").out == "2\n")
+    }
+
+    @Test func argsAreBoundAsStrings() throws {
+        let r = try runNQL(["-e", "\"hello ${who}\"", "--arg", "who=서울"])
+        #expect(r.out == "\"hello 서울\"\n")
+    }
+
+    @Test func helpAndVersion() throws {
+        #expect(try runNQL(["--help"]).out.contains("exit codes: 0 success"))
+        #expect(try runNQL(["--version"]).out.hasPrefix("nql "))
+    }
+
+    @Test func errorsGoToStderrResultsToStdout() throws {
+        let r = try runNQL(["-e", "print(\"ok\")\n1 / 0"])
+        #expect(r.out == "ok\n")
+        #expect(r.err.hasPrefix("<command line>:2:1: error: division by zero"))
+    }
+}
