@@ -38,7 +38,7 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
 
     @Test func recordsPrintAsAnAlignedTable() throws {
         let r = try runNQL(["--format", "table", "-e", #"[{name: "서울", n: 1}, {name: "Tokyo", n: 22}]"#])
-        #expect(r.out == " name   n\n 서울   1\n Tokyo 22\n")
+        #expect(r.out == " name    n\n 서울    1\n Tokyo  22\n")
     }
 
     @Test func csvAndJsonl() throws {
