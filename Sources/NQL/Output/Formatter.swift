@@ -296,15 +296,32 @@ public enum Formatter {
         return out
     }
 
-    /// A record as `key  value` lines.
+    /// A record as `key  value` lines. A list that does not fit on one line
+    /// shows one element per line (at most `maxItems`, default 8), so reports
+    /// such as `compare`'s read well at the prompt.
     private static func vertical(_ r: Record, options: Options) -> String {
         let width = r.keys.map { DisplayWidth.of($0) }.max() ?? 0
+        let valueWidth = max(options.maxCellWidth, 72)
+        let indent = String(repeating: " ", count: width + 3)
+        func flat(_ v: Value) -> String { cellText(v).split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
         var out = ""
         for (k, v) in r.pairs {
             let fill = String(repeating: " ", count: width - DisplayWidth.of(k))
             let key = options.color ? "\u{1B}[1m\(k)\u{1B}[0m" : k
-            let flat = cellText(v).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-            out += " \(key)\(fill)  \(DisplayWidth.truncate(flat, to: max(options.maxCellWidth, 72)))\n"
+            if case .list(let xs) = v, !xs.isEmpty {
+                let joined = xs.map(flat).joined(separator: ", ")
+                if DisplayWidth.of(joined) <= valueWidth {
+                    out += " \(key)\(fill)  \(joined)\n"
+                    continue
+                }
+                let limit = options.maxItems ?? 8
+                for (i, x) in xs.prefix(limit).enumerated() {
+                    out += (i == 0 ? " \(key)\(fill)  " : indent) + "- " + DisplayWidth.truncate(flat(x), to: valueWidth - 2) + "\n"
+                }
+                if xs.count > limit { out += indent + "… \(xs.count - limit) more (\(xs.count) in all)\n" }
+                continue
+            }
+            out += " \(key)\(fill)  \(DisplayWidth.truncate(flat(v), to: valueWidth))\n"
         }
         return out
     }

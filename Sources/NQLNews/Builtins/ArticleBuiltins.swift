@@ -20,8 +20,10 @@ enum ArticleBuiltins {
         }
         let values = articles.map { article -> Value in
             var v = ArticleValues.record(article)
+            // Paths (and ids made from them) read as the user wrote them, relative to the current folder.
             if case .record(var r) = v, article.path.hasPrefix(prefix) {
                 r["path"] = .string(String(article.path.dropFirst(prefix.count)))
+                if article.id.hasPrefix(prefix) { r["id"] = .string(String(article.id.dropFirst(prefix.count))) }
                 v = .record(r)
             }
             return v
