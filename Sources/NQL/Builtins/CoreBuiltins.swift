@@ -49,7 +49,7 @@ enum CoreBuiltins {
                 switch v {
                 case .string(let s): columns.append((s, v))
                 case .function(let f):
-                    if case .closure(let l, _, _, _) = f.kind { columns.append((l.implicitFieldName ?? l.implicitText ?? f.displayName, v)) } else { columns.append((f.displayName, v)) }
+                    if case .closure(let c) = f.kind { columns.append((c.lambda.implicitFieldName ?? c.lambda.implicitText ?? f.displayName, v)) } else { columns.append((f.displayName, v)) }
                 default: throw a.error("fields must be .name, a string, or label: expression; got \(v.typeName)")
                 }
             }

@@ -6,8 +6,8 @@ public final class Function: Sendable {
 
     /// What the function is.
     public enum Kind: Sendable {
-        /// A lambda and the scope it was written in; `name` once bound by `let`.
-        case closure(LambdaExpr, captured: Scope?, source: SourceFile, name: String?)
+        /// A lambda and the scope it was written in.
+        case closure(Closure)
         /// A built-in from the registry.
         case builtin(Builtin)
         /// A built-in given every argument but its first: `mentions("Japan")`.
@@ -30,7 +30,7 @@ public final class Function: Sendable {
     /// A name for messages and printing.
     public var displayName: String {
         switch kind {
-        case .closure(_, _, _, let name): return name ?? "lambda"
+        case .closure(let c): return c.name ?? "lambda"
         case .builtin(let b): return b.name
         case .partial(let b, _, _): return b.name
         case .combined(let c, _): return c.rawValue
@@ -41,9 +41,9 @@ public final class Function: Sendable {
     /// How the function prints: `<function f(x)>`, `<builtin len>`.
     public var description: String {
         switch kind {
-        case .closure(let lambda, _, _, let name):
-            if let text = lambda.implicitText { return "<function \(text)>" }
-            return "<function \(name ?? "")(\(lambda.params.joined(separator: ", ")))>"
+        case .closure(let c):
+            if let text = c.lambda.implicitText { return "<function \(text)>" }
+            return "<function \(c.name ?? "")(\(c.lambda.params.joined(separator: ", ")))>"
         case .builtin(let b): return "<builtin \(b.name)>"
         case .partial(let b, _, _): return "<builtin \(b.name), partly applied>"
         case .combined(let c, let fs): return "<predicate \(c.rawValue) of \(fs.count)>"
@@ -53,10 +53,31 @@ public final class Function: Sendable {
 
     /// The same closure under a name (given by `let`), so that errors name it.
     func named(_ name: String) -> Function {
-        if case .closure(let l, let captured, let source, nil) = kind {
-            return Function(.closure(l, captured: captured, source: source, name: name))
+        if case .closure(let c) = kind, c.name == nil {
+            return Function(.closure(Closure(c.lambda, captured: c.captured, source: c.source, name: name)))
         }
         return self
+    }
+}
+
+/// A lambda with the scope it was written in: one object, so that a call
+/// retains one reference rather than four.
+public final class Closure: Sendable {
+    /// The function literal.
+    public let lambda: LambdaExpr
+    /// The bindings visible where it was written.
+    public let captured: Scope?
+    /// The source it was written in (for error locations).
+    public let source: SourceFile
+    /// The name it was bound to by `let`, for messages.
+    public let name: String?
+
+    /// Creates a closure.
+    public init(_ lambda: LambdaExpr, captured: Scope?, source: SourceFile, name: String?) {
+        self.lambda = lambda
+        self.captured = captured
+        self.source = source
+        self.name = name
     }
 }
 

@@ -117,7 +117,7 @@ public final class Interpreter: @unchecked Sendable {
             for (k, x) in fields { r[k] = try eval(x, scope) }
             return .record(r)
         case .lambda(let l):
-            return .function(Function(.closure(l, captured: scope, source: source, name: nil)))
+            return .function(Function(.closure(Closure(l, captured: scope, source: source, name: nil))))
         case .call(let callee, let args, let span):
             return try evalCall(callee, args, piped: nil, scope, span)
         case .pipe(let lhs, let rhs, let span):
@@ -224,7 +224,8 @@ public final class Interpreter: @unchecked Sendable {
     /// which turns off partial application.
     public func call(_ f: Function, _ args: [Value], labeled: [(String, Value)] = [], at span: Span, piped: Bool = false) throws -> Value {
         switch f.kind {
-        case .closure(let lambda, let captured, let fsource, let name):
+        case .closure(let closure):
+            let lambda = closure.lambda, fsource = closure.source, name = closure.name
             if !labeled.isEmpty {
                 throw RuntimeError(Messages.labelsOnLambda(name ?? "lambda"), span: span, source: source)
             }
@@ -237,7 +238,7 @@ public final class Interpreter: @unchecked Sendable {
             if depth > Interpreter.maxCallDepth {
                 throw RuntimeError(Messages.recursionTooDeep(Interpreter.maxCallDepth, name ?? "lambda"), span: span, source: source)
             }
-            var s = captured
+            var s = closure.captured
             for (i, p) in lambda.params.enumerated() { s = Scope(name: p, value: args[i], parent: s) }
             let callerSource = source
             if callerSource !== fsource { source = fsource }
