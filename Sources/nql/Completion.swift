@@ -104,6 +104,10 @@ struct Completer {
                 if k >= 0, tokens[k] == .punct(".") { continue }
                 break
             }
+            if chain.isEmpty {
+                // `.ti` inside `wires | where(.ti`: the current element is one of the pipeline's input.
+                chain = Completer.pipelineSource(tokens)
+            }
             guard let root = chain.first, var value = globals[root] else { return .none }
             for field in chain.dropFirst() {
                 guard let next = Completer.field(field, of: value) else { return .none }
@@ -125,6 +129,22 @@ struct Completer {
         }
         guard !word.isEmpty || previous != nil else { return .none }
         return Completion(typed: word, candidates: names.filter { $0.hasPrefix(word) })
+    }
+
+    /// `name.field` in `[let x =] name.field | ...`: the variable a pipeline starts from.
+    static func pipelineSource(_ tokens: [Scan.Token]) -> [String] {
+        var statement = tokens[...]
+        if let semicolon = statement.lastIndex(of: .punct(";")) { statement = statement[(semicolon + 1)...] }
+        if statement.first == .keyword("let") { statement = statement.dropFirst(3) }
+        var chain: [String] = []
+        var rest = statement
+        while case .name(let n)? = rest.first {
+            chain.append(n)
+            rest = rest.dropFirst()
+            guard rest.first == .punct(".") else { break }
+            rest = rest.dropFirst()
+        }
+        return rest.first == .punct("|") ? chain : []
     }
 
     private static func field(_ name: String, of value: Value) -> Value? {

@@ -45,6 +45,13 @@ struct REPLCompletionTests {
         #expect(c.candidates == ["title"])
     }
 
+    @Test func fieldsOfThePipelineElementAfterALeadingDot() {
+        let c = completer(["wires": .list([article])])
+        #expect(c.complete("wires | where(.ti").candidates == ["title"])
+        #expect(c.complete("let x = wires | sort(.so").candidates == ["source"])
+        #expect(c.complete("where(.ti").candidates.isEmpty)
+    }
+
     @Test func nestedFields() {
         let nested = Value.record(Record([("meta", .record(Record([("author", .string("k")), ("url", .null)])))]))
         #expect(completer(["r": nested]).complete("r.meta.au").candidates == ["author"])
