@@ -36,8 +36,8 @@ final class REPL {
                 .complete(before, continuing: !pending.isEmpty)
         }
         // Ctrl-C is a key while editing; between statements it must not kill the session.
-        if interactive { signal(SIGINT, SIG_IGN) }
-        let showPrompts = interactive
+        if reader is LineEditor { signal(SIGINT, SIG_IGN) }
+        let showPrompts = reader is LineEditor
         if showPrompts { out.write(REPL.welcome + "\n") }
         loop: while true {
             out.flush()
@@ -75,11 +75,10 @@ final class REPL {
     @discardableResult
     private func evaluate(_ text: String, name: String) -> Outcome {
         let start = DispatchTime.now()
-        let interactive = isatty(STDIN_FILENO) != 0
-        if interactive { signal(SIGINT) { _ in Interrupt.request() } }
+        let previous = signal(SIGINT) { _ in Interrupt.request() }
         let outcome = session.run(text, name: name, bindLast: true)
         out.flush()
-        if interactive { signal(SIGINT, SIG_IGN) }
+        signal(SIGINT, previous)
         if timer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             out.write(dim("time: \(REPL.duration(seconds))") + "\n")

@@ -182,13 +182,13 @@ struct REPLTerminalTests {
     @Test func saveWritesAScriptThatReplaysTheSession() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
-        for line in ["let s = 5", "let t = [s,", "s * 2]", "nosuch + 1", "t | sum"] {
+        for line in ["let s = 5", "let t = [s,", "s * 2]", "nosuch + 1", "t | sum", "_ + 1"] {
             nql.send(line + "\r")
             try nql.expectPrompt(line.hasSuffix(",") ? "...> " : "nql> ")
         }
         let script = folder.path + "/session.nql"
         nql.send(":save \(script)\r")
-        try nql.expect("saved 3 statements")
+        try nql.expect("saved 4 statements")
         try nql.expectPrompt()
         let saved = try String(contentsOfFile: script, encoding: .utf8)
         #expect(!saved.contains("nosuch"))
@@ -203,6 +203,6 @@ struct REPLTerminalTests {
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         replay.waitUntilExit()
         #expect(replay.terminationStatus == 0)
-        #expect(printed == "15\n")
+        #expect(printed == "15\n16\n")
     }
 }
