@@ -126,9 +126,35 @@ struct Completer {
             names = registry.names + Array(globals.keys) + Completer.expressionKeywords
             let statementStart = !continuing && (previous == nil || previous == .punct(";"))
             if statementStart { names.append("let") }
+            // An argument of a built-in may be one of its labelled options: `sort(xs, desc: true)`.
+            if previous == .punct("(") || previous == .punct(","), let callee = Completer.enclosingCall(tokens),
+               let builtin = registry.builtin(named: callee) {
+                names += builtin.options.map { $0 + ":" }
+            }
         }
         guard !word.isEmpty || previous != nil else { return .none }
         return Completion(typed: word, candidates: names.filter { $0.hasPrefix(word) })
+    }
+
+    /// The function whose argument list the tokens end inside: `sort` in `xs | sort(.n, `.
+    static func enclosingCall(_ tokens: [Scan.Token]) -> String? {
+        var depth = 0
+        for k in tokens.indices.reversed() {
+            switch tokens[k] {
+            case .punct(")"), .punct("]"), .punct("}"): depth += 1
+            case .punct("["), .punct("{"):
+                if depth == 0 { return nil }
+                depth -= 1
+            case .punct("("):
+                if depth == 0 {
+                    if k > 0, case .name(let callee) = tokens[k - 1] { return callee }
+                    return nil
+                }
+                depth -= 1
+            default: break
+            }
+        }
+        return nil
     }
 
     /// `name.field` in `[let x =] name.field | ...`: the variable a pipeline starts from.

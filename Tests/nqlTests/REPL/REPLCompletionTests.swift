@@ -52,6 +52,15 @@ struct REPLCompletionTests {
         #expect(c.complete("where(.ti").candidates.isEmpty)
     }
 
+    @Test func optionLabelsOfTheEnclosingCall() throws {
+        let sort = try #require(Registry.standard.builtin(named: "sort"))
+        let option = try #require(sort.options.first)
+        let typed = String(option.prefix(2))
+        #expect(completer().complete("[3, 1] | sort(x -> x, \(typed)").candidates.contains(option + ":"))
+        #expect(completer().complete("[3, 1] | sort([1, \(typed)").candidates.allSatisfy { !$0.hasSuffix(":") })
+        #expect(completer().complete("sort(xs, f(\(typed)").candidates.allSatisfy { !$0.hasSuffix(":") })
+    }
+
     @Test func nestedFields() {
         let nested = Value.record(Record([("meta", .record(Record([("author", .string("k")), ("url", .null)])))]))
         #expect(completer(["r": nested]).complete("r.meta.au").candidates == ["author"])

@@ -13,8 +13,8 @@ struct REPLTerminalTests {
     private static let ctrlE = "\u{05}"
     private static let backspace = "\u{7F}"
 
-    private func start(_ folder: TemporaryFolder, arguments: [String] = []) throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(arguments: arguments, environment: folder.environment)
+    private func start(_ folder: TemporaryFolder, arguments: [String] = [], without unset: [String] = []) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(arguments: arguments, environment: folder.environment.filter { !unset.contains($0.key) })
         try terminal.expect("NQL \(NQLVersion.string) — type :help for help")
         try terminal.expectPrompt()
         return terminal
@@ -108,6 +108,14 @@ struct REPLTerminalTests {
         try nql.expectPrompt()
         nql.send("len(\"東京 タワー\")\r")
         try nql.expect("\n6\n")
+        try nql.expectPrompt()
+    }
+
+    @Test func koreanInputWorksWithoutALocaleInTheEnvironment() throws {
+        let folder = try TemporaryFolder()
+        let nql = try start(folder, without: ["LANG"])
+        nql.send("\"한국어\" + \"!\"\r")
+        try nql.expect("\n\"한국어!\"\n")
         try nql.expectPrompt()
     }
 
