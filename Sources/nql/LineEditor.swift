@@ -68,6 +68,23 @@ final class LineEditor: LineReader {
         nql_el_bind(editor, "\\e[3~", "ed-delete-next-char")
         // The user's ~/.editrc has the last word.
         el_source(editor, nil)
+        LineEditor.restoreTerminalOnTermination()
+    }
+
+    /// The terminal's settings before editing, for a signal handler to put back.
+    nonisolated(unsafe) private static var originalTerminal = termios()
+
+    /// Killed while editing (SIGTERM, SIGHUP), nql would leave the terminal in
+    /// raw mode: put the settings back, then die of the signal as usual.
+    private static func restoreTerminalOnTermination() {
+        guard tcgetattr(STDIN_FILENO, &originalTerminal) == 0 else { return }
+        for s in [SIGTERM, SIGHUP] {
+            signal(s) { s in
+                tcsetattr(STDIN_FILENO, TCSANOW, &LineEditor.originalTerminal)
+                signal(s, SIG_DFL)
+                raise(s)
+            }
+        }
     }
 
     deinit {

@@ -161,6 +161,15 @@ struct REPLTerminalTests {
         #expect(history.contains("1\\040+\\0401") || history.contains("1 + 1"))
     }
 
+    @Test func sigtermWhileEditingRestoresTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        let nql = try start(folder)
+        #expect(nql.isEditing)
+        kill(nql.pid, SIGTERM)
+        #expect(try nql.expectExit() == 128 + SIGTERM)
+        #expect(!nql.isEditing)
+    }
+
     @Test func helpListsEveryBuiltinWithItsHelp() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
