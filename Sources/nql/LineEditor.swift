@@ -13,6 +13,10 @@ final class LineEditor: LineReader {
     private var prompt: UnsafeMutablePointer<CChar>?
     private var cancelled = false
     private var warnedAboutHistory = false
+    /// History entries of this session not yet in the history file.
+    private var unsaved: [String] = []
+    /// How many entries the history keeps.
+    static let historySize: Int32 = 2000
 
     /// Creates an editor on the terminal; nil if libedit cannot start.
     init?(historyFile: HistoryFile?) {
@@ -25,7 +29,7 @@ final class LineEditor: LineReader {
         self.editor = editor
         self.history = history
         self.historyFile = historyFile
-        nql_history_set_size(history, 2000)
+        nql_history_set_size(history, LineEditor.historySize)
         nql_history_set_unique(history, 1)
         if let path = historyFile?.path { nql_history_load(history, path) }
 
@@ -136,16 +140,25 @@ final class LineEditor: LineReader {
     func addHistory(_ entry: String) {
         guard !entry.allSatisfy(\.isWhitespace) else { return }
         nql_history_enter(history, entry)
+        unsaved.append(entry)
         save()
     }
 
     func close() { save() }
 
-    /// Writes the history file; a failure is reported once and the session goes on.
+    /// Adds the entries not yet saved to the history file as it is now (other
+    /// sessions may have written to it since) and writes it back; a failure is
+    /// reported once, and the entries are tried again after the next statement.
     private func save() {
-        guard let historyFile else { return }
+        guard let historyFile, !unsaved.isEmpty, let merged = history_init() else { return }
+        defer { history_end(merged) }
+        nql_history_set_size(merged, LineEditor.historySize)
+        nql_history_set_unique(merged, 1)
+        nql_history_load(merged, historyFile.path)
+        for entry in unsaved { nql_history_enter(merged, entry) }
         do {
-            try historyFile.write { fp in nql_history_save_fp(history, fp) >= 0 }
+            try historyFile.write { fp in nql_history_save_fp(merged, fp) >= 0 }
+            unsaved = []
         } catch {
             if !warnedAboutHistory {
                 warnedAboutHistory = true

@@ -82,6 +82,30 @@ struct REPLTerminalTests {
         try second.expectPrompt()
     }
 
+    @Test func twoSessionsAtOnceKeepBothHistories() throws {
+        let folder = try TemporaryFolder()
+        let first = try start(folder)
+        let second = try start(folder)
+        first.send("let one = 1\r")
+        try first.expectPrompt()
+        second.send("let two = 2\r")
+        try second.expectPrompt()
+        first.send(Self.ctrlD)
+        #expect(try first.expectExit() == 0)
+        second.send(Self.ctrlD)
+        #expect(try second.expectExit() == 0)
+
+        let third = try start(folder)
+        third.send(Self.up)
+        try third.expect("let two = 2")
+        // libedit redraws only what changed, so run the older entry to see it.
+        third.send(Self.up + "\r")
+        try third.expectPrompt()
+        third.send("one\r")
+        try third.expect("\n1\n")
+        try third.expectPrompt()
+    }
+
     @Test func aThreeLineStatementIsOneHistoryEntry() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
