@@ -24,8 +24,8 @@ final class PseudoTerminal {
     /// Output before this offset of `text` has been matched already.
     private(set) var mark: String.Index
 
-    /// Starts `nql` with `arguments` in an environment of exactly `environment`.
-    init(arguments: [String] = [], environment: [String: String]) throws {
+    /// Starts `executable` (by default `nql`) with `arguments` in an environment of exactly `environment`.
+    init(executable: String = PseudoTerminal.binary, arguments: [String] = [], environment: [String: String]) throws {
         var master: Int32 = -1, slave: Int32 = -1
         var size = winsize(ws_row: 24, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         var name = [CChar](repeating: 0, count: 256)
@@ -55,14 +55,14 @@ final class PseudoTerminal {
         sigemptyset(&noMask)
         posix_spawnattr_setsigmask(&attributes, &noMask)
 
-        let argv = ([PseudoTerminal.binary] + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, PseudoTerminal.binary, &actions, &attributes, argv, envp)
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard rc == 0 else {
             close(master)
-            throw Failure(description: "cannot start \(PseudoTerminal.binary): error \(rc) (run swift build)")
+            throw Failure(description: "cannot start \(executable): error \(rc) (run swift build)")
         }
         self.pid = pid
         self.master = master

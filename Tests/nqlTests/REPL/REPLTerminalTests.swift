@@ -185,6 +185,33 @@ struct REPLTerminalTests {
         #expect(history.contains("1\\040+\\0401") || history.contains("1 + 1"))
     }
 
+    /// Job control needs a shell: nql is started from an interactive bash.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+    func ctrlZSuspendsAndFgResumes() throws {
+        let folder = try TemporaryFolder()
+        var environment = folder.environment
+        environment["PS1"] = "$ "
+        let shell = try PseudoTerminal(executable: "/bin/bash", arguments: ["--norc", "--noprofile", "-i"],
+                                       environment: environment)
+        try shell.expectPrompt("$ ")
+        shell.send(PseudoTerminal.binary + "\r")
+        try shell.expectPrompt()
+        shell.send("let k = 9\r")
+        try shell.expectPrompt()
+        shell.send("\u{1A}")
+        try shell.expect("Stopped")
+        try shell.expectPrompt("$ ")
+        shell.send("fg\r")
+        try shell.expectPrompt()
+        shell.send("k + 1\r")
+        try shell.expect("\n10\n")
+        try shell.expectPrompt()
+        shell.send(Self.ctrlD)
+        try shell.expectPrompt("$ ")
+        shell.send("exit\r")
+        #expect(try shell.expectExit() == 0)
+    }
+
     @Test func sigtermWhileEditingRestoresTheTerminal() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
