@@ -50,7 +50,10 @@ final class LineEditor: LineReader {
         nql_el_add_function(editor, "nql-cancel", "drop the line (and a pending statement)") { el, _ in
             guard let el, let me = LineEditor.from(el) else { return UInt8(CC_ERROR) }
             me.cancelled = true
-            el_cursor(el, Int32.max / 2)
+            // To the end of the line (a byte count is at least the character count; libedit clamps).
+            if let line = el_line(el), let cursor = line.pointee.cursor, let last = line.pointee.lastchar {
+                el_cursor(el, Int32(clamping: last - cursor))
+            }
             el_insertstr(el, "^C")
             el_push(el, "\n")
             return UInt8(CC_REFRESH)
