@@ -124,6 +124,21 @@ struct REPLTerminalTests {
         try nql.expectPrompt()
     }
 
+    @Test func aTrailingPipeOrAnOpenStringContinues() throws {
+        let folder = try TemporaryFolder()
+        let nql = try start(folder)
+        nql.send("range(3) |\r")
+        try nql.expectPrompt("...> ")
+        nql.send("len\r")
+        try nql.expect("\n3\n")
+        try nql.expectPrompt()
+        nql.send("\"ab\r")
+        try nql.expectPrompt("...> ")
+        nql.send("cd\" | len\r")
+        try nql.expect("\n5\n")
+        try nql.expectPrompt()
+    }
+
     @Test func koreanTextIsEditedAndPrintedIntact() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
