@@ -150,7 +150,8 @@ enum CommandLineTool {
             }
             (text, name) = (decoded, path)
         }
-        return session.run(text, name: name).exitCode.rawValue
+        // `_` is the last result in scripts too, so a script saved by the REPL's :save replays.
+        return session.run(text, name: name, bindLast: true).exitCode.rawValue
     }
 }
 

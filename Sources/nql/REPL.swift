@@ -1,24 +1,292 @@
 import Foundation
 import NQL
 
-/// The interactive prompt (a plain line reader for now).
-struct REPL {
+/// The interactive prompt: reads statements (continuing unfinished ones),
+/// runs them in one session, and answers meta-commands such as `:help`.
+final class REPL {
+    /// The session statements run in.
     let session: Session
+    private var reader: LineReader?
+    private let out = OutputStream.standardOutput
+    /// Statements typed so far that are not yet complete.
+    private var pending = ""
+    /// Whether to print each statement's wall time.
+    private var timer = false
+    /// The statements that ran without error, in order, for `:save`.
+    private(set) var completedStatements: [String] = []
 
+    /// The line shown at start-up.
+    static let welcome = "NQL \(NQLVersion.string) — type :help for help, :quit or Ctrl-D to leave"
+
+    /// Creates a REPL over a session; `reader` defaults to libedit on a terminal.
+    init(session: Session, reader: LineReader? = nil) {
+        self.session = session
+        self.reader = reader
+    }
+
+    /// Runs until `:quit` or end of input; returns the exit status.
     func run() -> Int32 {
         session.options.maxItems = 20
-        var pending = ""
-        while true {
-            OutputStream.standardOutput.write(pending.isEmpty ? "nql> " : "...> ")
-            OutputStream.standardOutput.flush()
-            guard let line = readLine() else { break }
-            pending += (pending.isEmpty ? "" : "\n") + line
-            if Parser.isIncomplete(pending) { continue }
-            session.run(pending, name: "<repl>", bindLast: true)
-            OutputStream.standardOutput.flush()
-            pending = ""
+        let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        let reader: LineReader = self.reader ?? (interactive ? LineEditor(historyFile: HistoryFile.standard()) : nil) ?? PlainLineReader()
+        self.reader = reader
+        reader.complete = { [unowned self] before in
+            Completer(registry: session.interpreter.registry, globals: session.interpreter.globals,
+                      currentDirectory: session.interpreter.currentDirectory)
+                .complete(before, continuing: !pending.isEmpty)
         }
-        OutputStream.standardOutput.write("\n")
+        // Ctrl-C is a key while editing; between statements it must not kill the session.
+        if reader is LineEditor { signal(SIGINT, SIG_IGN) }
+        let showPrompts = reader is LineEditor
+        if showPrompts { out.write(REPL.welcome + "\n") }
+        loop: while true {
+            out.flush()
+            let prompt = showPrompts ? (pending.isEmpty ? "nql> " : "...> ") : ""
+            switch reader.readLine(prompt: prompt) {
+            case .end:
+                break loop
+            case .cancelled:
+                pending = ""
+            case .line(let line):
+                if pending.isEmpty, line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
+                    reader.addHistory(line)
+                    if !command(line.trimmingCharacters(in: .whitespaces)) { break loop }
+                    continue
+                }
+                pending = pending.isEmpty ? line : pending + "\n" + line
+                if pending.allSatisfy(\.isWhitespace) {
+                    pending = ""
+                    continue
+                }
+                if Parser.isIncomplete(pending) { continue }
+                let statement = pending
+                pending = ""
+                reader.addHistory(statement)
+                evaluate(statement, name: "<repl>")
+            }
+        }
+        reader.close()
+        out.flush()
         return ExitCode.success.rawValue
+    }
+
+    /// Runs source; Ctrl-C stops it (the evaluation runs on a worker thread
+    /// and checks the flag the handler raises) and the session stays as it was.
+    @discardableResult
+    private func evaluate(_ text: String, name: String) -> Outcome {
+        let start = DispatchTime.now()
+        let previous = signal(SIGINT) { _ in Interrupt.request() }
+        let outcome = session.run(text, name: name, bindLast: true)
+        out.flush()
+        signal(SIGINT, previous)
+        if timer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            out.write(dim("time: \(REPL.duration(seconds))") + "\n")
+        }
+        if case .completed = outcome { completedStatements.append(text) }
+        return outcome
+    }
+
+    /// `0.42 ms`, `12.3 ms`, `1.204 s`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 0.01 { return String(format: "%.2f ms", seconds * 1000) }
+        if seconds < 1 { return String(format: "%.1f ms", seconds * 1000) }
+        return String(format: "%.3f s", seconds)
+    }
+
+    // MARK: - meta-commands
+
+    /// Runs a meta-command line such as `:help len`; false means leave.
+    func command(_ line: String) -> Bool {
+        let body = line.dropFirst()
+        let name = String(body.prefix { !$0.isWhitespace })
+        let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        switch name {
+        case "help": help(argument)
+        case "vars": vars()
+        case "format": format(argument)
+        case "timer": setTimer(argument)
+        case "load": load(argument)
+        case "save": save(argument)
+        case "reset":
+            session.interpreter.reset()
+            completedStatements = []
+            pending = ""
+            out.write("the session is reset: no variables are defined\n")
+        case "quit", "q", "exit":
+            return false
+        case "":
+            fail("a command name must follow ':' (try :help)")
+        default:
+            let hint = Suggest.closest(to: name, among: MetaCommand.all.map(\.name)).map { "; did you mean ':\($0)'?" } ?? ""
+            fail("unknown command ':\(name)'\(hint) (:help lists the commands)")
+        }
+        out.flush()
+        return true
+    }
+
+    private func fail(_ message: String) {
+        out.flush()
+        let label = session.options.color ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        session.writeError("\(label) \(message)\n")
+    }
+
+    private func bold(_ s: String) -> String { session.options.color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+
+    private func dim(_ s: String) -> String { session.options.color ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+
+    private func help(_ argument: String) {
+        let registry = session.interpreter.registry
+        if argument.isEmpty {
+            out.write(REPL.helpText(registry: registry, bold: bold))
+            return
+        }
+        if argument.hasPrefix(":") {
+            guard let command = MetaCommand.named(String(argument.dropFirst())) else {
+                fail("no command '\(argument)' (:help lists the commands)")
+                return
+            }
+            out.write("\(bold(command.usage))\n  \(command.summary)\n")
+            return
+        }
+        guard let builtin = registry.builtin(named: argument) else {
+            if Keyword(rawValue: argument) != nil {
+                out.write("'\(argument)' is a keyword of the language, not a built-in (see the README)\n")
+                return
+            }
+            let hint = Suggest.closest(to: argument, among: registry.names).map { "; did you mean '\($0)'?" } ?? ""
+            fail("no built-in named '\(argument)'\(hint)")
+            return
+        }
+        out.write(REPL.help(for: builtin, bold: bold))
+    }
+
+    /// Every built-in, grouped, each with its one-line help; then the meta-commands and keys.
+    static func helpText(registry: Registry, bold: (String) -> String = { $0 }) -> String {
+        var text = "Built-in functions (:help NAME shows one in full):\n"
+        let width = registry.entries.map { $0.name.count }.max() ?? 0
+        for group in registry.groups {
+            text += "\n" + bold(group.name) + "\n"
+            for b in group.builtins {
+                text += "  " + b.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + b.summary + "\n"
+            }
+        }
+        text += "\n" + bold("Commands") + "\n"
+        let usageWidth = MetaCommand.all.map(\.usage.count).max() ?? 0
+        for c in MetaCommand.all {
+            text += "  " + c.usage.padding(toLength: usageWidth, withPad: " ", startingAt: 0) + "  " + c.summary + "\n"
+        }
+        text += "\n" + bold("Keys") + "\n" + keys.map { "  \($0.0.padding(toLength: 12, withPad: " ", startingAt: 0))  \($0.1)\n" }.joined()
+        return text
+    }
+
+    static let keys: [(String, String)] = [
+        ("Tab", "complete a name, a field after 'name.', a command or a file path in load(\"...\")"),
+        ("Up / Down", "walk the history (a statement of several lines comes back whole)"),
+        ("Ctrl-R", "search the history"),
+        ("Ctrl-C", "drop the line, or stop the statement that is running"),
+        ("Ctrl-D", "leave, on an empty line"),
+        ("Ctrl-Z", "suspend (fg resumes)"),
+    ]
+
+    /// `:help NAME`: signature, description, group and example.
+    static func help(for b: Builtin, bold: (String) -> String = { $0 }) -> String {
+        var text = bold(b.signature) + "\n  " + b.summary + "\n"
+        if !b.options.isEmpty { text += "  options: " + b.options.map { "\($0):" }.joined(separator: ", ") + "\n" }
+        text += "  group: \(b.group)\n"
+        text += "  example:\n" + b.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
+        return text
+    }
+
+    private func vars() {
+        let globals = session.interpreter.globals
+        guard !globals.isEmpty else {
+            out.write("no variables yet (let NAME = VALUE defines one)\n")
+            return
+        }
+        let rows: [Value] = globals.keys.sorted().compactMap { name in
+            guard let value = globals[name] else { return nil }
+            let shown = DisplayWidth.truncate(Formatter.repr(value, maxItems: 5).replacingOccurrences(of: "\n", with: " "), to: 60)
+            return .record(Record([("name", .string(name)), ("type", .string(value.typeName)), ("value", .string(shown))]))
+        }
+        var options = session.options
+        options.maxItems = nil
+        options.maxCellWidth = 60
+        out.write(Formatter.render(.list(rows), as: .table, options: options))
+    }
+
+    private func format(_ argument: String) {
+        if argument.isEmpty {
+            out.write("format: \(session.format.rawValue)\n")
+            return
+        }
+        guard let format = OutputFormat(rawValue: argument) else {
+            let all = OutputFormat.allCases.map(\.rawValue)
+            let hint = Suggest.closest(to: argument, among: all).map { "; did you mean '\($0)'?" } ?? ""
+            fail("unknown format '\(argument)'\(hint) (use \(all.joined(separator: ", ")))")
+            return
+        }
+        session.format = format
+    }
+
+    private func setTimer(_ argument: String) {
+        switch argument {
+        case "on": timer = true
+        case "off": timer = false
+        case "": out.write("timer: \(timer ? "on" : "off")\n")
+        default: fail("use :timer on or :timer off")
+        }
+    }
+
+    private func resolve(_ path: String) -> String {
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { return home + path.dropFirst() }
+        return path.hasPrefix("/") ? path : session.interpreter.currentDirectory + "/" + path
+    }
+
+    private func load(_ path: String) {
+        guard !path.isEmpty else { return fail("name a script: :load FILE.nql") }
+        let full = resolve(path)
+        guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            return fail("cannot load \(path): \(exists ? (isDirectory.boolValue ? "it is a folder" : "cannot be read as UTF-8 text") : "no such file")")
+        }
+        evaluate(text, name: path)
+    }
+
+    private func save(_ path: String) {
+        guard !path.isEmpty else { return fail("name a file: :save FILE.nql") }
+        let full = resolve(path)
+        var script = "# NQL session saved by nql \(NQLVersion.string); run it with: nql \((path as NSString).lastPathComponent)\n"
+        for statement in completedStatements { script += statement + "\n" }
+        do {
+            try REPL.writeAtomically(script, to: full)
+            let n = completedStatements.count
+            out.write("saved \(n) statement\(n == 1 ? "" : "s") to \(path)\n")
+        } catch {
+            fail("cannot save \(path): \(error)")
+        }
+    }
+
+    struct SaveError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Writes a temporary file beside `path`, then renames it over `path`:
+    /// readers never see half a file, and a failed write leaves the old one.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw SaveError(description: "it is a folder")
+        }
+        let temporary = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).tmp\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            throw SaveError(description: String(cString: strerror(errno)))
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw SaveError(description: reason)
+        }
     }
 }

@@ -1,0 +1,43 @@
+import NQL
+import NQLNews
+import Testing
+
+@testable import nql
+
+/// The help `:help` prints comes from the registry: every entry must carry it.
+struct REPLHelpTests {
+    static let registries: [(String, Registry)] = [("Registry.standard", Registry.standard), ("News.registry()", News.registry())]
+
+    @Test(arguments: registries.map(\.0))
+    func everyBuiltinHasSummaryGroupAndExample(_ name: String) throws {
+        let registry = try #require(REPLHelpTests.registries.first { $0.0 == name }?.1)
+        #expect(!registry.entries.isEmpty)
+        for b in registry.entries {
+            #expect(!b.summary.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.name) has no summary")
+            #expect(!b.group.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.name) has no group")
+            #expect(!b.example.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.name) has no example")
+        }
+    }
+
+    @Test func helpTextListsEveryBuiltinAndCommand() {
+        let registry = News.registry()
+        let text = REPL.helpText(registry: registry)
+        for b in registry.entries { #expect(text.contains("  \(b.name)") && text.contains(b.summary)) }
+        for group in registry.groups { #expect(text.contains("\n\(group.name)\n")) }
+        for c in MetaCommand.all { #expect(text.contains(c.usage)) }
+    }
+
+    @Test func helpForOneBuiltin() throws {
+        let sort = try #require(Registry.standard.builtin(named: "sort"))
+        let text = REPL.help(for: sort)
+        #expect(text.hasPrefix(sort.signature + "\n"))
+        #expect(text.contains(sort.summary))
+        #expect(text.contains(sort.example))
+    }
+
+    @Test func durations() {
+        #expect(REPL.duration(0.000_42) == "0.42 ms")
+        #expect(REPL.duration(0.0123) == "12.3 ms")
+        #expect(REPL.duration(1.2041) == "1.204 s")
+    }
+}
