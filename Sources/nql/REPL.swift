@@ -75,7 +75,8 @@ final class REPL {
     @discardableResult
     private func evaluate(_ text: String, name: String) -> Outcome {
         let start = DispatchTime.now()
-        let previous = signal(SIGINT) { _ in Interrupt.request() }
+        session.interpreter.interrupt.clear()
+        let previous = signal(SIGINT) { _ in Interrupt.shared.request() }
         let outcome = session.run(text, name: name, bindLast: true)
         out.flush()
         signal(SIGINT, previous)

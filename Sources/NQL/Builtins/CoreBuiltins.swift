@@ -198,7 +198,11 @@ enum CoreBuiltins {
             var out: [Value] = []
             out.reserveCapacity(n)
             var i = lo
-            for _ in 0..<n { out.append(.int(i)); i += step }
+            for k in 0..<n {
+                if k & 0xFFFFF == 0 { try a.checkInterrupt() }
+                out.append(.int(i))
+                i += step
+            }
             return .list(out)
         },
     ]

@@ -71,9 +71,9 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    /// Runs a parsed program.
+    /// Runs a parsed program. A pending interrupt request stops it at once:
+    /// callers clear the flag before installing their Ctrl-C handler.
     public func run(_ program: Program, bindLast: Bool = false) -> Outcome {
-        interpreter.interrupt.clear()
         do {
             try interpreter.run(program) { [self] value, _ in
                 lastValue = value
