@@ -153,14 +153,14 @@ public struct TFIDFIndex: Sendable {
     }
 
     /// The `k` terms of document `i` with the highest TF-IDF weight, with their counts.
-    public func topTerms(of i: Int, k: Int) throws -> [Keyword] {
+    public func topTerms(of i: Int, k: Int) throws -> [DistinctiveTerm] {
         try check(i)
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         let v = vectors[i]
         let ranked = zip(v.terms, v.weights).sorted {
             $0.1 != $1.1 ? $0.1 > $1.1 : vocabulary[Int($0.0)] < vocabulary[Int($1.0)]
         }
-        return ranked.prefix(k).map { Keyword(term: vocabulary[Int($0.0)], score: $0.1, count: counts[i][$0.0] ?? 0) }
+        return ranked.prefix(k).map { DistinctiveTerm(term: vocabulary[Int($0.0)], score: $0.1, count: counts[i][$0.0] ?? 0) }
     }
 
     private func check(_ i: Int) throws {

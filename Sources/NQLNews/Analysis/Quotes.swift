@@ -1,0 +1,366 @@
+// Quotations and who said them, from the patterns news writing uses:
+//   "…," Blinken said.          "…," said Defense Secretary Lloyd Austin.
+//   "…," a State Department spokesman said.       "…," he added.
+//   Austin told reporters: "…"  Blinken said in a statement, "…"
+//   According to the ministry, …          (indirect)
+//   Hayashi said (on Sunday) that …       (indirect)
+// Straight and curly quotes are both read; a quote may hold several sentences; a quote
+// left open at the end of a paragraph and reopened at the start of the next is one quote
+// (the newspaper convention). Quotes of fewer than 4 words without a speaker are taken
+// as scare quotes or titles and left out.
+//
+// Speakers are reported as written; `resolvedSpeaker` is a best guess at a full name: a
+// title is dropped ("Defense Secretary Lloyd Austin" → "Lloyd Austin"), a surname is
+// expanded from an earlier full mention ("Blinken" → "Antony Blinken"), and "he"/"she" or
+// an unattributed quote right after an attributed one in the same paragraph takes the
+// previous speaker.
+
+/// A quotation found in a text.
+public struct Quote: Sendable, Equatable {
+    /// Direct speech in quotation marks, or indirect ("said that …", "according to …").
+    public enum Kind: String, Sendable, Equatable { case direct, indirect }
+
+    /// The quoted words, without the quotation marks and a trailing comma.
+    public var text: String
+    /// The speaker as the text names them ("Blinken", "he", "a State Department spokesman").
+    public var speaker: String?
+    /// The speaker's full name when the text allows: see the file comment.
+    public var resolvedSpeaker: String?
+    /// Direct or indirect.
+    public var kind: Kind
+    /// Character offset where the quoted words start.
+    public var start: Int
+    /// Character offset just past the quoted words.
+    public var end: Int
+}
+
+extension Analysis {
+    /// Verbs that introduce speech.
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "stated",
+        "explained", "noted", "notes", "wrote", "writes", "insisted", "warned", "warns",
+        "declared", "replied", "continued", "argued", "argues", "claimed", "recalled",
+        "remarked", "stressed", "emphasized", "emphasised", "acknowledged", "admitted",
+        "announced", "cautioned", "commented", "concluded", "confirmed", "observed", "urged",
+        "vowed", "predicted", "posted", "tweeted", "joked", "conceded", "complained",
+        "responded", "reiterated", "suggested", "explains", "insists", "adds", "according",
+    ]
+    static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
+    static let nameConnectors: Set<String> = ["of", "de", "van", "von", "al", "bin", "da", "del", "la", "le", "du", "der", "dos", "el"]
+    static let titleWords: Set<String> = [
+        "secretary", "minister", "president", "prime", "foreign", "defense", "defence", "state",
+        "mr", "mrs", "ms", "dr", "gen", "general", "senator", "sen", "rep", "representative",
+        "gov", "governor", "chancellor", "king", "queen", "prince", "princess", "chairman",
+        "chairwoman", "chair", "director", "spokesman", "spokeswoman", "spokesperson",
+        "ambassador", "deputy", "chief", "officer", "vice", "premier", "leader", "judge",
+        "justice", "pope", "lt", "col", "colonel", "commander", "admiral", "adm", "sgt",
+        "captain", "capt", "mayor", "professor", "prof", "sir", "lord", "lady", "dame",
+        "us", "u.s", "uk", "eu", "un", "executive", "ceo", "head", "envoy", "senior",
+        "national", "security", "adviser", "advisor", "attorney", "speaker", "finance",
+        "interior", "trade", "home", "treasury", "sheikh", "emir", "crown", "of", "the",
+    ]
+
+    /// A word or punctuation token of a text, with its Character offsets.
+    struct QToken {
+        var text: String
+        var start: Int
+        var end: Int
+        var isWord: Bool
+        var lower: String { text.lowercased() }
+        var isCapitalized: Bool { text.first?.isUppercase ?? false }
+    }
+
+    /// Splits characters into words (letters, digits, internal ' - and the periods of
+    /// abbreviations) and single punctuation tokens; white space is dropped.
+    static func quoteTokens(_ c: [Character], _ range: Range<Int>) -> [QToken] {
+        var out: [QToken] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let ch = c[i]
+            if ch.isWhitespace { i += 1; continue }
+            if ch.isLetter || ch.isNumber {
+                var j = i + 1
+                while j < range.upperBound {
+                    if c[j].isLetter || c[j].isNumber { j += 1; continue }
+                    if "'’-.".contains(c[j]), j + 1 < range.upperBound, c[j + 1].isLetter || c[j + 1].isNumber { j += 1; continue }
+                    break
+                }
+                var word = String(c[i..<j])
+                // Keep the period of "Mr." or "U.S." as part of the word.
+                if j < range.upperBound, c[j] == ".", word.contains(".") || abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true) {
+                    word.append(".")
+                    j += 1
+                }
+                out.append(QToken(text: word, start: i, end: j, isWord: true))
+                i = j
+            } else {
+                out.append(QToken(text: String(ch), start: i, end: i + 1, isWord: false))
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Whether a word can be part of a name ("Lloyd", "U.S.", "of" between names).
+    static func isNameWord(_ t: QToken) -> Bool { t.isWord && t.isCapitalized }
+
+    /// The name phrase starting at token `i` going forward: capitalized words, with
+    /// connectors between them; or a description from "the"/"a"/"an" to punctuation.
+    static func speakerForward(_ t: [QToken], from i: Int) -> (String, Int)? {
+        guard i < t.count, t[i].isWord else { return nil }
+        if pronouns.contains(t[i].lower) { return (t[i].text, i + 1) }
+        if ["the", "a", "an"].contains(t[i].lower) {
+            var j = i + 1
+            while j < t.count, t[j].isWord, j - i < 8, !speechVerbs.contains(t[j].lower), t[j].lower != "who" { j += 1 }
+            return j > i + 1 ? (t[i..<j].map(\.text).joined(separator: " "), j) : nil
+        }
+        var j = i
+        while j < t.count {
+            if isNameWord(t[j]) { j += 1; continue }
+            if t[j].isWord, nameConnectors.contains(t[j].lower), j > i, j + 1 < t.count, isNameWord(t[j + 1]) { j += 1; continue }
+            break
+        }
+        return j > i ? (t[i..<j].map(\.text).joined(separator: " ").trimmingAnalysisCharacters("."), j) : nil
+    }
+
+    /// The name phrase ending just before token `end`, going backward; nil if none.
+    static func speakerBackward(_ t: [QToken], before end: Int, notBefore floor: Int) -> String? {
+        guard end - 1 >= floor, t[end - 1].isWord else { return nil }
+        if pronouns.contains(t[end - 1].lower) { return t[end - 1].text }
+        var s = end
+        while s - 1 >= floor {
+            let w = t[s - 1]
+            if isNameWord(w) { s -= 1; continue }
+            if w.isWord, nameConnectors.contains(w.lower), s < end, s - 2 >= floor, isNameWord(t[s - 2]) { s -= 1; continue }
+            break
+        }
+        if s < end {
+            // "the U.S. ambassador" or "a State Department spokesman": an article before.
+            if s - 1 >= floor, ["the", "a", "an"].contains(t[s - 1].lower), !t[s - 1].isCapitalized || s - 1 == floor { s -= 1 }
+            return t[s..<end].map(\.text).joined(separator: " ")
+        }
+        // A lower-case description: back to its article, at most 6 words.
+        var k = end - 1
+        while k >= floor, end - k <= 6, t[k].isWord {
+            if ["the", "a", "an"].contains(t[k].lower) { return t[k..<end].map(\.text).joined(separator: " ") }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Quotations in `text` with their speakers. With `indirect`, also reported speech
+    /// ("X said that …", "According to X, …").
+    public static func quotes(_ text: String, indirect: Bool = true) -> [Quote] {
+        let c = Array(text)
+        let spans = quoteSpans(c)
+        var quotes: [Quote] = []
+        var covered: [Range<Int>] = []
+        var pending: [Quote] = []  // parts of a quote continued over paragraphs
+        for span in spans {
+            var inner = span.inner
+            // Drop white space and a trailing comma inside the marks.
+            while inner.lowerBound < inner.upperBound, c[inner.lowerBound].isWhitespace { inner = (inner.lowerBound + 1)..<inner.upperBound }
+            while inner.upperBound > inner.lowerBound, c[inner.upperBound - 1].isWhitespace || c[inner.upperBound - 1] == "," { inner = inner.lowerBound..<(inner.upperBound - 1) }
+            guard !inner.isEmpty else { continue }
+            covered.append(span.outer)
+            var q = Quote(text: String(c[inner]), speaker: attributeAfter(c, span.outer.upperBound) ?? attributeBefore(c, span.outer.lowerBound),
+                          resolvedSpeaker: nil, kind: .direct, start: inner.lowerBound, end: inner.upperBound)
+            if span.continues {
+                pending.append(q)
+                continue
+            }
+            if !pending.isEmpty {
+                let first = pending[0]
+                q.text = (pending.map(\.text) + [q.text]).joined(separator: " ")
+                q.start = first.start
+                if q.speaker == nil { q.speaker = pending.compactMap(\.speaker).first }
+                pending = []
+            }
+            quotes.append(q)
+        }
+        for p in pending { quotes.append(p) }
+        if indirect { quotes += indirectQuotes(c, avoiding: covered) }
+        quotes.sort { $0.start < $1.start }
+        resolveSpeakers(&quotes, c)
+        return quotes.filter { $0.speaker != nil || $0.resolvedSpeaker != nil || $0.text.split(separator: " ").count >= 4 }
+    }
+
+    struct QuoteSpan {
+        var outer: Range<Int>
+        var inner: Range<Int>
+        var continues: Bool
+    }
+
+    /// Pairs quotation marks: “ with ”, and straight quotes in turn. A quote still open at
+    /// a blank line ends there, marked `continues` when the next paragraph opens a quote.
+    static func quoteSpans(_ c: [Character]) -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        var open: (Int, Character)? = nil
+        var i = 0
+        while i < c.count {
+            let ch = c[i]
+            if let (o, mark) = open {
+                if (mark == "“" && ch == "”") || (mark == "\"" && ch == "\"") {
+                    spans.append(QuoteSpan(outer: o..<(i + 1), inner: (o + 1)..<i, continues: false))
+                    open = nil
+                } else if ch == "\n" {
+                    var j = i + 1
+                    while j < c.count, c[j] == " " || c[j] == "\t" || c[j] == "\r" { j += 1 }
+                    if j < c.count, c[j] == "\n" {
+                        var k = j
+                        while k < c.count, c[k].isWhitespace { k += 1 }
+                        if k < c.count, c[k] == "“" || c[k] == "\"" {
+                            spans.append(QuoteSpan(outer: o..<i, inner: (o + 1)..<i, continues: true))
+                            open = (k, c[k])
+                            i = k + 1
+                            continue
+                        }
+                        open = nil  // an unclosed quote: give up on it
+                    }
+                } else if i - o > 3000 {
+                    open = nil
+                }
+            } else if ch == "“" || ch == "\"" {
+                open = (i, ch)
+            }
+            i += 1
+        }
+        return spans
+    }
+
+    /// `"…," Blinken said` / `"…," said Austin` / `"…," the minister told reporters`.
+    static func attributeAfter(_ c: [Character], _ from: Int) -> String? {
+        var end = from
+        while end < c.count, end - from < 160, c[end] != "\n", c[end] != "\"", c[end] != "“" { end += 1 }
+        var t = quoteTokens(c, from..<end)
+        if let f = t.first, f.text == "," || f.text == "—" || f.text == "–" { t.removeFirst() }
+        guard let first = t.first, first.isWord else { return nil }
+        if speechVerbs.contains(first.lower), first.lower != "according" {
+            return speakerForward(t, from: 1)?.0
+        }
+        // Speaker first, then a speech verb.
+        if let (name, next) = speakerForward(t, from: 0), next < t.count, t[next].isWord, speechVerbs.contains(t[next].lower), t[next].lower != "according" {
+            return name
+        }
+        return nil
+    }
+
+    /// `Austin told reporters: "…"` / `Blinken said in a statement, "…"` /
+    /// `According to Blinken, "…"`.
+    static func attributeBefore(_ c: [Character], _ quoteStart: Int) -> String? {
+        var start = quoteStart
+        while start > 0, quoteStart - start < 200, !".!?\n\"”".contains(c[start - 1]) { start -= 1 }
+        let t = quoteTokens(c, start..<quoteStart)
+        guard !t.isEmpty else { return nil }
+        if t.count >= 3, t[0].lower == "according", t[1].lower == "to", let (name, _) = speakerForward(t, from: 2) { return name }
+        // The last speech verb, at most 6 tokens before the quote.
+        var v = t.count - 1
+        while v >= 0, t.count - v <= 7 {
+            if t[v].isWord, speechVerbs.contains(t[v].lower), t[v].lower != "according" {
+                return speakerBackward(t, before: v, notBefore: 0)
+            }
+            v -= 1
+        }
+        return nil
+    }
+
+    /// Reported speech in sentences outside quotation marks.
+    static func indirectQuotes(_ c: [Character], avoiding covered: [Range<Int>]) -> [Quote] {
+        var out: [Quote] = []
+        var s = 0
+        func sentenceEnd(_ from: Int) -> Int {
+            var i = from
+            while i < c.count {
+                if c[i] == "\n", i + 1 < c.count, c[i + 1] == "\n" { return i }
+                if ".!?".contains(c[i]), i + 1 >= c.count || c[i + 1].isWhitespace {
+                    // Not after an abbreviation or initial.
+                    var w = i
+                    while w > 0, c[w - 1].isLetter { w -= 1 }
+                    let word = String(c[w..<i])
+                    if !(word.count == 1 && word.first?.isUppercase == true), !abbreviations.contains(word.lowercased()) { return i + 1 }
+                }
+                i += 1
+            }
+            return c.count
+        }
+        while s < c.count {
+            while s < c.count, c[s].isWhitespace { s += 1 }
+            guard s < c.count else { break }
+            let e = sentenceEnd(s)
+            defer { s = max(e, s + 1) }
+            if covered.contains(where: { $0.overlaps(s..<e) }) { continue }
+            let t = quoteTokens(c, s..<e)
+            guard t.count >= 5 else { continue }
+            // According to X, rest.
+            if t[0].lower == "according", t[1].lower == "to", let (name, next) = speakerForward(t, from: 2),
+               next < t.count, t[next].text == "," , next + 1 < t.count {
+                let from = t[next + 1].start
+                var to = e
+                while to > from, ".!?".contains(c[to - 1]) || c[to - 1].isWhitespace { to -= 1 }
+                out.append(Quote(text: String(c[from..<to]), speaker: name, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
+                continue
+            }
+            // X said (…) that rest.
+            for v in 1..<t.count where t[v].isWord && speechVerbs.contains(t[v].lower) && t[v].lower != "according" {
+                guard let that = (v + 1..<min(t.count, v + 6)).first(where: { t[$0].lower == "that" }), that + 1 < t.count,
+                      (v + 1..<that).allSatisfy({ t[$0].isWord }),
+                      let speaker = speakerBackward(t, before: v, notBefore: 0) else { continue }
+                let from = t[that + 1].start
+                var to = e
+                while to > from, ".!?".contains(c[to - 1]) || c[to - 1].isWhitespace { to -= 1 }
+                out.append(Quote(text: String(c[from..<to]), speaker: speaker, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
+                break
+            }
+        }
+        return out
+    }
+
+    /// Fills `resolvedSpeaker` (see the file comment).
+    static func resolveSpeakers(_ quotes: inout [Quote], _ c: [Character]) {
+        var previous: String? = nil
+        var previousEnd = 0
+        for i in quotes.indices {
+            let q = quotes[i]
+            var resolved: String? = nil
+            if let s = q.speaker {
+                let lower = s.lowercased()
+                if pronouns.contains(lower) {
+                    resolved = ["he", "she"].contains(lower) ? previous : nil
+                } else if let first = s.first, first.isUppercase {
+                    resolved = fullName(s, before: q.start, in: c)
+                }
+            } else if let p = previous, !c[previousEnd..<min(max(previousEnd, q.start), c.count)].contains("\n") {
+                resolved = p
+            }
+            quotes[i].resolvedSpeaker = resolved
+            if resolved != nil { previous = resolved }
+            previousEnd = q.end
+        }
+    }
+
+    /// A name without leading titles; a lone surname expanded from an earlier full mention.
+    static func fullName(_ speaker: String, before limit: Int, in c: [Character]) -> String {
+        var words = speaker.split(separator: " ").map(String.init)
+        while words.count > 1, let f = words.first, titleWords.contains(f.lowercased().trimmingAnalysisCharacters(".")) { words.removeFirst() }
+        if words.count == 1 {
+            let surname = words[0]
+            let t = quoteTokens(c, 0..<min(limit, c.count))
+            for k in stride(from: t.count - 1, through: 1, by: -1) where t[k].text == surname {
+                var s = k
+                while s - 1 >= 0, k - s < 3, isNameWord(t[s - 1]), !titleWords.contains(t[s - 1].lower.trimmingAnalysisCharacters(".")) { s -= 1 }
+                if s < k { return t[s...k].map(\.text).joined(separator: " ") }
+            }
+        }
+        return words.joined(separator: " ")
+    }
+}
+
+extension String {
+    /// The string without the given characters at either end.
+    func trimmingAnalysisCharacters(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
