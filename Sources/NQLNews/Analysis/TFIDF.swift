@@ -46,7 +46,7 @@ public struct TFIDFIndex: Sendable {
     private var postings: [[(doc: Int32, weight: Double)]] = []
 
     /// The number of documents.
-    public var count: Int { vectors.count }
+    public var count: Int { counts.count }
 
     /// Builds the index over texts.
     public init(texts: [String], removingStopWords: Bool = true) {
