@@ -253,10 +253,16 @@ extension Analysis {
         let t = quoteTokens(c, start..<quoteStart)
         guard !t.isEmpty else { return nil }
         if t.count >= 3, t[0].lower == "according", t[1].lower == "to", let (name, _) = speakerForward(t, from: 2) { return name }
-        // The last speech verb, at most 6 tokens before the quote.
+        // The last speech verb, at most 6 tokens before the quote, introducing it: directly
+        // (`said "…"`), after a colon or comma (`said in a statement, "…"`), or after
+        // the one or two words of `told reporters "…"`. Otherwise it is another verb's
+        // object (`announced a "unified command"`).
+        let introduced = !t[t.count - 1].isWord && (t[t.count - 1].text == ":" || t[t.count - 1].text == ",")
         var v = t.count - 1
         while v >= 0, t.count - v <= 7 {
             if t[v].isWord, speechVerbs.contains(t[v].lower), t[v].lower != "according" {
+                let between = t.count - 1 - v
+                guard introduced || between == 0 || (t[v].lower == "told" && between <= 2) else { return nil }
                 return speakerBackward(t, before: v, notBefore: 0)
             }
             v -= 1
