@@ -12,8 +12,8 @@
 // Speakers are reported as written; `resolvedSpeaker` is a best guess at a full name: a
 // title is dropped ("Defense Secretary Lloyd Austin" → "Lloyd Austin"), a surname is
 // expanded from an earlier full mention ("Blinken" → "Antony Blinken"), and "he"/"she" or
-// an unattributed quote right after an attributed one in the same paragraph takes the
-// previous speaker.
+// an unattributed quote of 4 or more words right after an attributed one in the same
+// paragraph takes the previous speaker.
 
 /// A quotation found in a text.
 public struct Quote: Sendable, Equatable {
@@ -45,6 +45,7 @@ extension Analysis {
         "vowed", "predicted", "posted", "tweeted", "joked", "conceded", "complained",
         "responded", "reiterated", "suggested", "explains", "insists", "adds", "according",
     ]
+    static let speakerAdverbs: Set<String> = ["also", "later", "earlier", "then", "further", "again", "previously", "separately", "once", "still", "repeatedly", "often"]
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
     static let nameConnectors: Set<String> = ["of", "de", "van", "von", "al", "bin", "da", "del", "la", "le", "du", "der", "dos", "el"]
     static let titleWords: Set<String> = [
@@ -124,14 +125,20 @@ extension Analysis {
     }
 
     /// The name phrase ending just before token `end`, going backward; nil if none.
-    static func speakerBackward(_ t: [QToken], before end: Int, notBefore floor: Int) -> String? {
+    static func speakerBackward(_ t: [QToken], before verb: Int, notBefore floor: Int) -> String? {
+        var end = verb
+        // Step over an adverb between speaker and verb ("Japan also said", "he later told").
+        if end - 1 > floor, t[end - 1].isWord, !t[end - 1].isCapitalized,
+           speakerAdverbs.contains(t[end - 1].lower) || (t[end - 1].lower.hasSuffix("ly") && t[end - 1].text.count > 4) {
+            end -= 1
+        }
         guard end - 1 >= floor, t[end - 1].isWord else { return nil }
         if pronouns.contains(t[end - 1].lower) { return t[end - 1].text }
         var s = end
         while s - 1 >= floor {
             let w = t[s - 1]
             if isNameWord(w) { s -= 1; continue }
-            if w.isWord, nameConnectors.contains(w.lower), s < end, s - 2 >= floor, isNameWord(t[s - 2]) { s -= 1; continue }
+            if w.isWord, nameConnectors.contains(w.lower) || w.lower == "and", s < end, s - 2 >= floor, isNameWord(t[s - 2]) { s -= 1; continue }
             break
         }
         if s < end {
@@ -332,10 +339,11 @@ extension Analysis {
                 let lower = s.lowercased()
                 if pronouns.contains(lower) {
                     resolved = ["he", "she"].contains(lower) ? previous : nil
-                } else if let first = s.first, first.isUppercase {
+                } else if let first = s.first, first.isUppercase || (lower.hasPrefix("the ") && s.dropFirst(4).first?.isUppercase == true) {
                     resolved = fullName(s, before: q.start, in: c)
                 }
-            } else if let p = previous, !c[previousEnd..<min(max(previousEnd, q.start), c.count)].contains("\n") {
+            } else if let p = previous, q.kind == .direct, q.text.split(separator: " ").count >= 4,
+                      !c[previousEnd..<min(max(previousEnd, q.start), c.count)].contains("\n") {
                 resolved = p
             }
             quotes[i].resolvedSpeaker = resolved
@@ -347,6 +355,9 @@ extension Analysis {
     /// A name without leading titles; a lone surname expanded from an earlier full mention.
     static func fullName(_ speaker: String, before limit: Int, in c: [Character]) -> String {
         var words = speaker.split(separator: " ").map(String.init)
+        if words.first?.lowercased() == "the" { words.removeFirst() }
+        // Several speakers ("the U.S. and Japan"): keep them as written.
+        if words.contains("and") { return words.joined(separator: " ") }
         while words.count > 1, let f = words.first, titleWords.contains(f.lowercased().trimmingAnalysisCharacters(".")) { words.removeFirst() }
         if words.count == 1 {
             let surname = words[0]
