@@ -104,7 +104,7 @@ public func writeAtomically(_ data: Data, to path: String) throws {
 private func fchmodIfNeeded(_ path: String, _ mode: mode_t) -> Int32 { chmod(path, mode) }
 
 /// An error naming the path and what the system reported.
-private func saveError(_ path: String, _ code: Int32, directory: String) -> AnalysisError {
+func saveError(_ path: String, _ code: Int32, directory: String) -> AnalysisError {
     switch code {
     case EACCES, EPERM: return AnalysisError("cannot save to '\(path)': permission denied in '\(directory)'")
     case ENOENT: return AnalysisError("cannot save to '\(path)': directory '\(directory)' does not exist")
