@@ -62,7 +62,7 @@ extension Analysis {
         return lines
     }
 
-    static func collapseSpace<S: StringProtocol>(_ s: S) -> String {
+    static func collapseSpace<S: Sequence<Character>>(_ s: S) -> String {
         var out = ""
         var space = false
         for ch in s {

@@ -4,9 +4,10 @@
 //   Austin told reporters: "…"  Blinken said in a statement, "…"
 //   According to the ministry, …          (indirect)
 //   Hayashi said (on Sunday) that …       (indirect)
+//   Earnings will rise, Chairman Kenneth Douglas told analysts.   (indirect)
 // Straight and curly quotes are both read; a quote may hold several sentences; a quote
 // left open at the end of a paragraph and reopened at the start of the next is one quote
-// (the newspaper convention). Quotes of fewer than 4 words without a speaker are taken
+// (the newspaper convention; a paragraph ends at a blank line or an indented line). Quotes of fewer than 4 words without a speaker are taken
 // as scare quotes or titles and left out.
 //
 // Speakers are reported as written; `resolvedSpeaker` is a best guess at a full name: a
@@ -20,7 +21,8 @@ public struct Quote: Sendable, Equatable {
     /// Direct speech in quotation marks, or indirect ("said that …", "according to …").
     public enum Kind: String, Sendable, Equatable { case direct, indirect }
 
-    /// The quoted words, without the quotation marks and a trailing comma.
+    /// The quoted words, without the quotation marks and a trailing comma, white space
+    /// runs (wrapped lines) shown as one space.
     public var text: String
     /// The speaker as the text names them ("Blinken", "he", "a State Department spokesman").
     public var speaker: String?
@@ -170,7 +172,7 @@ extension Analysis {
             while inner.upperBound > inner.lowerBound, c[inner.upperBound - 1].isWhitespace || c[inner.upperBound - 1] == "," { inner = inner.lowerBound..<(inner.upperBound - 1) }
             guard !inner.isEmpty else { continue }
             covered.append(span.outer)
-            var q = Quote(text: String(c[inner]), speaker: attributeAfter(c, span.outer.upperBound) ?? attributeBefore(c, span.outer.lowerBound),
+            var q = Quote(text: collapseSpace(c[inner]), speaker: attributeAfter(c, span.outer.upperBound) ?? attributeBefore(c, span.outer.lowerBound),
                           resolvedSpeaker: nil, kind: .direct, start: inner.lowerBound, end: inner.upperBound)
             if span.continues {
                 pending.append(q)
@@ -210,12 +212,8 @@ extension Analysis {
                 if (mark == "“" && ch == "”") || (mark == "\"" && ch == "\"") {
                     spans.append(QuoteSpan(outer: o..<(i + 1), inner: (o + 1)..<i, continues: false))
                     open = nil
-                } else if ch == "\n" {
-                    var j = i + 1
-                    while j < c.count, c[j] == " " || c[j] == "\t" || c[j] == "\r" { j += 1 }
-                    if j < c.count, c[j] == "\n" {
-                        var k = j
-                        while k < c.count, c[k].isWhitespace { k += 1 }
+                } else if ch == "\n" || ch == "\r\n" {
+                    if let k = paragraphStart(c, afterNewlineAt: i) {
                         if k < c.count, c[k] == "“" || c[k] == "\"" {
                             spans.append(QuoteSpan(outer: o..<i, inner: (o + 1)..<i, continues: true))
                             open = (k, c[k])
@@ -235,10 +233,34 @@ extension Analysis {
         return spans
     }
 
+    /// Where the next paragraph starts when the line break at `i` ends a paragraph: a blank
+    /// line follows, or the next line is indented (two spaces or a tab, as wire copy does).
+    static func paragraphStart(_ c: [Character], afterNewlineAt i: Int) -> Int? {
+        var j = i + 1
+        var indent = 0
+        while j < c.count, c[j] == " " || c[j] == "\t" || c[j] == "\r" { indent += c[j] == "\t" ? 2 : 1; j += 1 }
+        if j < c.count, c[j] == "\n" || c[j] == "\r\n" {
+            while j < c.count, c[j].isWhitespace { j += 1 }
+            return j
+        }
+        return indent >= 2 ? j : nil
+    }
+
+    /// Whether a paragraph ends between two offsets.
+    static func paragraphBreak(_ c: [Character], _ range: Range<Int>) -> Bool {
+        for i in range where c[i] == "\n" || c[i] == "\r\n" {
+            if paragraphStart(c, afterNewlineAt: i) != nil { return true }
+        }
+        return false
+    }
+
     /// `"…," Blinken said` / `"…," said Austin` / `"…," the minister told reporters`.
     static func attributeAfter(_ c: [Character], _ from: Int) -> String? {
         var end = from
-        while end < c.count, end - from < 160, c[end] != "\n", c[end] != "\"", c[end] != "“" { end += 1 }
+        while end < c.count, end - from < 160, c[end] != "\"", c[end] != "“" {
+            if c[end] == "\n" || c[end] == "\r\n", paragraphStart(c, afterNewlineAt: end) != nil { break }
+            end += 1
+        }
         var t = quoteTokens(c, from..<end)
         if let f = t.first, f.text == "," || f.text == "—" || f.text == "–" { t.removeFirst() }
         guard let first = t.first, first.isWord else { return nil }
@@ -256,7 +278,10 @@ extension Analysis {
     /// `According to Blinken, "…"`.
     static func attributeBefore(_ c: [Character], _ quoteStart: Int) -> String? {
         var start = quoteStart
-        while start > 0, quoteStart - start < 200, !".!?\n\"”".contains(c[start - 1]) { start -= 1 }
+        while start > 0, quoteStart - start < 200, !".!?\"”".contains(c[start - 1]) {
+            if c[start - 1] == "\n" || c[start - 1] == "\r\n", paragraphStart(c, afterNewlineAt: start - 1) != nil { break }
+            start -= 1
+        }
         let t = quoteTokens(c, start..<quoteStart)
         guard !t.isEmpty else { return nil }
         if t.count >= 3, t[0].lower == "according", t[1].lower == "to", let (name, _) = speakerForward(t, from: 2) { return name }
@@ -310,8 +335,27 @@ extension Analysis {
                 let from = t[next + 1].start
                 var to = e
                 while to > from, ".!?".contains(c[to - 1]) || c[to - 1].isWhitespace { to -= 1 }
-                out.append(Quote(text: String(c[from..<to]), speaker: name, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
+                out.append(Quote(text: collapseSpace(c[from..<to]), speaker: name, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
                 continue
+            }
+            // Rest, X said. / Rest, said X. / Rest, X told reporters.
+            if let comma = t.lastIndex(where: { $0.text == "," }), comma >= 4, comma + 2 < t.count {
+                var tail = Array(t[(comma + 1)...])
+                while let l = tail.last, !l.isWord { tail.removeLast() }
+                var speaker: String? = nil
+                if let f = tail.first, speechVerbs.contains(f.lower), f.lower != "according",
+                   let (name, next) = speakerForward(tail, from: 1), next == tail.count {
+                    speaker = name
+                } else if let (name, next) = speakerForward(tail, from: 0), next < tail.count,
+                          speechVerbs.contains(tail[next].lower), tail[next].lower != "according", tail.count - next <= 4,
+                          !["that", "it", "in"].contains(tail.count > next + 1 ? tail[next + 1].lower : "") {
+                    speaker = name
+                }
+                if let speaker {
+                    let from = t[0].start, to = t[comma].start
+                    out.append(Quote(text: collapseSpace(c[from..<to]), speaker: speaker, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
+                    continue
+                }
             }
             // X said (…) that rest.
             for v in 1..<t.count where t[v].isWord && speechVerbs.contains(t[v].lower) && t[v].lower != "according" {
@@ -321,7 +365,7 @@ extension Analysis {
                 let from = t[that + 1].start
                 var to = e
                 while to > from, ".!?".contains(c[to - 1]) || c[to - 1].isWhitespace { to -= 1 }
-                out.append(Quote(text: String(c[from..<to]), speaker: speaker, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
+                out.append(Quote(text: collapseSpace(c[from..<to]), speaker: speaker, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
                 break
             }
         }
@@ -332,6 +376,7 @@ extension Analysis {
     static func resolveSpeakers(_ quotes: inout [Quote], _ c: [Character]) {
         var previous: String? = nil
         var previousEnd = 0
+        let all = quotes.contains { $0.speaker != nil } ? quoteTokens(c, 0..<c.count) : []
         for i in quotes.indices {
             let q = quotes[i]
             var resolved: String? = nil
@@ -340,10 +385,10 @@ extension Analysis {
                 if pronouns.contains(lower) {
                     resolved = ["he", "she"].contains(lower) ? previous : nil
                 } else if let first = s.first, first.isUppercase || (lower.hasPrefix("the ") && s.dropFirst(4).first?.isUppercase == true) {
-                    resolved = fullName(s, before: q.start, in: c)
+                    resolved = fullName(s, before: q.start, in: all)
                 }
             } else if let p = previous, q.kind == .direct, q.text.split(separator: " ").count >= 4,
-                      !c[previousEnd..<min(max(previousEnd, q.start), c.count)].contains("\n") {
+                      !paragraphBreak(c, previousEnd..<min(max(previousEnd, q.start), c.count)) {
                 resolved = p
             }
             quotes[i].resolvedSpeaker = resolved
@@ -353,7 +398,7 @@ extension Analysis {
     }
 
     /// A name without leading titles; a lone surname expanded from an earlier full mention.
-    static func fullName(_ speaker: String, before limit: Int, in c: [Character]) -> String {
+    static func fullName(_ speaker: String, before limit: Int, in t: [QToken]) -> String {
         var words = speaker.split(separator: " ").map(String.init)
         if words.first?.lowercased() == "the" { words.removeFirst() }
         // Several speakers ("the U.S. and Japan"): keep them as written.
@@ -361,8 +406,8 @@ extension Analysis {
         while words.count > 1, let f = words.first, titleWords.contains(f.lowercased().trimmingAnalysisCharacters(".")) { words.removeFirst() }
         if words.count == 1 {
             let surname = words[0]
-            let t = quoteTokens(c, 0..<min(limit, c.count))
-            for k in stride(from: t.count - 1, through: 1, by: -1) where t[k].text == surname {
+            let last = t.lastIndex { $0.start < limit } ?? -1
+            for k in stride(from: last, through: 1, by: -1) where t[k].text == surname {
                 var s = k
                 while s - 1 >= 0, k - s < 3, isNameWord(t[s - 1]), !titleWords.contains(t[s - 1].lower.trimmingAnalysisCharacters(".")) { s -= 1 }
                 if s < k { return t[s...k].map(\.text).joined(separator: " ") }

@@ -17,6 +17,7 @@ struct AnalysisQuotesTests {
         #expect(q[1].resolvedSpeaker == "Lloyd Austin")
         let chars = Array(text)
         #expect(String(chars[q[0].start..<q[0].end]) == q[0].text)
+        #expect(String(chars[q[1].start..<q[1].end]) == q[1].text)
     }
 
     @Test func curlyQuotesPronounsAndDescriptions() {
@@ -41,6 +42,14 @@ struct AnalysisQuotesTests {
         #expect(q[0].speaker == "the minister")
     }
 
+    @Test func indentedParagraphsOfWireCopy() {
+        let text = "\"We will cut output by ten pct\nnext month and review prices.\n    \"The market is oversupplied,\" the\nminister said."
+        let q = Analysis.quotes(text)
+        #expect(q.count == 1)
+        #expect(q[0].text == "We will cut output by ten pct next month and review prices. The market is oversupplied")
+        #expect(q[0].speaker == "the minister")
+    }
+
     @Test func followingQuoteInTheSameParagraphKeepsTheSpeaker() {
         let text = #""Sanctions are working," Blinken said. "Russia is running out of options.""#
         let q = Analysis.quotes(text)
@@ -58,6 +67,14 @@ struct AnalysisQuotesTests {
         #expect(q[1].speaker == "Hayashi")
         #expect(q[1].text == "Japan would expand production")
         #expect(Analysis.quotes(text, indirect: false).isEmpty)
+    }
+
+    @Test func reportedSpeechWithTheSpeakerAtTheEnd() {
+        let text = "Dean Foods expects fourth quarter earnings to exceed last year's, Chairman Kenneth Douglas told analysts. The stock fell sharply this morning, said a trader in New York. Prices rose in the morning, then fell."
+        let q = Analysis.quotes(text)
+        #expect(q.map(\.speaker) == ["Chairman Kenneth Douglas", "a trader in New York"])
+        #expect(q[0].text == "Dean Foods expects fourth quarter earnings to exceed last year's")
+        #expect(q[0].resolvedSpeaker == "Kenneth Douglas")
     }
 
     @Test func scareQuotesAreLeftOut() {
