@@ -48,6 +48,11 @@ extension Analysis {
         "responded", "reiterated", "suggested", "explains", "insists", "adds", "according",
     ]
     static let speakerAdverbs: Set<String> = ["also", "later", "earlier", "then", "further", "again", "previously", "separately", "once", "still", "repeatedly", "often"]
+    static let sentenceConnectives: Set<String> = [
+        "but", "and", "yet", "so", "however", "meanwhile", "still", "also", "both", "then", "now",
+        "later", "earlier", "in", "on", "at", "for", "when", "while", "after", "before", "if",
+        "separately", "instead", "today", "yesterday",
+    ]
     static let pronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
     static let nameConnectors: Set<String> = ["of", "de", "van", "von", "al", "bin", "da", "del", "la", "le", "du", "der", "dos", "el"]
     static let titleWords: Set<String> = [
@@ -61,6 +66,7 @@ extension Analysis {
         "us", "u.s", "uk", "eu", "un", "executive", "ceo", "head", "envoy", "senior",
         "national", "security", "adviser", "advisor", "attorney", "speaker", "finance",
         "interior", "trade", "home", "treasury", "sheikh", "emir", "crown", "of", "the",
+        "treasurer", "analyst", "economist", "spokesman", "counterpart", "ministry", "official",
     ]
 
     /// A word or punctuation token of a text, with its Character offsets.
@@ -143,6 +149,8 @@ extension Analysis {
             if w.isWord, nameConnectors.contains(w.lower) || w.lower == "and", s < end, s - 2 >= floor, isNameWord(t[s - 2]) { s -= 1; continue }
             break
         }
+        // A sentence-initial connective is not part of the name ("But Mining Council ...").
+        while s < end - 1, sentenceConnectives.contains(t[s].lower) { s += 1 }
         if s < end {
             // "the U.S. ambassador" or "a State Department spokesman": an article before.
             if s - 1 >= floor, ["the", "a", "an"].contains(t[s - 1].lower), !t[s - 1].isCapitalized || s - 1 == floor { s -= 1 }
@@ -398,18 +406,24 @@ extension Analysis {
     }
 
     /// A name without leading titles; a lone surname expanded from an earlier full mention.
-    static func fullName(_ speaker: String, before limit: Int, in t: [QToken]) -> String {
+    static func fullName(_ speaker: String, before limit: Int, in t: [QToken]) -> String? {
         var words = speaker.split(separator: " ").map(String.init)
         if words.first?.lowercased() == "the" { words.removeFirst() }
+        // A description, not a name ("spokesman", "Embassy's annual report"): no full name.
+        guard words.allSatisfy({ $0.first?.isUppercase == true || nameConnectors.contains($0) || $0 == "and" }) else { return nil }
         // Several speakers ("the U.S. and Japan"): keep them as written.
         if words.contains("and") { return words.joined(separator: " ") }
-        while words.count > 1, let f = words.first, titleWords.contains(f.lowercased().trimmingAnalysisCharacters(".")) { words.removeFirst() }
+        // Everything up to the last title word is the title ("Reserve Bank Governor").
+        if let lastTitle = words.dropLast().lastIndex(where: { titleWords.contains($0.lowercased().trimmingAnalysisCharacters(".")) }) {
+            words.removeFirst(lastTitle + 1)
+        }
         if words.count == 1 {
             let surname = words[0]
             let last = t.lastIndex { $0.start < limit } ?? -1
             for k in stride(from: last, through: 1, by: -1) where t[k].text == surname {
                 var s = k
-                while s - 1 >= 0, k - s < 3, isNameWord(t[s - 1]), !titleWords.contains(t[s - 1].lower.trimmingAnalysisCharacters(".")) { s -= 1 }
+                while s - 1 >= 0, k - s < 3, isNameWord(t[s - 1]), !titleWords.contains(t[s - 1].lower.trimmingAnalysisCharacters(".")),
+                      !sentenceConnectives.contains(t[s - 1].lower) { s -= 1 }
                 if s < k { return t[s...k].map(\.text).joined(separator: " ") }
             }
         }
