@@ -75,8 +75,17 @@ extension Analysis {
         var start: Int
         var end: Int
         var isWord: Bool
-        var lower: String { text.lowercased() }
-        var isCapitalized: Bool { text.first?.isUppercase ?? false }
+        var lower: String
+        var isCapitalized: Bool
+
+        init(text: String, start: Int, end: Int, isWord: Bool) {
+            self.text = text
+            self.start = start
+            self.end = end
+            self.isWord = isWord
+            lower = isWord ? text.lowercased() : text
+            isCapitalized = text.first.map(isUpperFast) ?? false
+        }
     }
 
     /// Splits characters into words (letters, digits, internal ' - and the periods of
@@ -86,12 +95,12 @@ extension Analysis {
         var i = range.lowerBound
         while i < range.upperBound {
             let ch = c[i]
-            if ch.isWhitespace { i += 1; continue }
-            if ch.isLetter || ch.isNumber {
+            if isSpaceFast(ch) { i += 1; continue }
+            if isWordFast(ch) {
                 var j = i + 1
                 while j < range.upperBound {
-                    if c[j].isLetter || c[j].isNumber { j += 1; continue }
-                    if "'’-.".contains(c[j]), j + 1 < range.upperBound, c[j + 1].isLetter || c[j + 1].isNumber { j += 1; continue }
+                    if isWordFast(c[j]) { j += 1; continue }
+                    if isJoinerFast(c[j]), j + 1 < range.upperBound, isWordFast(c[j + 1]) { j += 1; continue }
                     break
                 }
                 var word = String(c[i..<j])
@@ -176,8 +185,8 @@ extension Analysis {
         for span in spans {
             var inner = span.inner
             // Drop white space and a trailing comma inside the marks.
-            while inner.lowerBound < inner.upperBound, c[inner.lowerBound].isWhitespace { inner = (inner.lowerBound + 1)..<inner.upperBound }
-            while inner.upperBound > inner.lowerBound, c[inner.upperBound - 1].isWhitespace || c[inner.upperBound - 1] == "," { inner = inner.lowerBound..<(inner.upperBound - 1) }
+            while inner.lowerBound < inner.upperBound, isSpaceFast(c[inner.lowerBound]) { inner = (inner.lowerBound + 1)..<inner.upperBound }
+            while inner.upperBound > inner.lowerBound, isSpaceFast(c[inner.upperBound - 1]) || c[inner.upperBound - 1] == "," { inner = inner.lowerBound..<(inner.upperBound - 1) }
             guard !inner.isEmpty else { continue }
             covered.append(span.outer)
             var q = Quote(text: collapseSpace(c[inner]), speaker: attributeAfter(c, span.outer.upperBound) ?? attributeBefore(c, span.outer.lowerBound),
@@ -248,7 +257,7 @@ extension Analysis {
         var indent = 0
         while j < c.count, c[j] == " " || c[j] == "\t" || c[j] == "\r" { indent += c[j] == "\t" ? 2 : 1; j += 1 }
         if j < c.count, c[j] == "\n" || c[j] == "\r\n" {
-            while j < c.count, c[j].isWhitespace { j += 1 }
+            while j < c.count, isSpaceFast(c[j]) { j += 1 }
             return j
         }
         return indent >= 2 ? j : nil
@@ -318,10 +327,10 @@ extension Analysis {
             var i = from
             while i < c.count {
                 if c[i] == "\n", i + 1 < c.count, c[i + 1] == "\n" { return i }
-                if ".!?".contains(c[i]), i + 1 >= c.count || c[i + 1].isWhitespace {
+                if isStopFast(c[i]), i + 1 >= c.count || isSpaceFast(c[i + 1]) {
                     // Not after an abbreviation or initial.
                     var w = i
-                    while w > 0, c[w - 1].isLetter { w -= 1 }
+                    while w > 0, isWordFast(c[w - 1]) { w -= 1 }
                     let word = String(c[w..<i])
                     if !(word.count == 1 && word.first?.isUppercase == true), !abbreviations.contains(word.lowercased()) { return i + 1 }
                 }
@@ -330,7 +339,7 @@ extension Analysis {
             return c.count
         }
         while s < c.count {
-            while s < c.count, c[s].isWhitespace { s += 1 }
+            while s < c.count, isSpaceFast(c[s]) { s += 1 }
             guard s < c.count else { break }
             let e = sentenceEnd(s)
             defer { s = max(e, s + 1) }
@@ -342,7 +351,7 @@ extension Analysis {
                next < t.count, t[next].text == "," , next + 1 < t.count {
                 let from = t[next + 1].start
                 var to = e
-                while to > from, ".!?".contains(c[to - 1]) || c[to - 1].isWhitespace { to -= 1 }
+                while to > from, isStopFast(c[to - 1]) || isSpaceFast(c[to - 1]) { to -= 1 }
                 out.append(Quote(text: collapseSpace(c[from..<to]), speaker: name, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
                 continue
             }
@@ -372,7 +381,7 @@ extension Analysis {
                       let speaker = speakerBackward(t, before: v, notBefore: 0) else { continue }
                 let from = t[that + 1].start
                 var to = e
-                while to > from, ".!?".contains(c[to - 1]) || c[to - 1].isWhitespace { to -= 1 }
+                while to > from, isStopFast(c[to - 1]) || isSpaceFast(c[to - 1]) { to -= 1 }
                 out.append(Quote(text: collapseSpace(c[from..<to]), speaker: speaker, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
                 break
             }
@@ -438,5 +447,33 @@ extension String {
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension Analysis {
+    // Character tests with an ASCII fast path: Character's own properties look up Unicode
+    // tables every time, which dominated the time of `quotes`.
+
+    @inline(__always) static func isWordFast(_ ch: Character) -> Bool {
+        if let a = ch.asciiValue { return (a >= 48 && a <= 57) || ((a | 0x20) >= 97 && (a | 0x20) <= 122) }
+        return ch.isLetter || ch.isNumber
+    }
+
+    @inline(__always) static func isSpaceFast(_ ch: Character) -> Bool {
+        if let a = ch.asciiValue { return a == 32 || (a >= 9 && a <= 13) }
+        return ch.isWhitespace
+    }
+
+    @inline(__always) static func isUpperFast(_ ch: Character) -> Bool {
+        if let a = ch.asciiValue { return a >= 65 && a <= 90 }
+        return ch.isUppercase
+    }
+
+    @inline(__always) static func isJoinerFast(_ ch: Character) -> Bool {
+        ch == "'" || ch == "’" || ch == "-" || ch == "."
+    }
+
+    @inline(__always) static func isStopFast(_ ch: Character) -> Bool {
+        ch == "." || ch == "!" || ch == "?"
     }
 }
