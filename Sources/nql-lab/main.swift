@@ -43,6 +43,9 @@ let commands: [LabCommand] = [
     LabCommand(name: "bench-stories", usage: "bench-stories REUTERS.jsonl   time near-duplicate story grouping") {
         AnalysisCommands.benchStories($0)
     },
+    LabCommand(name: "bench-analysis", usage: "bench-analysis REUTERS.jsonl   time the other corpus analyses") {
+        AnalysisCommands.benchAnalysis($0)
+    },
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

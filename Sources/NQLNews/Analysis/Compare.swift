@@ -4,7 +4,9 @@
 // Sentence similarity is the cosine of the two sentences' sets of content words (stop
 // words removed): |A ∩ B| / √(|A|·|B|). Thresholds:
 // - copied: identical after normalising quotes, white space and case, or cosine ≥ 0.9
-//   (for sentences of 10 content words, at most one word changed on each side);
+//   both on content words and on all words (for 10-word sentences, at most one word
+//   changed on each side; checking all words too keeps "warned that … are" and
+//   "warned … were" apart, a rewording that keeps every content word);
 // - paraphrased: cosine ≥ 0.5 (about half the content words shared: a rewording of the
 //   same statement; unrelated sentences on one topic rarely share half their words);
 //   sentences with fewer than 3 content words can only be copied, never paraphrased,
@@ -152,6 +154,13 @@ extension Analysis {
         return out
     }
 
+    /// The cosine of two sentences' sets of all words, stop words included.
+    static func allWordCosine(_ a: String, _ b: String) -> Double {
+        let x = Set(tokens(a)), y = Set(tokens(b))
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        return Double(x.intersection(y).count) / (Double(x.count) * Double(y.count)).squareRoot()
+    }
+
     /// For each left sentence, the closest right sentence and how they relate.
     public static func alignSentences(_ left: [String], _ right: [String]) -> [SentenceAlignment] {
         let rightWords = right.map { Set(tokens($0, removingStopWords: true)) }
@@ -178,7 +187,7 @@ extension Analysis {
             }
             let kind: AlignmentKind
             let enough = min(words.count, rightWords[j].count) >= paraphraseMinimumWords
-            if cos >= copiedThreshold, enough { kind = .copied }
+            if cos >= copiedThreshold, enough, allWordCosine(sentence, right[j]) >= copiedThreshold { kind = .copied }
             else if cos >= paraphrasedThreshold, enough { kind = .paraphrased }
             else { kind = .unmatched }
             return SentenceAlignment(leftIndex: i, left: sentence, rightIndex: j, right: right[j], similarity: cos, kind: kind)

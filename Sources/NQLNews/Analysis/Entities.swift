@@ -4,38 +4,40 @@
 // "The Pentagon" = "Pentagon". Types are not compared: recognisers disagree on GPE and
 // LOC, or ORG and NORP, more often than two different entities share a name.
 
-/// An entity merged over documents or within one: a display name and every key it has.
-struct MergedEntity {
-    var name: String
-    var type: String
-    var count: Int
-    var firstOffset: Int?
-    var keys: Set<String>
-    /// How often each written name was the canonical name, to choose the display name.
-    var nameVotes: [String: Int]
+extension Analysis {
+    /// An entity merged over documents or within one: a display name and every key it has.
+    struct MergedEntity {
+        var name: String
+        var type: String
+        var count: Int
+        var firstOffset: Int?
+        var keys: Set<String>
+        /// How often each written name was the canonical name, to choose the display name.
+        var nameVotes: [String: Int]
 
-    init(_ e: EntitySummary) {
-        name = e.name
-        type = e.type
-        count = e.count
-        firstOffset = e.firstOffset
-        keys = Analysis.entityKeys(e)
-        nameVotes = [e.name: e.count]
-    }
-
-    mutating func absorb(_ o: MergedEntity) {
-        count += o.count
-        keys.formUnion(o.keys)
-        for (n, v) in o.nameVotes { nameVotes[n, default: 0] += v }
-        if let f = o.firstOffset { firstOffset = min(firstOffset ?? f, f) }
-        // The most used name wins; a longer name breaks ties ("Antony Blinken" over "Blinken").
-        if let best = nameVotes.max(by: { $0.value != $1.value ? $0.value < $1.value : ($0.key.count != $1.key.count ? $0.key.count < $1.key.count : $0.key > $1.key) }) {
-            if best.key != name { name = best.key; type = best.key == o.name ? o.type : type }
+        init(_ e: EntitySummary) {
+            name = e.name
+            type = e.type
+            count = e.count
+            firstOffset = e.firstOffset
+            keys = Analysis.entityKeys(e)
+            nameVotes = [e.name: e.count]
         }
-    }
 
-    var summary: EntitySummary {
-        EntitySummary(name: name, type: type, count: count, aliases: [], firstOffset: firstOffset)
+        mutating func absorb(_ o: MergedEntity) {
+            count += o.count
+            keys.formUnion(o.keys)
+            for (n, v) in o.nameVotes { nameVotes[n, default: 0] += v }
+            if let f = o.firstOffset { firstOffset = min(firstOffset ?? f, f) }
+            // The most used name wins; a longer name breaks ties ("Antony Blinken" over "Blinken").
+            if let best = nameVotes.max(by: { $0.value != $1.value ? $0.value < $1.value : ($0.key.count != $1.key.count ? $0.key.count < $1.key.count : $0.key > $1.key) }) {
+                if best.key != name { name = best.key; type = best.key == o.name ? o.type : type }
+            }
+        }
+
+        var summary: EntitySummary {
+            EntitySummary(name: name, type: type, count: count, aliases: [], firstOffset: firstOffset)
+        }
     }
 }
 

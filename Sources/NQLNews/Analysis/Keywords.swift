@@ -9,7 +9,7 @@
 import Foundation
 
 /// A distinctive term of a document.
-public struct Keyword: Sendable, Equatable {
+public struct DistinctiveTerm: Sendable, Equatable {
     /// The term, lower-case.
     public var term: String
     /// How distinctive it is; only comparable within one call.
@@ -27,7 +27,7 @@ public struct Keyword: Sendable, Equatable {
 
 extension Analysis {
     /// The `k` most distinctive terms of each document against the others (TF-IDF).
-    public static func keywords(_ documents: [String], k: Int) throws -> [[Keyword]] {
+    public static func keywords(_ documents: [String], k: Int) throws -> [[DistinctiveTerm]] {
         guard !documents.isEmpty else { throw AnalysisError("keywords needs at least one document") }
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         if documents.count == 1 { return [try keywords(documents[0], k: k)] }
@@ -37,14 +37,14 @@ extension Analysis {
 
     /// The `k` most distinctive terms of one text against general English.
     /// Numbers and one-letter tokens are left out.
-    public static func keywords(_ text: String, k: Int) throws -> [Keyword] {
+    public static func keywords(_ text: String, k: Int) throws -> [DistinctiveTerm] {
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         var counts: [String: Int] = [:]
         for t in tokens(text, removingStopWords: true) where t.count > 1 && t.contains(where: \.isLetter) {
             counts[t, default: 0] += 1
         }
         let scored = counts.map { term, c in
-            Keyword(term: term, score: (1 + log(Double(c))) * BackgroundFrequency.information(term), count: c)
+            DistinctiveTerm(term: term, score: (1 + log(Double(c))) * BackgroundFrequency.information(term), count: c)
         }
         return Array(scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }.prefix(k))
     }

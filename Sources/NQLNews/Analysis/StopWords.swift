@@ -53,7 +53,7 @@ extension Analysis {
         var i = 0
         func flush(_ end: Int) {
             if end > start {
-                let s = String(chars[start..<end]).trimmingWhitespace()
+                let s = String(chars[start..<end]).trimmedForAnalysis()
                 if !s.isEmpty { out.append(s) }
             }
             start = end
@@ -106,7 +106,7 @@ extension Analysis {
 
 extension String {
     /// The string without leading and trailing white space.
-    func trimmingWhitespace() -> String {
+    func trimmedForAnalysis() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

@@ -165,89 +165,91 @@ extension Analysis {
     }
 }
 
-/// 64-bit FNV-1a of bytes: the hash of one token.
-@inline(__always)
-func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return h
-}
-
-/// The SplitMix64 finaliser: spreads every input bit over the output.
-@inline(__always)
-func mix64(_ x: UInt64) -> UInt64 {
-    var z = x &+ 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-}
-
-/// MinHash signatures of shingled token-hash sequences, with fixed seeds.
-struct MinHasher {
-    let a: [UInt64]
-    let b: [UInt64]
-    let shingleSize: Int
-
-    init(hashes: Int, shingleSize: Int) {
-        var state: UInt64 = 0x4E51_4C5F_5354_4F52  // "NQL_STOR": fixed, so results repeat
-        var a: [UInt64] = [], b: [UInt64] = []
-        for _ in 0..<hashes {
-            state = mix64(state); a.append(state | 1)
-            state = mix64(state); b.append(state)
-        }
-        self.a = a
-        self.b = b
-        self.shingleSize = shingleSize
+extension Analysis {
+    /// 64-bit FNV-1a of bytes: the hash of one token.
+    @inline(__always)
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 
-    /// Fills `sig` with, per hash function, the least permuted shingle hash. A text shorter
-    /// than one shingle is one shingle of all its tokens.
-    func signature(of tokens: [UInt64], into sig: inout [UInt64]) {
-        let n = sig.count
-        for m in 0..<n { sig[m] = .max }
-        let k = min(shingleSize, tokens.count)
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                sig.withUnsafeMutableBufferPointer { s in
-                    for start in 0...(tokens.count - k) {
-                        var x: UInt64 = 0
-                        for t in start..<(start + k) { x = (x &* 0x100_0000_01B3) ^ tokens[t] &+ 0x9E37_79B9 }
-                        x = mix64(x)
-                        for m in 0..<n {
-                            let v = a[m] &* x &+ b[m]
-                            if v < s[m] { s[m] = v }
+    /// The SplitMix64 finaliser: spreads every input bit over the output.
+    @inline(__always)
+    static func mix64(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// MinHash signatures of shingled token-hash sequences, with fixed seeds.
+    struct MinHasher {
+        let a: [UInt64]
+        let b: [UInt64]
+        let shingleSize: Int
+
+        init(hashes: Int, shingleSize: Int) {
+            var state: UInt64 = 0x4E51_4C5F_5354_4F52  // "NQL_STOR": fixed, so results repeat
+            var a: [UInt64] = [], b: [UInt64] = []
+            for _ in 0..<hashes {
+                state = mix64(state); a.append(state | 1)
+                state = mix64(state); b.append(state)
+            }
+            self.a = a
+            self.b = b
+            self.shingleSize = shingleSize
+        }
+
+        /// Fills `sig` with, per hash function, the least permuted shingle hash. A text shorter
+        /// than one shingle is one shingle of all its tokens.
+        func signature(of tokens: [UInt64], into sig: inout [UInt64]) {
+            let n = sig.count
+            for m in 0..<n { sig[m] = .max }
+            let k = min(shingleSize, tokens.count)
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    sig.withUnsafeMutableBufferPointer { s in
+                        for start in 0...(tokens.count - k) {
+                            var x: UInt64 = 0
+                            for t in start..<(start + k) { x = (x &* 0x100_0000_01B3) ^ tokens[t] &+ 0x9E37_79B9 }
+                            x = mix64(x)
+                            for m in 0..<n {
+                                let v = a[m] &* x &+ b[m]
+                                if v < s[m] { s[m] = v }
+                            }
                         }
                     }
                 }
             }
         }
     }
-}
 
-/// Disjoint sets with path halving and union by size.
-struct UnionFind {
-    var parent: [Int]
-    var size: [Int]
+    /// Disjoint sets with path halving and union by size.
+    struct UnionFind {
+        var parent: [Int]
+        var size: [Int]
 
-    init(count: Int) {
-        parent = Array(0..<count)
-        size = Array(repeating: 1, count: count)
-    }
-
-    mutating func find(_ x: Int) -> Int {
-        var x = x
-        while parent[x] != x {
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+        init(count: Int) {
+            parent = Array(0..<count)
+            size = Array(repeating: 1, count: count)
         }
-        return x
-    }
 
-    mutating func union(_ x: Int, _ y: Int) {
-        var rx = find(x), ry = find(y)
-        if rx == ry { return }
-        if size[rx] < size[ry] { swap(&rx, &ry) }
-        parent[ry] = rx
-        size[rx] += size[ry]
+        mutating func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+
+        mutating func union(_ x: Int, _ y: Int) {
+            var rx = find(x), ry = find(y)
+            if rx == ry { return }
+            if size[rx] < size[ry] { swap(&rx, &ry) }
+            parent[ry] = rx
+            size[rx] += size[ry]
+        }
     }
 }

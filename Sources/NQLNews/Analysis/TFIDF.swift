@@ -46,7 +46,7 @@ public struct TFIDFIndex: Sendable {
     private var postings: [[(doc: Int32, weight: Double)]] = []
 
     /// The number of documents.
-    public var count: Int { vectors.count }
+    public var count: Int { counts.count }
 
     /// Builds the index over texts.
     public init(texts: [String], removingStopWords: Bool = true) {
@@ -143,24 +143,29 @@ public struct TFIDFIndex: Sendable {
     public func mostSimilar(to i: Int, k: Int) throws -> [(index: Int, similarity: Double)] {
         try check(i)
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
-        var scores: [Int32: Double] = [:]
+        // A dense accumulator plus the list of documents touched: no hashing per posting.
+        var scores = [Double](repeating: 0, count: count)
+        var touched: [Int32] = []
         let v = vectors[i]
         for (t, w) in zip(v.terms, v.weights) {
-            for p in postings[Int(t)] where Int(p.doc) != i { scores[p.doc, default: 0] += w * p.weight }
+            for p in postings[Int(t)] where Int(p.doc) != i {
+                if scores[Int(p.doc)] == 0 { touched.append(p.doc) }
+                scores[Int(p.doc)] += w * p.weight
+            }
         }
-        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        return ranked.prefix(k).map { (Int($0.key), min(1, $0.value)) }
+        let ranked = touched.sorted { scores[Int($0)] != scores[Int($1)] ? scores[Int($0)] > scores[Int($1)] : $0 < $1 }
+        return ranked.prefix(k).map { (Int($0), min(1, scores[Int($0)])) }
     }
 
     /// The `k` terms of document `i` with the highest TF-IDF weight, with their counts.
-    public func topTerms(of i: Int, k: Int) throws -> [Keyword] {
+    public func topTerms(of i: Int, k: Int) throws -> [DistinctiveTerm] {
         try check(i)
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         let v = vectors[i]
         let ranked = zip(v.terms, v.weights).sorted {
             $0.1 != $1.1 ? $0.1 > $1.1 : vocabulary[Int($0.0)] < vocabulary[Int($1.0)]
         }
-        return ranked.prefix(k).map { Keyword(term: vocabulary[Int($0.0)], score: $0.1, count: counts[i][$0.0] ?? 0) }
+        return ranked.prefix(k).map { DistinctiveTerm(term: vocabulary[Int($0.0)], score: $0.1, count: counts[i][$0.0] ?? 0) }
     }
 
     private func check(_ i: Int) throws {

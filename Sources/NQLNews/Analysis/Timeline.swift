@@ -1,0 +1,155 @@
+// Coverage over time: how many documents per day, ISO week, month or year, with every
+// period between the first and the last present (empty ones counted 0), so a chart of the
+// result has an honest time axis. Dates are ISO `YYYY-MM-DD` (a longer timestamp is read
+// by its first ten characters); anything else is counted as undated.
+// Calendar arithmetic is the proleptic Gregorian day count (Howard Hinnant's algorithm).
+
+/// The length of a timeline period.
+public enum TimelinePeriod: String, Sendable, Equatable, CaseIterable {
+    /// Calendar days, labelled `2024-07-28`.
+    case day
+    /// ISO weeks, Monday to Sunday, labelled `2024-W30`; `start` is the Monday.
+    case week
+    /// Calendar months, labelled `2024-07`.
+    case month
+    /// Calendar years, labelled `2024`.
+    case year
+}
+
+/// One period of a timeline.
+public struct TimelineBucket: Sendable, Equatable {
+    /// The period's label (see `TimelinePeriod`).
+    public var period: String
+    /// The period's first day, `YYYY-MM-DD`.
+    public var start: String
+    /// Documents dated in the period.
+    public var count: Int
+}
+
+/// Counts per period.
+public struct Timeline: Sendable, Equatable {
+    /// Every period from the first to the last date, in order.
+    public var buckets: [TimelineBucket]
+    /// Documents without a readable date.
+    public var undated: Int
+}
+
+extension Analysis {
+    /// The most periods a timeline may have: a guard against a stray year 0001.
+    public static let maximumTimelinePeriods = 100_000
+
+    /// Counts dates per period, filling gaps with zero.
+    public static func timeline(_ dates: [String?], by period: TimelinePeriod) throws -> Timeline {
+        var days: [Int] = []
+        var undated = 0
+        for d in dates {
+            if let d, let n = dayNumber(d) { days.append(n) } else { undated += 1 }
+        }
+        guard let lo = days.min(), let hi = days.max() else {
+            throw AnalysisError(dates.isEmpty ? "timeline needs at least one date" : "no readable dates (expected YYYY-MM-DD)")
+        }
+        let first = periodStart(lo, period), last = periodStart(hi, period)
+        var starts: [Int] = []
+        var s = first
+        while s <= last {
+            starts.append(s)
+            guard starts.count <= maximumTimelinePeriods else {
+                throw AnalysisError("the dates span more than \(maximumTimelinePeriods) \(period.rawValue)s; use a longer period")
+            }
+            s = nextPeriod(s, period)
+        }
+        var counts = [Int: Int]()
+        for d in days { counts[periodStart(d, period), default: 0] += 1 }
+        let buckets = starts.map { TimelineBucket(period: label($0, period), start: isoDate($0), count: counts[$0] ?? 0) }
+        return Timeline(buckets: buckets, undated: undated)
+    }
+
+    /// Days since 1970-01-01 of an ISO date, or nil when it is not a valid date.
+    public static func dayNumber(_ s: String) -> Int? {
+        let u = Array(s.utf8.prefix(10))
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r { guard u[i] >= 48, u[i] <= 57 else { return nil }; v = v * 10 + Int(u[i] - 48) }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m), d >= 1, d <= daysIn(y, m) else { return nil }
+        return daysFromCivil(y, m, d)
+    }
+
+    static func daysIn(_ y: Int, _ m: Int) -> Int {
+        switch m {
+        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).
+    static func weekday(_ z: Int) -> Int { ((z + 3) % 7 + 7) % 7 }
+
+    static func periodStart(_ z: Int, _ p: TimelinePeriod) -> Int {
+        switch p {
+        case .day: return z
+        case .week: return z - weekday(z)
+        case .month: let (y, m, _) = civil(z); return daysFromCivil(y, m, 1)
+        case .year: let (y, _, _) = civil(z); return daysFromCivil(y, 1, 1)
+        }
+    }
+
+    static func nextPeriod(_ z: Int, _ p: TimelinePeriod) -> Int {
+        switch p {
+        case .day: return z + 1
+        case .week: return z + 7
+        case .month: let (y, m, _) = civil(z); return m == 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1)
+        case .year: let (y, _, _) = civil(z); return daysFromCivil(y + 1, 1, 1)
+        }
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// `YYYY-MM-DD` of a day number.
+    static func isoDate(_ z: Int) -> String {
+        let (y, m, d) = civil(z)
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+
+    static func label(_ z: Int, _ p: TimelinePeriod) -> String {
+        let (y, m, _) = civil(z)
+        switch p {
+        case .day: return isoDate(z)
+        case .week:
+            // The ISO week belongs to the year of its Thursday.
+            let thursday = z + 3
+            let (ty, _, _) = civil(thursday)
+            let week = (thursday - daysFromCivil(ty, 1, 1)) / 7 + 1
+            return "\(pad(ty, 4))-W\(pad(week, 2))"
+        case .month: return "\(pad(y, 4))-\(pad(m, 2))"
+        case .year: return pad(y, 4)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+@testable import NQLNews
+
+@Suite("Analysis stories")
+struct AnalysisStoriesTests {
+    static let base = "The Federal Reserve entered the government securities market to arrange customer repurchase agreements, a spokesman said. Dealers said the move was expected, with federal funds trading at six pct when the Fed began its temporary and indirect supply of reserves to the banking system."
+    static let other = "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao, although normal humidity levels have not been restored, the commission said in its weekly review."
+    static let third = "Japan's trade surplus with the United States widened in February as exports of cars and electronics rose faster than imports of grain and aircraft, the finance ministry said on Tuesday in a statement to the press."
+
+    @Test func groupsNearDuplicatesAndLeavesOthersAlone() throws {
+        let texts = [
+            Self.base,
+            Self.other,
+            Self.base.replacingOccurrences(of: "six pct", with: "six and a quarter pct"),
+            Self.third,
+            Self.base + " The operation was the second this week.",
+        ]
+        let groups = try Analysis.stories(texts)
+        #expect(groups.count == 1)
+        #expect(groups[0].members == [0, 2, 4])
+        #expect(groups[0].representative == 4)  // the longest
+        #expect(groups[0].meanSimilarity > 0.5 && groups[0].meanSimilarity <= 1)
+    }
+
+    @Test func representativeIsTheEarliestDated() throws {
+        let docs = [
+            AnalysisDocument(text: Self.base + " More words here.", date: "1987-03-02"),
+            AnalysisDocument(text: Self.base, date: "1987-02-26"),
+            AnalysisDocument(text: Self.other),
+        ]
+        let groups = try Analysis.stories(docs)
+        #expect(groups.map(\.representative) == [1])
+    }
+
+    @Test func deterministic() throws {
+        let texts = [Self.base, Self.other, Self.base, Self.third, Self.other + " Extra."]
+        #expect(try Analysis.stories(texts) == Analysis.stories(texts))
+        #expect(try Analysis.stories(texts).map(\.members) == [[0, 2], [1, 4]])
+    }
+
+    @Test func emptyTextsAndShortTexts() throws {
+        #expect(try Analysis.stories(["", "", "short one"]).isEmpty)
+        #expect(try Analysis.stories(["Blah blah blah.", "Blah blah blah."]).map(\.members) == [[0, 1]])
+    }
+
+    @Test func largeIdenticalBucketsStayLinear() throws {
+        let texts = Array(repeating: Self.base, count: 500) + [Self.other]
+        let groups = try Analysis.stories(texts)
+        #expect(groups.count == 1)
+        #expect(groups[0].members.count == 500)
+    }
+
+    @Test func errors() {
+        #expect(throws: AnalysisError("stories needs at least one document")) { try Analysis.stories([String]()) }
+        var o = StoryOptions()
+        o.threshold = 0
+        #expect(throws: AnalysisError("threshold must be in (0, 1], got 0.0")) { try Analysis.stories(["a"], options: o) }
+        o = StoryOptions()
+        o.bands = 100
+        #expect(throws: AnalysisError("hashes (128) must be at least bands × rows (300)")) { try Analysis.stories(["a"], options: o) }
+    }
+}
+
+import Foundation
