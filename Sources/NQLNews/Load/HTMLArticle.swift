@@ -79,6 +79,11 @@ extension PageWalker {
             if v > bestScore { bestScore = v; best = i }
         }
         guard best >= 0 else { return nodes.isEmpty ? [] : [0] }
+        // A single paragraph is never the container: use its parent.
+        if ["p", "li", "blockquote", "pre", "dd", "td"].contains(nodes[best].tag), nodes[best].parent >= 0 {
+            best = nodes[best].parent
+            bestScore = good[best] - PageWalker.badWeight * max(0, Double(nodes[best].textLen) - good[best])
+        }
         // A feed of several stories (each with its own h1): keep the first story.
         while h1Count[best] >= 2 {
             guard let first = nodes.indices[(best + 1)...].first(where: { nodes[$0].parent == best && h1Count[$0] >= 1 && good[$0] >= 300 }) else { break }
@@ -104,6 +109,7 @@ extension PageWalker {
         guard parent >= 0 else { return [best] }
         var roots: [Int] = []
         let threshold = max(300, bestScore * 0.2)
+        let bestClass = PageWalker.attributes(nodes[best].ptr).classAndID
         for i in (parent + 1)..<nodes.count where nodes[i].parent == parent {
             if i == best { roots.append(i); continue }
             if inSkip[i] || nodes[i].hint < 0 { continue }
@@ -111,8 +117,15 @@ extension PageWalker {
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
             let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
             if v >= threshold { roots.append(i); continue }
+            // Paragraph wrappers repeated with the same class as the best one.
+            if good[i] > 0, nodes[i].tag == nodes[best].tag, ld < 0.5,
+                PageWalker.attributes(nodes[i].ptr).classAndID == bestClass
+            {
+                roots.append(i)
+                continue
+            }
             if nodes[i].tag == "p" {
-                if nodes[i].textLen > 80 && ld < 0.25 { roots.append(i) }
+                if nodes[i].textLen > 80 && ld < 0.5 { roots.append(i) }
                 else if nodes[i].textLen > 0 && ld == 0 && nodes[i].directText < 80 {
                     let t = PageWalker.text(nodes[i].ptr)
                     if PlainTextExtractor.endsLikeSentence(t) { roots.append(i) }

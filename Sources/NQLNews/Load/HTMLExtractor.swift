@@ -87,6 +87,7 @@ struct PageWalker {
     var authorLinks: [String] = []
     var bylineTexts: [String] = []
     var lang: String?
+    static let honourInlineHiding = ProcessInfo.processInfo.environment["NQL_LOAD_HIDE"] != nil
     var hintCache: [String: Int] = [:]
 
     static let blockTags: Set<String> = [
@@ -105,7 +106,7 @@ struct PageWalker {
     ]
     static let negativeWords = [
         "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "ad-", "-ad", "ads", "sidebar",
-        "widget", "menu", "breadcrumb", "newsletter", "subscribe", "signup", "popup", "modal", "cookie", "banner",
+        "widget", "menu", "breadcrumb", "newsletter", "signup", "popup", "modal", "cookie", "banner",
         "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
         "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
         "disclaimer", "copyright", "most-read", "read-more", "readmore", "teaser", "card", "carousel", "slider",
@@ -255,7 +256,8 @@ struct PageWalker {
         if tag == "main" { hint += 10 }
         let role = attrs.role ?? ""
         var isHidden = hidden || attrs.hidden
-        if let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
+        // Inline `display:none` is not trusted: paywalls hide the article body that way.
+        if PageWalker.honourInlineHiding, let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
             isHidden = true
         }
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
