@@ -17,6 +17,7 @@ extension PageWalker {
 
     static let badWeight = Double(ProcessInfo.processInfo.environment["NQL_LOAD_ALPHA"] ?? "") ?? 1.0
 
+    static let preferModified = ProcessInfo.processInfo.environment["NQL_LOAD_MOD"] != nil
     static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
 
     static func baseScore(_ tag: String) -> Double {
@@ -277,25 +278,38 @@ extension PageWalker {
             if key == "article:published_time", let d = ld, let v = PageWalker.ldString(d["datePublished"]), DateNormalizer.find(v) != nil { rawDate = v; break }
         }
         if rawDate == nil, let d = ld, let v = PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"]) { rawDate = v }
+        var modified = meta["article:modified_time"] ?? ld.flatMap { PageWalker.ldString($0["dateModified"]) } ?? meta["og:updated_time"] ?? meta["last-modified"]
+        if modified.flatMap({ DateNormalizer.find($0) }) == nil { modified = nil }
+        if PageWalker.preferModified, let m = modified { rawDate = m }
         if rawDate == nil { rawDate = timeDates.first { DateNormalizer.find($0) != nil } }
         let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
         if rawDate == nil, let u = urlString { rawDate = PageWalker.urlDate(u) }
         if rawDate == nil { rawDate = bylineTexts.first { DateNormalizer.find($0) != nil } }
         let found = rawDate.flatMap { DateNormalizer.find($0) }
 
-        // Authors.
+        // Authors: JSON-LD, then meta tags, then the first rel=author link or byline element.
         var authors: [String] = []
         func accept(_ names: [String]) -> [String] {
-            names.map { PageWalker.decodeEntities(TextShape.collapse($0)) }.flatMap { Bylines.splitNames($0) }.filter { n in
-                !n.hasPrefix("http") && site.map { PageWalker.norm($0) != PageWalker.norm(n) } ?? true
+            var seen = Set<String>()
+            var out: [String] = []
+            for raw in names {
+                for var n in Bylines.splitNames(PageWalker.decodeEntities(TextShape.collapse(raw))) {
+                    if let site, n.count > site.count + 2, n.lowercased().hasSuffix(" " + site.lowercased()) {
+                        n = String(n.dropLast(site.count + 1))
+                    }
+                    if n.hasPrefix("http") { continue }
+                    if let site, PageWalker.norm(site) == PageWalker.norm(n) { continue }
+                    if seen.insert(PageWalker.norm(n)).inserted { out.append(n) }
+                }
             }
+            return out
         }
         if let d = ld { authors = accept(PageWalker.ldNames(d["author"]) + PageWalker.ldNames(d["creator"])) }
         for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"] where authors.isEmpty {
             if let v = meta[key], !v.hasPrefix("http"), !v.hasPrefix("@") { authors = accept([v]) }
         }
-        if authors.isEmpty { authors = accept(authorLinks) }
-        if authors.isEmpty { authors = accept(bylineTexts) }
+        for t in authorLinks where authors.isEmpty { authors = accept([t]) }
+        for t in bylineTexts where authors.isEmpty { authors = accept([t]) }
 
         // Body clean-up: interface strings, footers, the title and bylines repeated.
         let normTitle = title.map(PageWalker.norm)
