@@ -328,6 +328,7 @@ extension PageWalker {
                 paragraphs = TextShape.paragraphs(of: PageWalker.decodeEntities(body))
             }
         }
+        if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
         var extra: [String: String] = [:]
         if let t = found?.time { extra["time"] = t }
         if let d = meta["description"] ?? meta["og:description"] { extra["description"] = PageWalker.decodeEntities(TextShape.collapse(d)) }

@@ -86,6 +86,7 @@ struct PageWalker {
     var timeDates: [String] = []
     var authorLinks: [String] = []
     var bylineTexts: [String] = []
+    var figcaptions: [String] = []
     var lang: String?
     static let honourInlineHiding = ProcessInfo.processInfo.environment["NQL_LOAD_HIDE"] != nil
     var hintCache: [String: Int] = [:]
@@ -327,6 +328,9 @@ struct PageWalker {
                     PageWalker.flattenLD(obj, into: &jsonLD)
                 }
             }
+        case "figcaption":
+            let t = PageWalker.text(node)
+            if !t.isEmpty { figcaptions.append(t) }
         case "time":
             if let dt = PageWalker.attr(node, "datetime") { timeDates.append(dt) }
         case "a":

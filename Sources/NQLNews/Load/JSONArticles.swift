@@ -84,7 +84,9 @@ enum JSONArticles {
         // No title field: a short first line of the body is its headline (newswire tables).
         if title == nil, let line = body.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first {
             let t = TextShape.collapse(line)
-            if !t.isEmpty, t.count <= 120, !PlainTextExtractor.endsLikeSentence(t) {
+            let letters = t.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let upper = letters.filter { $0.properties.isUppercase }.count
+            if !t.isEmpty, t.count <= 120, !PlainTextExtractor.endsLikeSentence(t) || upper * 10 >= letters.count * 8 {
                 title = t
                 extra["title_from"] = "body"
             }

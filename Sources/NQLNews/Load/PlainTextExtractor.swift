@@ -54,6 +54,11 @@ enum PlainTextExtractor {
         // Identifier-like widget names: "bar_progress", "btn-top".
         if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
         if key.count < 60 { for p in interfacePrefixes where key.hasPrefix(p) { return true } }
+        // Breadcrumbs: "Politics › Diplomacy", "Home > World > Asia".
+        for sep in [" › ", " » ", " > ", " / "] where key.has(sep) && key.count < 80 {
+            let parts = key.components(separatedBy: sep)
+            if parts.allSatisfy({ $0.split(separator: " ").count <= 3 }) { return true }
+        }
         // A run of menu items: "Home | World | Business".
         if key.has(" | ") && !key.has(".") && key.split(separator: "|").allSatisfy({ $0.split(separator: " ").count <= 3 }) { return true }
         return false
@@ -62,12 +67,12 @@ enum PlainTextExtractor {
     /// Outlet named by a copyright footer, and whether the line is one.
     static func copyrightSource(_ line: String) -> (isFooter: Bool, source: String?) {
         let lower = line.lowercased()
-        let isFooter = line.has("©") || lower.hasPrefix("copyright") || lower.has("all rights reserved")
+        let isFooter = line.has("©") || line.has("ⓒ") || lower.hasPrefix("copyright") || lower.has("all rights reserved")
             || lower.hasPrefix("(c) ") || line.has("무단전재") || line.has("무단 전재") || line.has("저작권자")
             || line.has("無断転載")
         guard isFooter, line.count < 300 else { return (false, nil) }
         var s = line
-        for marker in ["©", "Copyright", "COPYRIGHT", "copyright", "(c)", "(C)", "저작권자"] {
+        for marker in ["©", "ⓒ", "Copyright", "COPYRIGHT", "copyright", "(c)", "(C)", "저작권자"] {
             if let r = s.range(of: marker) { s = String(s[r.upperBound...]) }
         }
         // Drop years, "All rights reserved", parenthesised URLs and trailing punctuation.
