@@ -283,6 +283,7 @@ extension PageWalker {
         if PageWalker.preferModified, let m = modified { rawDate = m }
         if rawDate == nil { rawDate = timeDates.first { DateNormalizer.find($0) != nil } }
         let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
+        if rawDate == nil { rawDate = dateTexts.first }
         if rawDate == nil, let u = urlString { rawDate = PageWalker.urlDate(u) }
         if rawDate == nil { rawDate = bylineTexts.first { DateNormalizer.find($0) != nil } }
         let found = rawDate.flatMap { DateNormalizer.find($0) }

@@ -87,6 +87,7 @@ struct PageWalker {
     var authorLinks: [String] = []
     var bylineTexts: [String] = []
     var figcaptions: [String] = []
+    var dateTexts: [String] = []
     var lang: String?
     static let honourInlineHiding = ProcessInfo.processInfo.environment["NQL_LOAD_HIDE"] != nil
     var hintCache: [String: Int] = [:]
@@ -324,9 +325,8 @@ struct PageWalker {
         case "script":
             if PageWalker.attr(node, "type")?.lowercased() == "application/ld+json" {
                 let raw = PageWalker.rawText(node)
-                if let d = raw.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: d, options: [.fragmentsAllowed]) {
-                    PageWalker.flattenLD(obj, into: &jsonLD)
-                }
+                // Lenient parser: JSON-LD in the wild has raw newlines in strings and trailing commas.
+                if let v = try? JSONValue.parse(raw) { PageWalker.flattenLD(v.anyValue, into: &jsonLD) }
             }
         case "figcaption":
             let t = PageWalker.text(node)
@@ -349,6 +349,10 @@ struct PageWalker {
             if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
         }
         let lower = cls
+        if !lower.isEmpty, dateTexts.count < 5, lower.has("date") || lower.has("publish") || lower.has("time"), tag != "body", tag != "html" {
+            let t = PageWalker.text(node)
+            if t.count < 80, DateNormalizer.find(t) != nil { dateTexts.append(t) }
+        }
         if !lower.isEmpty, tag != "body", tag != "html", tag != "article", lower.has("byline") || lower.has("author-name") || lower.has("authorname") || lower.has("author__name") || lower.has("author-link") {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 150 { bylineTexts.append(t) }

@@ -29,6 +29,21 @@ enum JSONValue: Sendable {
         return try t.withUTF8 { b in try parse(b) }
     }
 
+    /// The value as Foundation-style `Any` (`[String: Any]`, `[Any]`, `String`, `Double`, `Bool`, `NSNull`-free: null is omitted from objects).
+    var anyValue: Any {
+        switch self {
+        case .null: return Optional<Any>.none as Any
+        case .bool(let b): return b
+        case .number(let d, _): return d
+        case .string(let s): return s
+        case .array(let a): return a.map(\.anyValue)
+        case .object(let o):
+            var d: [String: Any] = [:]
+            for (k, v) in o { if case .null = v { continue }; d[k] = v.anyValue }
+            return d
+        }
+    }
+
     /// The value as a string when it is a scalar.
     var scalarString: String? {
         switch self {
@@ -60,6 +75,8 @@ enum JSONValue: Sendable {
                 if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(obj) }
                 while true {
                     skipSpace()
+                    // Tolerate a trailing comma (common in hand-written JSON-LD).
+                    if i < b.count, b[i] == UInt8(ascii: "}"), !obj.isEmpty { i += 1; return .object(obj) }
                     guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
                     let k = try string()
                     skipSpace()
@@ -80,6 +97,7 @@ enum JSONValue: Sendable {
                 if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .array(arr) }
                 while true {
                     skipSpace()
+                    if i < b.count, b[i] == UInt8(ascii: "]"), !arr.isEmpty { i += 1; return .array(arr) }
                     arr.append(try value(depth: depth + 1))
                     skipSpace()
                     guard i < b.count else { throw fail("unexpected end of input in array") }
