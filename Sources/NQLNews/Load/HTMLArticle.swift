@@ -149,6 +149,11 @@ extension PageWalker {
             if !t.isEmpty { paragraphs.append(t) }
             buf = ""
         }
+        var cellCount = [Int](repeating: 0, count: nodes.count)
+        for j in nodes.indices.reversed() where nodes[j].parent >= 0 {
+            if nodes[j].tag == "td" || nodes[j].tag == "th" { cellCount[j] += 1 }
+            cellCount[nodes[j].parent] += cellCount[j]
+        }
         var rootText = 0
         func rec(_ i: Int, isRoot: Bool) {
             let n = nodes[i]
@@ -167,6 +172,8 @@ extension PageWalker {
                     if ld > 0.5 && n.textLen < 400 { return }
                 }
                 if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
+                // Data tables (short cells: scores, specifications) are not prose.
+                if n.tag == "table", cellCount[i] > 0, n.textLen / cellCount[i] < 40 { return }
             }
             let block = PageWalker.blockTags.contains(n.tag)
             if block { flush() }

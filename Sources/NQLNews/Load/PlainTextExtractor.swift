@@ -42,7 +42,8 @@ enum PlainTextExtractor {
     static let interfacePrefixes = [
         "follow us", "join us on", "share on", "share this", "sign up for", "subscribe to", "click here",
         "read more:", "read more at", "related:", "see also:", "also read:", "download the", "get the app",
-        "this article was", "listen to this", "keep reading", "watch:", "advertisement",
+        "this article was", "listen to this", "keep reading", "watch:", "advertisement", "more from ",
+        "recommended:", "most read", "you may also like", "sponsored content",
     ]
 
     static func isInterface(_ line: String) -> Bool {
@@ -54,6 +55,8 @@ enum PlainTextExtractor {
         // Identifier-like widget names: "bar_progress", "btn-top".
         if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
         if key.count < 60 { for p in interfacePrefixes where key.hasPrefix(p) { return true } }
+        // A promoted link card: "Related With every automaker that builds trucks…".
+        if key.count < 400, line.hasPrefix("Related "), let next = line.dropFirst(8).first, next.isUppercase { return true }
         // Breadcrumbs: "Politics › Diplomacy", "Home > World > Asia".
         for sep in [" › ", " » ", " > ", " / "] where key.has(sep) && key.count < 80 {
             let parts = key.components(separatedBy: sep)
