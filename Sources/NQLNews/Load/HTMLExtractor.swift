@@ -112,7 +112,7 @@ struct PageWalker {
         "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
         "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
         "disclaimer", "copyright", "most-read", "read-more", "readmore", "teaser", "card", "carousel", "slider",
-        "button", "icon", "tooltip", "rating", "print", "jump", "subnav", "footnote",
+        "button", "icon", "tooltip", "player", "rating", "print", "jump", "subnav", "footnote",
     ]
 
     static let positiveBytes = positiveWords.map { Array($0.utf8) }

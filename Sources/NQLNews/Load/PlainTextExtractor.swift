@@ -24,7 +24,10 @@ enum PlainTextExtractor {
         "news", "next", "previous", "prev", "more", "loading", "cookie settings", "accept cookies",
         "facebook", "twitter", "linkedin", "whatsapp", "reddit", "instagram", "youtube", "kakaotalk",
         "play", "pause", "mute", "full screen", "zoom", "enlarge", "gallery", "video", "photo",
-        "continue reading", "show more", "see more", "all rights reserved", "terms of use",
+        "continue reading", "show more", "see more", "click to unmute", "tap to unmute", "this video has an invalid file format",
+        "please use a html5 video capable browser to watch videos", "please enter your date of birth to view this video",
+        "sorry, but you can't access this content", "thanks for signing up", "you're all set", "watch now", "now playing",
+        "up next", "replay", "skip ad", "loading video", "video unavailable", "all rights reserved", "terms of use",
         "privacy policy", "contact us", "about us", "sitemap", "rss", "a+", "a-", "aa",
         // Korean
         "본문 바로가기", "주메뉴 바로가기", "메뉴", "검색", "닫기", "로그인", "회원가입", "공유", "공유하기",
@@ -43,7 +46,8 @@ enum PlainTextExtractor {
         "follow us", "join us on", "share on", "share this", "sign up for", "subscribe to", "click here",
         "read more:", "read more at", "related:", "see also:", "also read:", "download the", "get the app",
         "this article was", "listen to this", "keep reading", "watch:", "advertisement", "more from ",
-        "recommended:", "most read", "you may also like", "sponsored content",
+        "recommended:", "most read", "you may also like", "sponsored content", "sign up for our", "your subscription has been",
+        "this newsletter may contain", "by clicking", "by signing up", "by subscribing",
     ]
 
     static func isInterface(_ line: String) -> Bool {
@@ -51,6 +55,8 @@ enum PlainTextExtractor {
         while let last = key.last, "!:.|>»›→·•*-–—".contains(last) || last == " " { key.removeLast() }
         while let f = key.first, "<«‹←·•*-–— ".contains(f) { key.removeFirst() }
         if key.isEmpty { return true }
+        // Player clocks and counters: "00:00:00", "1/12".
+        if key.count <= 12, key.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "/" || $0 == " " }) { return true }
         if interfaceStrings.contains(key) { return true }
         // Identifier-like widget names: "bar_progress", "btn-top".
         if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
