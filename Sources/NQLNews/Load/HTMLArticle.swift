@@ -167,7 +167,7 @@ extension PageWalker {
                     if !t.isEmpty { captions.append(t) }
                     return
                 }
-                if n.textLen > 0, n.tag != "p", n.tag != "a" {
+                if n.textLen > 0, n.tag != "p", PageWalker.blockTags.contains(n.tag) {
                     let ld = Double(n.linkLen) / Double(n.textLen)
                     if ld > 0.5 && n.textLen < 400 { return }
                 }
