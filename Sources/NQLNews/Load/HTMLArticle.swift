@@ -245,6 +245,11 @@ extension PageWalker {
             }
             if let first = parts.first, let site, norm(first) == norm(site) {
                 t = parts.dropFirst().joined(separator: sep)
+            } else if sep == " | ", let first = parts.first, first.split(separator: " ").count <= 2,
+                parts.dropFirst().joined(separator: sep).count > first.count * 3
+            {
+                // A section label in front: "Politics | Governor vetoes …".
+                t = parts.dropFirst().joined(separator: sep)
             }
         }
         return t.trimmingCharacters(in: .whitespaces)
@@ -269,13 +274,18 @@ extension PageWalker {
         let ldTitle = ld.flatMap { PageWalker.ldString($0["headline"]) }.map { PageWalker.decodeEntities(TextShape.collapse($0)) }
         let tagTitle = titleTag.map { PageWalker.stripSiteName($0, site: site) }
         var title: String?
-        let refs = [ogTitle, ldTitle, titleTag].compactMap { $0 }.map(PageWalker.norm)
+        let siteNorm = site.map(PageWalker.norm) ?? ""
+        let refTitles = [ldTitle, ogTitle].compactMap { $0 }.map { PageWalker.stripSiteName($0, site: site) }
+        let refs = ([ogTitle, ldTitle, titleTag].compactMap { $0 }).map(PageWalker.norm)
         for h in h1s {
             let nh = PageWalker.norm(h)
-            if nh.count >= 10, refs.contains(where: { $0.contains(nh) || (nh.contains($0) && $0.count > 10) }) { title = h; break }
+            if nh.count < 10 || nh == siteNorm { continue }
+            if refs.contains(where: { $0.contains(nh) }) { title = h; break }
+            // The h1 holds the headline plus a kicker ("News …"): use the clean headline.
+            if let r = refTitles.first(where: { PageWalker.norm($0).count > 10 && nh.contains(PageWalker.norm($0)) }) { title = r; break }
         }
-        if title == nil { title = ldTitle.map { PageWalker.stripSiteName($0, site: site) } ?? ogTitle.map { PageWalker.stripSiteName($0, site: site) } }
-        if title == nil { title = h1s.first ?? tagTitle }
+        if title == nil { title = refTitles.first { PageWalker.norm($0) != siteNorm && !$0.isEmpty } }
+        if title == nil { title = h1s.first { PageWalker.norm($0) != siteNorm } ?? tagTitle }
         if let t = title, t.isEmpty { title = nil }
 
         // Date.
