@@ -237,7 +237,11 @@ extension PageWalker {
             let parts = t.components(separatedBy: sep)
             guard parts.count >= 2 else { continue }
             if let last = parts.last {
-                let isSite = site.map { norm(last).contains(norm($0)) || norm($0).contains(norm(last)) } ?? false
+                let nl = norm(last)
+                let isSite = site.map { ns in
+                    let n = norm(ns)
+                    return nl == n || (nl.count <= n.count + 6 && nl.contains(n)) || (n.count <= nl.count + 6 && n.contains(nl) && !nl.isEmpty)
+                } ?? false
                 if isSite || (last.split(separator: " ").count <= 4 && parts.dropLast().joined(separator: sep).count > last.count * 2) {
                     t = parts.dropLast().joined(separator: sep)
                     continue
@@ -267,7 +271,13 @@ extension PageWalker {
         let ld = jsonLD.first { d in PageWalker.ldTypes(d).contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting" || $0 == "WebPage" && d["headline"] != nil } }
         let ldSite = ld.flatMap { PageWalker.ldString($0["publisher"]) }
             ?? jsonLD.first { PageWalker.ldTypes($0).contains("Organization") || PageWalker.ldTypes($0).contains("NewsMediaOrganization") }.flatMap { PageWalker.ldString($0["name"]) }
-        let site = meta["og:site_name"] ?? ldSite ?? meta["application-name"] ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        var site = (meta["og:site_name"] ?? ldSite ?? meta["application-name"] ?? meta["twitter:site"]).map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        // Take the site's own spelling from the <title> when it is there ("politifact" → "PolitiFact").
+        if let s0 = site, let tt = titleTag {
+            for sep in [" | ", " - ", " — ", " – "] {
+                for part in tt.components(separatedBy: sep) where PageWalker.norm(part) == PageWalker.norm(s0) { site = part.trimmingCharacters(in: .whitespaces) }
+            }
+        }
 
         // Title.
         let ogTitle = (meta["og:title"] ?? meta["twitter:title"]).map { PageWalker.decodeEntities(TextShape.collapse($0)) }
