@@ -102,23 +102,40 @@ public struct LoadProblem: Sendable, Hashable, CustomStringConvertible {
 
 /// Small helpers on the shape of text: paragraphs and word counts.
 enum TextShape {
-    /// Splits on blank lines; single newlines inside a paragraph become spaces
-    /// only for the paragraph list (the text itself is not changed).
+    /// Splits on blank lines, and on indented lines (newswire style); lines inside a
+    /// paragraph are joined with a space for the paragraph list (the text itself is not changed).
     static func paragraphs(of text: String) -> [String] {
         var result: [String] = []
-        var current: [Substring] = []
-        func flush() {
-            if !current.isEmpty {
-                let p = current.joined(separator: " ")
-                if !p.isEmpty { result.append(p) }
-                current.removeAll(keepingCapacity: true)
+        var text = text
+        text.withUTF8 { b in
+            var current: [UInt8] = []
+            func flush() {
+                if !current.isEmpty {
+                    result.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
             }
+            var lineStart = 0
+            let n = b.count
+            while lineStart <= n {
+                var lineEnd = lineStart
+                while lineEnd < n, b[lineEnd] != 0x0A { lineEnd += 1 }
+                var s = lineStart
+                var e = lineEnd
+                while s < e, b[s] <= 0x20 { s += 1 }
+                while e > s, b[e - 1] <= 0x20 { e -= 1 }
+                if s == e {
+                    flush()
+                } else {
+                    let indented = s - lineStart >= 2 || (s > lineStart && b[lineStart] == 0x09)
+                    if indented { flush() }
+                    if !current.isEmpty { current.append(0x20) }
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<e]))
+                }
+                lineStart = lineEnd + 1
+            }
+            flush()
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let t = trimSub(line)
-            if t.isEmpty { flush() } else { current.append(t) }
-        }
-        flush()
         return result
     }
 
@@ -126,20 +143,28 @@ enum TextShape {
     static func wordCount(_ text: String) -> Int {
         var n = 0
         var inWord = false
-        for u in text.unicodeScalars {
-            let isWordChar: Bool
-            if u.value < 128 {
-                let c = u.value
-                isWordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-                    || (inWord && (c == 39 || c == 45 || c == 46))
-            } else {
-                isWordChar = u.properties.isAlphabetic || u.properties.numericType != nil
-                    || (inWord && u.value == 0x2019)
-            }
-            if isWordChar {
-                if !inWord { n += 1; inWord = true }
-            } else {
-                inWord = false
+        var text = text
+        text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    let isWordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+                        || (inWord && (c == 39 || c == 45 || c == 46) && i + 1 < b.count && b[i + 1] > 0x20)
+                    if isWordChar { if !inWord { n += 1; inWord = true } } else { inWord = false }
+                    i += 1
+                    continue
+                }
+                // Non-ASCII: decode one scalar.
+                var len = 1
+                if c >= 0xF0 { len = 4 } else if c >= 0xE0 { len = 3 } else if c >= 0xC0 { len = 2 }
+                let end = min(b.count, i + len)
+                var it = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self).unicodeScalars.makeIterator()
+                if let u = it.next() {
+                    let isWordChar = u.properties.isAlphabetic || u.properties.numericType != nil || (inWord && u.value == 0x2019)
+                    if isWordChar { if !inWord { n += 1; inWord = true } } else { inWord = false }
+                }
+                i = end
             }
         }
         return n

@@ -7,6 +7,9 @@ enum Bylines {
         "photographer", "columnist", "analyst", "opinion", "for", "special", "to", "bureau", "chief",
     ]
 
+    /// Words that make a byline a role rather than a person ("Guardian staff reporter").
+    static let roleWords: Set<String> = ["staff", "correspondent", "reporter", "desk", "team", "editors", "newsroom", "contributors", "bureau", "staffer"]
+
     /// Splits a byline into names: strips "By", splits on commas, "and", "&", "|".
     static func splitNames(_ raw: String) -> [String] {
         var s = TextShape.collapse(raw)
@@ -34,6 +37,7 @@ enum Bylines {
         guard let f = s.unicodeScalars.first, !f.properties.isLowercase, f.properties.isAlphabetic else { return false }
         if s.contains(where: { $0.isNumber || $0 == "@" || $0 == ":" || $0 == "(" }) { return false }
         if words.allSatisfy({ nonNameWords.contains($0.lowercased()) }) { return false }
+        if words.contains(where: { roleWords.contains($0.lowercased()) }) { return false }
         if words.count == 1, s.count < 3 { return false }
         return true
     }

@@ -17,6 +17,7 @@ extension PageWalker {
 
     static let badWeight = Double(ProcessInfo.processInfo.environment["NQL_LOAD_ALPHA"] ?? "") ?? 1.0
 
+    static let preferModified = ProcessInfo.processInfo.environment["NQL_LOAD_MOD"] != nil
     static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
 
     static func baseScore(_ tag: String) -> Double {
@@ -79,6 +80,11 @@ extension PageWalker {
             if v > bestScore { bestScore = v; best = i }
         }
         guard best >= 0 else { return nodes.isEmpty ? [] : [0] }
+        // A single paragraph is never the container: use its parent.
+        if ["p", "li", "blockquote", "pre", "dd", "td"].contains(nodes[best].tag), nodes[best].parent >= 0 {
+            best = nodes[best].parent
+            bestScore = good[best] - PageWalker.badWeight * max(0, Double(nodes[best].textLen) - good[best])
+        }
         // A feed of several stories (each with its own h1): keep the first story.
         while h1Count[best] >= 2 {
             guard let first = nodes.indices[(best + 1)...].first(where: { nodes[$0].parent == best && h1Count[$0] >= 1 && good[$0] >= 300 }) else { break }
@@ -104,6 +110,7 @@ extension PageWalker {
         guard parent >= 0 else { return [best] }
         var roots: [Int] = []
         let threshold = max(300, bestScore * 0.2)
+        let bestClass = PageWalker.attributes(nodes[best].ptr).classAndID
         for i in (parent + 1)..<nodes.count where nodes[i].parent == parent {
             if i == best { roots.append(i); continue }
             if inSkip[i] || nodes[i].hint < 0 { continue }
@@ -111,8 +118,15 @@ extension PageWalker {
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
             let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
             if v >= threshold { roots.append(i); continue }
+            // Paragraph wrappers repeated with the same class as the best one.
+            if good[i] > 0, nodes[i].tag == nodes[best].tag, ld < 0.5,
+                PageWalker.attributes(nodes[i].ptr).classAndID == bestClass
+            {
+                roots.append(i)
+                continue
+            }
             if nodes[i].tag == "p" {
-                if nodes[i].textLen > 80 && ld < 0.25 { roots.append(i) }
+                if nodes[i].textLen > 80 && ld < 0.5 { roots.append(i) }
                 else if nodes[i].textLen > 0 && ld == 0 && nodes[i].directText < 80 {
                     let t = PageWalker.text(nodes[i].ptr)
                     if PlainTextExtractor.endsLikeSentence(t) { roots.append(i) }
@@ -135,6 +149,11 @@ extension PageWalker {
             if !t.isEmpty { paragraphs.append(t) }
             buf = ""
         }
+        var cellCount = [Int](repeating: 0, count: nodes.count)
+        for j in nodes.indices.reversed() where nodes[j].parent >= 0 {
+            if nodes[j].tag == "td" || nodes[j].tag == "th" { cellCount[j] += 1 }
+            cellCount[nodes[j].parent] += cellCount[j]
+        }
         var rootText = 0
         func rec(_ i: Int, isRoot: Bool) {
             let n = nodes[i]
@@ -148,11 +167,13 @@ extension PageWalker {
                     if !t.isEmpty { captions.append(t) }
                     return
                 }
-                if n.textLen > 0, n.tag != "p", n.tag != "a" {
+                if n.textLen > 0, n.tag != "p", PageWalker.blockTags.contains(n.tag) {
                     let ld = Double(n.linkLen) / Double(n.textLen)
                     if ld > 0.5 && n.textLen < 400 { return }
                 }
                 if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
+                // Data tables (short cells: scores, specifications) are not prose.
+                if n.tag == "table", cellCount[i] > 0, n.textLen / cellCount[i] < 40 { return }
             }
             let block = PageWalker.blockTags.contains(n.tag)
             if block { flush() }
@@ -216,13 +237,22 @@ extension PageWalker {
             let parts = t.components(separatedBy: sep)
             guard parts.count >= 2 else { continue }
             if let last = parts.last {
-                let isSite = site.map { norm(last).contains(norm($0)) || norm($0).contains(norm(last)) } ?? false
+                let nl = norm(last)
+                let isSite = site.map { ns in
+                    let n = norm(ns)
+                    return nl == n || (nl.count <= n.count + 6 && nl.contains(n)) || (n.count <= nl.count + 6 && n.contains(nl) && !nl.isEmpty)
+                } ?? false
                 if isSite || (last.split(separator: " ").count <= 4 && parts.dropLast().joined(separator: sep).count > last.count * 2) {
                     t = parts.dropLast().joined(separator: sep)
                     continue
                 }
             }
             if let first = parts.first, let site, norm(first) == norm(site) {
+                t = parts.dropFirst().joined(separator: sep)
+            } else if sep == " | ", let first = parts.first, first.split(separator: " ").count <= 2,
+                parts.dropFirst().joined(separator: sep).count > first.count * 3
+            {
+                // A section label in front: "Politics | Governor vetoes …".
                 t = parts.dropFirst().joined(separator: sep)
             }
         }
@@ -241,20 +271,31 @@ extension PageWalker {
         let ld = jsonLD.first { d in PageWalker.ldTypes(d).contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting" || $0 == "WebPage" && d["headline"] != nil } }
         let ldSite = ld.flatMap { PageWalker.ldString($0["publisher"]) }
             ?? jsonLD.first { PageWalker.ldTypes($0).contains("Organization") || PageWalker.ldTypes($0).contains("NewsMediaOrganization") }.flatMap { PageWalker.ldString($0["name"]) }
-        let site = meta["og:site_name"] ?? ldSite ?? meta["application-name"] ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        var site = (meta["og:site_name"] ?? ldSite ?? meta["application-name"] ?? meta["twitter:site"]).map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        // Take the site's own spelling from the <title> when it is there ("politifact" → "PolitiFact").
+        if let s0 = site, let tt = titleTag {
+            for sep in [" | ", " - ", " — ", " – "] {
+                for part in tt.components(separatedBy: sep) where PageWalker.norm(part) == PageWalker.norm(s0) { site = part.trimmingCharacters(in: .whitespaces) }
+            }
+        }
 
         // Title.
         let ogTitle = (meta["og:title"] ?? meta["twitter:title"]).map { PageWalker.decodeEntities(TextShape.collapse($0)) }
         let ldTitle = ld.flatMap { PageWalker.ldString($0["headline"]) }.map { PageWalker.decodeEntities(TextShape.collapse($0)) }
         let tagTitle = titleTag.map { PageWalker.stripSiteName($0, site: site) }
         var title: String?
-        let refs = [ogTitle, ldTitle, titleTag].compactMap { $0 }.map(PageWalker.norm)
+        let siteNorm = site.map(PageWalker.norm) ?? ""
+        let refTitles = [ldTitle, ogTitle].compactMap { $0 }.map { PageWalker.stripSiteName($0, site: site) }
+        let refs = ([ogTitle, ldTitle, titleTag].compactMap { $0 }).map(PageWalker.norm)
         for h in h1s {
             let nh = PageWalker.norm(h)
-            if nh.count >= 10, refs.contains(where: { $0.contains(nh) || (nh.contains($0) && $0.count > 10) }) { title = h; break }
+            if nh.count < 10 || nh == siteNorm { continue }
+            if refs.contains(where: { $0.contains(nh) }) { title = h; break }
+            // The h1 holds the headline plus a kicker ("News …"): use the clean headline.
+            if let r = refTitles.first(where: { PageWalker.norm($0).count > 10 && nh.contains(PageWalker.norm($0)) }) { title = r; break }
         }
-        if title == nil { title = ldTitle.map { PageWalker.stripSiteName($0, site: site) } ?? ogTitle.map { PageWalker.stripSiteName($0, site: site) } }
-        if title == nil { title = h1s.first ?? tagTitle }
+        if title == nil { title = refTitles.first { PageWalker.norm($0) != siteNorm && !$0.isEmpty } }
+        if title == nil { title = h1s.first { PageWalker.norm($0) != siteNorm } ?? tagTitle }
         if let t = title, t.isEmpty { title = nil }
 
         // Date.
@@ -264,25 +305,39 @@ extension PageWalker {
             if key == "article:published_time", let d = ld, let v = PageWalker.ldString(d["datePublished"]), DateNormalizer.find(v) != nil { rawDate = v; break }
         }
         if rawDate == nil, let d = ld, let v = PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"]) { rawDate = v }
+        var modified = meta["article:modified_time"] ?? ld.flatMap { PageWalker.ldString($0["dateModified"]) } ?? meta["og:updated_time"] ?? meta["last-modified"]
+        if modified.flatMap({ DateNormalizer.find($0) }) == nil { modified = nil }
+        if PageWalker.preferModified, let m = modified { rawDate = m }
         if rawDate == nil { rawDate = timeDates.first { DateNormalizer.find($0) != nil } }
         let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
+        if rawDate == nil { rawDate = dateTexts.first }
         if rawDate == nil, let u = urlString { rawDate = PageWalker.urlDate(u) }
         if rawDate == nil { rawDate = bylineTexts.first { DateNormalizer.find($0) != nil } }
         let found = rawDate.flatMap { DateNormalizer.find($0) }
 
-        // Authors.
+        // Authors: JSON-LD, then meta tags, then the first rel=author link or byline element.
         var authors: [String] = []
         func accept(_ names: [String]) -> [String] {
-            names.map { PageWalker.decodeEntities(TextShape.collapse($0)) }.flatMap { Bylines.splitNames($0) }.filter { n in
-                !n.hasPrefix("http") && site.map { PageWalker.norm($0) != PageWalker.norm(n) } ?? true
+            var seen = Set<String>()
+            var out: [String] = []
+            for raw in names {
+                for var n in Bylines.splitNames(PageWalker.decodeEntities(TextShape.collapse(raw))) {
+                    if let site, n.count > site.count + 2, n.lowercased().hasSuffix(" " + site.lowercased()) {
+                        n = String(n.dropLast(site.count + 1))
+                    }
+                    if n.hasPrefix("http") { continue }
+                    if let site, PageWalker.norm(site) == PageWalker.norm(n) { continue }
+                    if seen.insert(PageWalker.norm(n)).inserted { out.append(n) }
+                }
             }
+            return out
         }
         if let d = ld { authors = accept(PageWalker.ldNames(d["author"]) + PageWalker.ldNames(d["creator"])) }
         for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"] where authors.isEmpty {
             if let v = meta[key], !v.hasPrefix("http"), !v.hasPrefix("@") { authors = accept([v]) }
         }
-        if authors.isEmpty { authors = accept(authorLinks) }
-        if authors.isEmpty { authors = accept(bylineTexts) }
+        for t in authorLinks where authors.isEmpty { authors = accept([t]) }
+        for t in bylineTexts where authors.isEmpty { authors = accept([t]) }
 
         // Body clean-up: interface strings, footers, the title and bylines repeated.
         let normTitle = title.map(PageWalker.norm)
@@ -301,6 +356,7 @@ extension PageWalker {
                 paragraphs = TextShape.paragraphs(of: PageWalker.decodeEntities(body))
             }
         }
+        if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
         var extra: [String: String] = [:]
         if let t = found?.time { extra["time"] = t }
         if let d = meta["description"] ?? meta["og:description"] { extra["description"] = PageWalker.decodeEntities(TextShape.collapse(d)) }

@@ -86,7 +86,10 @@ struct PageWalker {
     var timeDates: [String] = []
     var authorLinks: [String] = []
     var bylineTexts: [String] = []
+    var figcaptions: [String] = []
+    var dateTexts: [String] = []
     var lang: String?
+    static let honourInlineHiding = ProcessInfo.processInfo.environment["NQL_LOAD_HIDE"] != nil
     var hintCache: [String: Int] = [:]
 
     static let blockTags: Set<String> = [
@@ -105,11 +108,11 @@ struct PageWalker {
     ]
     static let negativeWords = [
         "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "ad-", "-ad", "ads", "sidebar",
-        "widget", "menu", "breadcrumb", "newsletter", "subscribe", "signup", "popup", "modal", "cookie", "banner",
+        "widget", "menu", "breadcrumb", "newsletter", "signup", "popup", "modal", "cookie", "banner",
         "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
         "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
         "disclaimer", "copyright", "most-read", "read-more", "readmore", "teaser", "card", "carousel", "slider",
-        "button", "icon", "tooltip", "rating", "print", "jump", "subnav", "footnote",
+        "button", "icon", "tooltip", "player", "rating", "print", "jump", "subnav", "footnote",
     ]
 
     static let positiveBytes = positiveWords.map { Array($0.utf8) }
@@ -255,7 +258,8 @@ struct PageWalker {
         if tag == "main" { hint += 10 }
         let role = attrs.role ?? ""
         var isHidden = hidden || attrs.hidden
-        if let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
+        // Inline `display:none` is not trusted: paywalls hide the article body that way.
+        if PageWalker.honourInlineHiding, let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
             isHidden = true
         }
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
@@ -321,10 +325,12 @@ struct PageWalker {
         case "script":
             if PageWalker.attr(node, "type")?.lowercased() == "application/ld+json" {
                 let raw = PageWalker.rawText(node)
-                if let d = raw.data(using: .utf8), let obj = try? JSONSerialization.jsonObject(with: d, options: [.fragmentsAllowed]) {
-                    PageWalker.flattenLD(obj, into: &jsonLD)
-                }
+                // Lenient parser: JSON-LD in the wild has raw newlines in strings and trailing commas.
+                if let v = try? JSONValue.parse(raw) { PageWalker.flattenLD(v.anyValue, into: &jsonLD) }
             }
+        case "figcaption":
+            let t = PageWalker.text(node)
+            if !t.isEmpty { figcaptions.append(t) }
         case "time":
             if let dt = PageWalker.attr(node, "datetime") { timeDates.append(dt) }
         case "a":
@@ -343,6 +349,10 @@ struct PageWalker {
             if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
         }
         let lower = cls
+        if !lower.isEmpty, dateTexts.count < 5, lower.has("date") || lower.has("publish") || lower.has("time"), tag != "body", tag != "html" {
+            let t = PageWalker.text(node)
+            if t.count < 80, DateNormalizer.find(t) != nil { dateTexts.append(t) }
+        }
         if !lower.isEmpty, tag != "body", tag != "html", tag != "article", lower.has("byline") || lower.has("author-name") || lower.has("authorname") || lower.has("author__name") || lower.has("author-link") {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 150 { bylineTexts.append(t) }

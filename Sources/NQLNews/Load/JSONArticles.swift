@@ -24,61 +24,71 @@ enum JSONArticles {
     static let captionKeys = ["captions", "caption"]
 
     /// Builds an article from one JSON object; `index` is 1-based within the file.
-    static func article(from obj: [String: Any], path: String, index: Int, format: String) -> Article {
+    static func article(from obj: [String: JSONValue], path: String, index: Int, format: String) -> Article {
         var used = Set<String>()
-        func first(_ keys: [String]) -> (String, Any)? {
+        func first(_ keys: [String]) -> JSONValue? {
             for k in keys {
-                if let v = obj[k], !(v is NSNull) { used.insert(k); return (k, v) }
-                if obj[k] != nil { used.insert(k) }
+                if let v = obj[k] {
+                    used.insert(k)
+                    if case .null = v { continue }
+                    return v
+                }
             }
             return nil
         }
-        func scalar(_ v: Any) -> String? {
-            if let s = v as? String { return s }
-            if let d = v as? [String: Any] {
-                for k in ["name", "@value", "title", "value"] { if let s = d[k] as? String { return s } }
+        func scalar(_ v: JSONValue) -> String? {
+            if case .object(let d) = v {
+                for k in ["name", "@value", "title", "value"] { if let s = d[k]?.scalarString { return s } }
                 return nil
             }
-            if let n = v as? NSNumber { return n.stringValue }
-            return nil
+            return v.scalarString
         }
-        func strings(_ v: Any) -> [String] {
-            if let a = v as? [Any] { return a.compactMap(scalar).filter { !$0.isEmpty } }
+        func strings(_ v: JSONValue) -> [String] {
+            if case .array(let a) = v { return a.compactMap(scalar).filter { !$0.isEmpty } }
             if let s = scalar(v), !s.isEmpty { return [s] }
             return []
         }
 
-        let body: String = first(bodyKeys).flatMap { scalar($0.1) } ?? ""
-        let title = first(titleKeys).flatMap { scalar($0.1) }.map { TextShape.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let body: String = first(bodyKeys).flatMap(scalar) ?? ""
+        var title = first(titleKeys).flatMap(scalar).map { TextShape.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
         var rawDate: String?
         var date: String?
         var extra: [String: String] = [:]
-        if let (_, v) = first(dateKeys), let s = scalar(v) {
+        if let v = first(dateKeys), let s = scalar(v) {
             rawDate = s
             if let found = DateNormalizer.find(s) {
                 date = found.day
                 if let t = found.time { extra["time"] = t }
-            } else if let n = v as? NSNumber, n.doubleValue > 1e8 {
+            } else if case .number(let n, _) = v, n > 1e8 {
                 // Unix time in seconds or milliseconds.
-                let secs = n.doubleValue > 1e11 ? n.doubleValue / 1000 : n.doubleValue
-                date = unixDay(secs)
+                date = unixDay(n > 1e11 ? n / 1000 : n)
             }
         }
         var authors: [String] = []
-        if let (_, v) = first(authorKeys) {
+        if let v = first(authorKeys) {
             for a in strings(v) { authors.append(contentsOf: Bylines.splitNames(a)) }
         }
-        let source = first(sourceKeys).flatMap { scalar($0.1) }.flatMap { $0.isEmpty ? nil : $0 }
-        let url = first(urlKeys).flatMap { scalar($0.1) }
-        let id = first(idKeys).flatMap { scalar($0.1) } ?? "\(path)#\(index)"
-        let subtitle = first(subtitleKeys).map { strings($0.1) } ?? []
-        let captions = first(captionKeys).map { strings($0.1) } ?? []
+        let source = first(sourceKeys).flatMap(scalar).flatMap { $0.isEmpty ? nil : $0 }
+        let url = first(urlKeys).flatMap(scalar)
+        let id = first(idKeys).flatMap(scalar) ?? "\(path)#\(index)"
+        let subtitle = first(subtitleKeys).map(strings) ?? []
+        let captions = first(captionKeys).map(strings) ?? []
         for (k, v) in obj where !used.contains(k) {
             if let s = scalar(v) {
                 extra[k] = s
-            } else if let a = v as? [Any] {
+            } else if case .array(let a) = v {
                 let parts = a.compactMap(scalar)
                 if parts.count == a.count, !parts.isEmpty { extra[k] = parts.joined(separator: ", ") }
+            }
+        }
+        // No title field: a short first line of the body is its headline (newswire tables).
+        if title == nil, let line = body.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first {
+            let t = TextShape.collapse(line)
+            let letters = t.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let upper = letters.filter { $0.properties.isUppercase }.count
+            if !t.isEmpty, t.count <= 120, !PlainTextExtractor.endsLikeSentence(t) || upper * 10 >= letters.count * 8 {
+                title = t
+                extra["title_from"] = "body"
             }
         }
         return Article(
@@ -105,35 +115,52 @@ enum JSONArticles {
     /// Parses a whole `.json` file: one object, an array of objects, or an
     /// object holding an array under `articles`, `items`, `data` or `results`.
     static func parseDocument(_ data: Data, path: String) -> ([Article], [LoadProblem]) {
-        let obj: Any
-        do {
-            obj = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            return ([], [LoadProblem(path: path, message: "invalid json: \(jsonMessage(error))")])
+        let parsed: Result<JSONValue, JSONValue.ParseError> = data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+            do { return .success(try JSONValue.parse(UnsafeBufferPointer(rebasing: b[start...]))) }
+            catch let e as JSONValue.ParseError { return .failure(e) }
+            catch { return .failure(JSONValue.ParseError(offset: 0, message: "cannot parse")) }
         }
-        var records: [Any] = []
-        if let a = obj as? [Any] { records = a }
-        else if let d = obj as? [String: Any] {
-            if let a = ["articles", "items", "data", "results", "documents", "docs"].lazy.compactMap({ d[$0] as? [Any] }).first,
-                first(bodyKeys, in: d) == nil
+        let obj: JSONValue
+        switch parsed {
+        case .success(let v): obj = v
+        case .failure(let e):
+            return ([], [LoadProblem(path: path, line: lineNumber(data, offset: e.offset), message: "invalid json: \(e.message)")])
+        }
+        var records: [JSONValue] = []
+        switch obj {
+        case .array(let a): records = a
+        case .object(let d):
+            if first(bodyKeys, in: d) == nil,
+                let a = ["articles", "items", "data", "results", "documents", "docs"].lazy.compactMap({ k -> [JSONValue]? in
+                    if case .array(let a)? = d[k] { return a } else { return nil }
+                }).first
             {
                 records = a
             } else {
-                records = [d]
+                records = [obj]
             }
-        } else {
+        default:
             return ([], [LoadProblem(path: path, message: "json is not an object or an array of objects")])
         }
         var arts: [Article] = []
         var probs: [LoadProblem] = []
         for (i, r) in records.enumerated() {
-            if let d = r as? [String: Any] { arts.append(article(from: d, path: path, index: i + 1, format: "json")) }
+            if case .object(let d) = r { arts.append(article(from: d, path: path, index: i + 1, format: "json")) }
             else { probs.append(LoadProblem(path: path, message: "record \(i + 1) is not a json object; skipped")) }
         }
+        if arts.isEmpty, probs.isEmpty { probs.append(LoadProblem(path: path, message: "no json records")) }
         return (arts, probs)
     }
 
-    private static func first(_ keys: [String], in d: [String: Any]) -> Any? {
+    static func lineNumber(_ data: Data, offset: Int) -> Int {
+        var line = 1
+        for c in data.prefix(offset) where c == 0x0A { line += 1 }
+        return line
+    }
+
+    private static func first(_ keys: [String], in d: [String: JSONValue]) -> JSONValue? {
         for k in keys { if let v = d[k] { return v } }
         return nil
     }
@@ -144,25 +171,30 @@ enum JSONArticles {
         var ranges: [Range<Int>] = []
         data.withUnsafeBytes { raw in
             let b = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            for i in 0..<b.count where b[i] == 0x0A {
+            var start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+            for i in start..<b.count where b[i] == 0x0A {
                 ranges.append(start..<i)
                 start = i + 1
             }
             if start < b.count { ranges.append(start..<b.count) }
         }
-        let results = Parallel.map(count: ranges.count) { i -> Result<Article?, LoadProblem> in
-            let r = ranges[i]
-            let line = data.subdata(in: r)
-            if isBlank(line) { return .success(nil) }
-            do {
-                let obj = try JSONSerialization.jsonObject(with: line, options: [])
-                guard let d = obj as? [String: Any] else {
-                    return .failure(LoadProblem(path: path, line: i + 1, message: "line is not a json object; skipped"))
+        let results = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Result<Article?, LoadProblem>] in
+            let all = raw.bindMemory(to: UInt8.self)
+            return Parallel.map(count: ranges.count) { i -> Result<Article?, LoadProblem> in
+                let r = ranges[i]
+                let line = UnsafeBufferPointer(rebasing: all[r])
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .success(nil) }
+                do {
+                    let v = try JSONValue.parse(line)
+                    guard case .object(let d) = v else {
+                        return .failure(LoadProblem(path: path, line: i + 1, message: "line is not a json object; skipped"))
+                    }
+                    return .success(article(from: d, path: path, index: i + 1, format: "jsonl"))
+                } catch let error as JSONValue.ParseError {
+                    return .failure(LoadProblem(path: path, line: i + 1, message: "invalid json (\(error.message) at column \(error.offset + 1)); line skipped"))
+                } catch {
+                    return .failure(LoadProblem(path: path, line: i + 1, message: "invalid json; line skipped"))
                 }
-                return .success(article(from: d, path: path, index: i + 1, format: "jsonl"))
-            } catch {
-                return .failure(LoadProblem(path: path, line: i + 1, message: "invalid json (\(jsonMessage(error))); line skipped"))
             }
         }
         var arts: [Article] = []
@@ -175,16 +207,6 @@ enum JSONArticles {
             }
         }
         return (arts, probs)
-    }
-
-    private static func isBlank(_ d: Data) -> Bool {
-        d.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    }
-
-    private static func jsonMessage(_ error: Error) -> String {
-        let ns = error as NSError
-        if let d = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return d.lowercased() }
-        return "cannot parse"
     }
 }
 

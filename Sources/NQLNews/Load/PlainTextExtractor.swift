@@ -24,7 +24,10 @@ enum PlainTextExtractor {
         "news", "next", "previous", "prev", "more", "loading", "cookie settings", "accept cookies",
         "facebook", "twitter", "linkedin", "whatsapp", "reddit", "instagram", "youtube", "kakaotalk",
         "play", "pause", "mute", "full screen", "zoom", "enlarge", "gallery", "video", "photo",
-        "continue reading", "show more", "see more", "all rights reserved", "terms of use",
+        "continue reading", "show more", "see more", "click to unmute", "tap to unmute", "this video has an invalid file format",
+        "please use a html5 video capable browser to watch videos", "please enter your date of birth to view this video",
+        "sorry, but you can't access this content", "thanks for signing up", "you're all set", "watch now", "now playing",
+        "up next", "replay", "skip ad", "loading video", "video unavailable", "all rights reserved", "terms of use",
         "privacy policy", "contact us", "about us", "sitemap", "rss", "a+", "a-", "aa",
         // Korean
         "본문 바로가기", "주메뉴 바로가기", "메뉴", "검색", "닫기", "로그인", "회원가입", "공유", "공유하기",
@@ -42,7 +45,9 @@ enum PlainTextExtractor {
     static let interfacePrefixes = [
         "follow us", "join us on", "share on", "share this", "sign up for", "subscribe to", "click here",
         "read more:", "read more at", "related:", "see also:", "also read:", "download the", "get the app",
-        "this article was", "listen to this", "keep reading", "watch:", "advertisement",
+        "this article was", "listen to this", "keep reading", "watch:", "advertisement", "more from ",
+        "recommended:", "most read", "you may also like", "sponsored content", "sign up for our", "your subscription has been",
+        "this newsletter may contain", "by clicking", "by signing up", "by subscribing",
     ]
 
     static func isInterface(_ line: String) -> Bool {
@@ -50,10 +55,19 @@ enum PlainTextExtractor {
         while let last = key.last, "!:.|>»›→·•*-–—".contains(last) || last == " " { key.removeLast() }
         while let f = key.first, "<«‹←·•*-–— ".contains(f) { key.removeFirst() }
         if key.isEmpty { return true }
+        // Player clocks and counters: "00:00:00", "1/12".
+        if key.count <= 12, key.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "/" || $0 == " " }) { return true }
         if interfaceStrings.contains(key) { return true }
         // Identifier-like widget names: "bar_progress", "btn-top".
         if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
         if key.count < 60 { for p in interfacePrefixes where key.hasPrefix(p) { return true } }
+        // A promoted link card: "Related With every automaker that builds trucks…".
+        if key.count < 400, line.hasPrefix("Related "), let next = line.dropFirst(8).first, next.isUppercase { return true }
+        // Breadcrumbs: "Politics › Diplomacy", "Home > World > Asia".
+        for sep in [" › ", " » ", " > ", " / "] where key.has(sep) && key.count < 80 {
+            let parts = key.components(separatedBy: sep)
+            if parts.allSatisfy({ $0.split(separator: " ").count <= 3 }) { return true }
+        }
         // A run of menu items: "Home | World | Business".
         if key.has(" | ") && !key.has(".") && key.split(separator: "|").allSatisfy({ $0.split(separator: " ").count <= 3 }) { return true }
         return false
@@ -62,12 +76,12 @@ enum PlainTextExtractor {
     /// Outlet named by a copyright footer, and whether the line is one.
     static func copyrightSource(_ line: String) -> (isFooter: Bool, source: String?) {
         let lower = line.lowercased()
-        let isFooter = line.has("©") || lower.hasPrefix("copyright") || lower.has("all rights reserved")
+        let isFooter = line.has("©") || line.has("ⓒ") || lower.hasPrefix("copyright") || lower.has("all rights reserved")
             || lower.hasPrefix("(c) ") || line.has("무단전재") || line.has("무단 전재") || line.has("저작권자")
             || line.has("無断転載")
         guard isFooter, line.count < 300 else { return (false, nil) }
         var s = line
-        for marker in ["©", "Copyright", "COPYRIGHT", "copyright", "(c)", "(C)", "저작권자"] {
+        for marker in ["©", "ⓒ", "Copyright", "COPYRIGHT", "copyright", "(c)", "(C)", "저작권자"] {
             if let r = s.range(of: marker) { s = String(s[r.upperBound...]) }
         }
         // Drop years, "All rights reserved", parenthesised URLs and trailing punctuation.

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import NQLNews
+
+let samplePage = """
+    <!DOCTYPE html>
+    <html lang="en"><head>
+    <meta charset="utf-8">
+    <title>Ministers meet in Tokyo | The Harbor Times</title>
+    <meta property="og:site_name" content="The Harbor Times">
+    <meta property="article:published_time" content="2024-07-28T16:45:00+09:00">
+    <link rel="canonical" href="https://harbor.example/2024/07/28/tokyo">
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Ministers meet in Tokyo","author":{"@type":"Person","name":"Daniel Okafor"}}</script>
+    </head><body>
+    <nav class="menu"><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
+    <div class="ad-banner">Advertisement: buy a car today, best prices in town, no questions asked</div>
+    <article><h1>Ministers meet in Tokyo</h1>
+    <p class="byline">By Daniel Okafor</p>
+    <figure><img src="x.jpg"><figcaption>Blinken and Hayashi in Tokyo. (Pool/Kyodo)</figcaption></figure>
+    <div class="story-body">
+    <p>TOKYO — The foreign and defence ministers of the United States and Japan met on Sunday, agreeing to overhaul command ties.</p>
+    <p>Secretary of State Antony Blinken said the talks, the first in Tokyo in a year and a half, were “historic,” and Austin agreed.</p>
+    <ul class="related-links"><li><a href="/1">Related: a story about something else entirely</a></li><li><a href="/2">Another unrelated story people clicked on</a></li></ul>
+    <p>Defense Minister Minoru Kihara (木原稔) said the allies had entered “a new era” of cooperation, officials said.</p>
+    </div></article>
+    <section class="comments"><p>This is a reader comment that goes on for quite a while, with opinions, and more opinions, and commas.</p></section>
+    <footer><p>© 2024 The Harbor Times. All rights reserved.</p></footer>
+    </body></html>
+    """
+
+@Suite struct HTMLExtractorTests {
+    @Test func bodyAndMetadata() throws {
+        let (articles, problems) = ArticleLoader.load(text: samplePage, format: "html", path: "p.html")
+        #expect(problems.isEmpty)
+        let a = try #require(articles.first)
+        #expect(a.title == "Ministers meet in Tokyo")
+        #expect(a.source == "The Harbor Times")
+        #expect(a.authors == ["Daniel Okafor"])
+        #expect(a.date == "2024-07-28")
+        #expect(a.url == "https://harbor.example/2024/07/28/tokyo")
+        #expect(a.format == "html")
+        #expect(a.paragraphs.count == 3)
+        #expect(a.text.contains("木原稔"))
+        #expect(a.captions == ["Blinken and Hayashi in Tokyo. (Pool/Kyodo)"])
+        for noise in ["Advertisement", "Related:", "reader comment", "©", "Home", "By Daniel"] {
+            #expect(!a.text.contains(noise), "body still contains \(noise)")
+        }
+    }
+
+    @Test func sniffedFromContent() throws {
+        let a = try #require(ArticleLoader.load(text: samplePage).articles.first)
+        #expect(a.format == "html")
+    }
+
+    @Test func declaredLatin1Charset() throws {
+        var bytes = Array("<html><head><meta charset=\"iso-8859-1\"><title>Caf".utf8) + [0xE9]
+        bytes += Array("</title></head><body><p>The caf".utf8) + [0xE9] + Array(" on the corner reopened on Monday after a long, costly renovation, its owners said.</p></body></html>".utf8)
+        let (articles, _) = ArticleLoader.load(data: Data(bytes), path: "l.html", format: "html")
+        let a = try #require(articles.first)
+        #expect(a.text.hasPrefix("The café on the corner"))
+        #expect(a.encoding == "iso-8859-1")
+    }
+
+    @Test func exampleHTMLPages() throws {
+        let (articles, problems) = ArticleLoader.load(packageRoot + "/Examples/articles/*.html")
+        #expect(problems.isEmpty)
+        #expect(articles.count == 2)
+        for a in articles {
+            #expect(a.date == "2024-07-28")
+            #expect(!a.authors.isEmpty)
+            #expect(!a.text.contains("Advertisement"))
+            #expect(!a.text.contains("comment"))
+            #expect(!a.text.contains("cookies"))
+        }
+        let harbor = try #require(articles.first { $0.source == "The Harbor Times" })
+        #expect(!harbor.text.contains("Russia"))
+    }
+}
