@@ -1,3 +1,7 @@
+extension Value {
+    var isRecord: Bool { if case .record = self { return true } else { return false } }
+}
+
 /// The ways results can be printed.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// Tables for lists of records, NQL notation for the rest.
@@ -303,7 +307,10 @@ public enum Formatter {
         let width = r.keys.map { DisplayWidth.of($0) }.max() ?? 0
         let valueWidth = max(options.maxCellWidth, 72)
         let indent = String(repeating: " ", count: width + 3)
-        func flat(_ v: Value) -> String { cellText(v).split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
+        func flat(_ v: Value) -> String {
+            let text = v.isRecord ? repr(v) : cellText(v)
+            return text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        }
         var out = ""
         for (k, v) in r.pairs {
             let fill = String(repeating: " ", count: width - DisplayWidth.of(k))

@@ -1,0 +1,239 @@
+import Foundation
+import NQL
+
+/// `compare`, `similar`, `stories`, `keywords`, `kwic`, `quotes`, `cooccur`
+/// and `timeline`: the analyses of `Analysis`, over article records.
+enum AnalysisBuiltins {
+    static let all: [Builtin] = [compare, similar, stories, keywords, kwic, quotes, cooccur, timeline]
+
+    // MARK: - from values
+
+    /// Entity types that name something; dates and amounts are left out of comparisons.
+    static let namedTypes: Set<EntityType> = [.PERSON, .ORG, .GPE, .LOC, .NORP, .PRODUCT, .EVENT, .MISC]
+
+    /// An article record (or a string) as an analysis document, with its named entities.
+    static func document(_ v: Value, _ a: Arguments, index: Int, entities: Bool) throws -> AnalysisDocument {
+        let text = try ArticleValues.text(v, a, index)
+        var sentences: [String] = []
+        if case .record(let r) = v, case .list(let xs)? = r["sentences"] {
+            sentences = xs.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+        }
+        var found: [EntitySummary] = []
+        if entities {
+            found = try EntityCache.of(a.interpreter).entities(of: text).filter { namedTypes.contains($0.type) }.map {
+                EntitySummary(name: $0.name, type: $0.type.rawValue, count: $0.count, aliases: $0.aliases,
+                              firstOffset: $0.mentions.first?.start)
+            }
+        }
+        return AnalysisDocument(id: ArticleValues.field(v, "id") ?? "", text: text, sentences: sentences,
+                                date: ArticleValues.date(v), entities: found)
+    }
+
+    static func documents(_ a: Arguments, _ index: Int, entities: Bool) throws -> [AnalysisDocument] {
+        try ArticleValues.articles(a, index, allowEmpty: false).map {
+            try a.checkInterrupt()
+            return try document($0, a, index: index, entities: entities)
+        }
+    }
+
+    /// Runs an analysis, turning its errors into the built-in's errors.
+    static func analysing<T>(_ a: Arguments, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as AnalysisError { throw a.error(e.message) }
+    }
+
+    static func round3(_ d: Double) -> Value { .float((d * 1000).rounded() / 1000) }
+    static func strings(_ xs: [String]) -> Value { .list(xs.map { .string($0) }) }
+
+    static func label(_ v: Value) -> Value {
+        if let t = ArticleValues.field(v, "title") { return .string(t) }
+        return ArticleValues.field(v, "id").map { .string($0) } ?? .null
+    }
+
+    // MARK: - compare
+
+    static let compare = Builtin(
+        "compare", group: "analysis", params: "left, right",
+        summary: "Compare two articles (similarity, shared and missing entities, copied and unmatched sentences) or two collections (key words and entities by log-likelihood).",
+        example: #"let w = load("Examples/articles/"); compare(w[0], w[1])"#
+    ) { a in
+        switch (a[0], a[1]) {
+        case (.list, .list):
+            let left = try documents(a, 0, entities: true), right = try documents(a, 1, entities: true)
+            let c = try analysing(a) { try Analysis.compare(left, right) }
+            func terms(_ xs: [KeyTerm]) -> Value {
+                .list(xs.map { .record(Record([("term", .string($0.term)), ("count", .int($0.count)), ("other", .int($0.otherCount)),
+                                              ("g2", round3($0.logLikelihood)), ("log_ratio", round3($0.logRatio))])) })
+            }
+            func presence(_ xs: [EntityPresence]) -> Value {
+                .list(xs.map { .record(Record([("name", .string($0.name)), ("type", .string($0.type)),
+                                              ("articles", .int($0.documents)), ("count", .int($0.count))])) })
+            }
+            return .record(Record([
+                ("left_words", .int(c.tokensA)), ("right_words", .int(c.tokensB)),
+                ("key_words_left", terms(c.keyWordsA)), ("key_words_right", terms(c.keyWordsB)),
+                ("key_entities_left", terms(c.keyEntitiesA)), ("key_entities_right", terms(c.keyEntitiesB)),
+                ("entities_only_left", presence(c.entitiesOnlyInA)), ("entities_only_right", presence(c.entitiesOnlyInB)),
+            ]))
+        case (.list, _), (_, .list):
+            throw a.error("compare two articles, or two lists of articles; got \(a[0].typeName) and \(a[1].typeName)")
+        default:
+            let left = try document(a[0], a, index: 0, entities: true), right = try document(a[1], a, index: 1, entities: true)
+            let c = Analysis.compare(left, right)
+            return .record(Record([
+                ("similarity", round3(c.similarity)), ("entity_overlap", round3(c.entityOverlap)),
+                ("shared", strings(c.sharedEntities.map(\.name))),
+                ("only_left", strings(c.onlyLeftEntities.map(\.name))), ("only_right", strings(c.onlyRightEntities.map(\.name))),
+                ("copied", strings(c.copied.map(\.left))), ("paraphrased", strings(c.paraphrased.map(\.left))),
+                ("only_left_sentences", strings(c.sentencesOnlyLeft)), ("only_right_sentences", strings(c.sentencesOnlyRight)),
+                ("alignments", .list(c.alignments.map {
+                    .record(Record([("left", .string($0.left)), ("right", $0.right.map { .string($0) } ?? .null),
+                                    ("similarity", round3($0.similarity)), ("kind", .string($0.kind.rawValue))]))
+                })),
+            ]))
+        }
+    }
+
+    // MARK: - collections
+
+    static let similar = Builtin(
+        "similar", group: "analysis", params: "article, articles, k?",
+        summary: "The k (default 5) articles most like this one, by TF-IDF cosine: score, title, id.",
+        example: #"let w = load("Examples/articles/"); similar(w[0], w, 3)"#
+    ) { a in
+        let target = try document(a[0], a, index: 0, entities: false)
+        let pool = try ArticleValues.articles(a, 1, allowEmpty: false)
+        let k = a.has(2) ? try a.int(2) : 5
+        guard k > 0 else { throw a.error("k must be at least 1, got \(k)") }
+        var texts = try pool.map { try ArticleValues.text($0, a, 1) }
+        let selfIndex = pool.firstIndex(where: { ArticleValues.field($0, "id") == target.id && !target.id.isEmpty }) ?? {
+            texts.append(target.text)
+            return texts.count - 1
+        }()
+        let index = TFIDFIndex(texts: texts)
+        let ranked = try analysing(a) { try index.mostSimilar(to: selfIndex, k: k) }
+        return .list(ranked.filter { $0.index < pool.count }.map { hit in
+            .record(Record([("score", round3(hit.similarity)), ("title", label(pool[hit.index])),
+                            ("id", ArticleValues.field(pool[hit.index], "id").map { .string($0) } ?? .null)]))
+        })
+    }
+
+    static let stories = Builtin(
+        "stories", group: "analysis", params: "articles",
+        summary: "Group articles that tell the same story or copy the same wire text (MinHash + LSH): story, size, similarity, titles, ids.",
+        example: #"load("Examples/articles/") | stories | select(.size, .title)"#
+    ) { a in
+        let docs = try documents(a, 0, entities: false)
+        let pool = try ArticleValues.articles(a, 0)
+        let groups = try analysing(a) { try Analysis.stories(docs) }
+        return .list(groups.enumerated().map { n, g in
+            .record(Record([
+                ("story", .int(n + 1)), ("size", .int(g.members.count)), ("similarity", round3(g.meanSimilarity)),
+                ("title", label(pool[g.representative])),
+                ("titles", .list(g.members.map { label(pool[$0]) })),
+                ("ids", .list(g.members.map { ArticleValues.field(pool[$0], "id").map { .string($0) } ?? .null })),
+            ]))
+        })
+    }
+
+    static let keywords = Builtin(
+        "keywords", group: "analysis", params: "articles, k?",
+        summary: "Distinctive terms (TF-IDF against the collection; for one article, against general English): term, score, count.",
+        example: #"load("Examples/articles/tokyo-2plus2.txt") | keywords(5)"#
+    ) { a in
+        let k = a.has(1) ? try a.int(1) : 10
+        if case .list = a[0] {
+            let pool = try ArticleValues.articles(a, 0, allowEmpty: false)
+            let texts = try pool.map { try ArticleValues.text($0, a) }
+            let perDoc = try analysing(a) { try Analysis.keywords(texts, k: k) }
+            return .list(zip(pool, perDoc).map { article, terms in
+                .record(Record([("title", label(article)), ("keywords", strings(terms.map(\.term)))]))
+            })
+        }
+        let terms = try analysing(a) { try Analysis.keywords(try ArticleValues.text(a[0], a), k: k) }
+        return .list(terms.map { .record(Record([("term", .string($0.term)), ("score", round3($0.score)), ("count", .int($0.count))])) })
+    }
+
+    static let kwic = Builtin(
+        "kwic", group: "analysis", params: "articles, term, width?",
+        summary: "Keyword in context: each whole-word match of a word, phrase or regex with the text around it.",
+        example: #"load("Examples/articles/") | kwic("deterrence", 30)"#
+    ) { a in
+        let pool: [Value] = a[0].isString ? [a[0]] : try ArticleValues.articles(a, 0)
+        let texts = try pool.map { try ArticleValues.text($0, a) }
+        let width = a.has(2) ? try a.int(2) : 40
+        let (term, isRegex): (String, Bool)
+        switch a[1] {
+        case .string(let s): (term, isRegex) = (s, false)
+        case .regex(let r): (term, isRegex) = (r.flags.contains("i") ? "(?i)" + r.pattern : r.pattern, true)
+        default: throw a.typeError(1, expected: "a word, phrase or regular expression")
+        }
+        let lines = try analysing(a) { try Analysis.kwic(texts, term: term, width: width, regex: isRegex) }
+        return .list(lines.map { line in
+            let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(line.left)))
+            return .record(Record([("id", ArticleValues.field(pool[line.document], "id").map { .string($0) } ?? .int(line.document)),
+                                   ("left", .string(pad + line.left)), ("match", .string(line.match)), ("right", .string(line.right))]))
+        })
+    }
+
+    static let quotes = Builtin(
+        "quotes", group: "analysis", params: "article",
+        summary: "Quotations with their speakers where the text says who (\"...,\" Blinken said): speaker, quote, kind.",
+        example: #"quotes("\"We will not be intimidated,\" Austin said.")"#
+    ) { a in
+        let pool: [Value] = a[0].isString ? [a[0]] : (a[0].isList ? try ArticleValues.articles(a, 0) : [a[0]])
+        var rows: [Value] = []
+        for article in pool {
+            for q in Analysis.quotes(try ArticleValues.text(article, a)) {
+                var pairs: [(String, Value)] = [("speaker", (q.resolvedSpeaker ?? q.speaker).map { .string($0) } ?? .null),
+                                                ("quote", .string(q.text)), ("kind", .string(q.kind.rawValue))]
+                if pool.count > 1 || a[0].isList { pairs.insert(("title", label(article)), at: 0) }
+                rows.append(.record(Record(pairs)))
+            }
+        }
+        return .list(rows)
+    }
+
+    static let cooccur = Builtin(
+        "cooccur", group: "analysis", params: "articles", options: ["by", "types"],
+        summary: "Entity pairs mentioned together, most frequent first; by: \"document\" (default) or \"sentence\", types: [\"PERSON\", ...].",
+        example: #"load("Examples/articles/") | cooccur(types: ["PERSON"]) | take(5)"#
+    ) { a in
+        let docs = try documents(a, 0, entities: true)
+        var unit = CooccurrenceUnit.document
+        if let by = a.option("by") {
+            guard case .string(let s) = by, let u = CooccurrenceUnit(rawValue: s) else { throw a.error("by: must be \"document\" or \"sentence\"") }
+            unit = u
+        }
+        var types: Set<String>?
+        if let t = a.option("types") {
+            guard case .list(let xs) = t else { throw a.error("types: must be a list of entity types such as [\"PERSON\", \"ORG\"]") }
+            types = Set(xs.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
+        }
+        let pairs = try analysing(a) { try Analysis.cooccur(docs, unit: unit, types: types) }
+        return .list(pairs.map {
+            .record(Record([("a", .string($0.first)), ("b", .string($0.second)), ("count", .int($0.count)), ("pmi", round3($0.pmi)),
+                            ("a_type", .string($0.firstType)), ("b_type", .string($0.secondType))]))
+        })
+    }
+
+    static let timeline = Builtin(
+        "timeline", group: "analysis", params: "articles", options: ["by"],
+        summary: "Articles per day, week (from Monday) or month (by: \"day\" | \"week\" | \"month\", default month), empty periods included.",
+        example: #"load("Examples/articles/") | timeline(by: "day")"#
+    ) { a in
+        let pool = try ArticleValues.articles(a, 0, allowEmpty: false)
+        var period = TimelinePeriod.month
+        if let by = a.option("by") {
+            guard case .string(let s) = by, let p = TimelinePeriod(rawValue: s) else { throw a.error("by: must be \"day\", \"week\" or \"month\"") }
+            period = p
+        }
+        let t = try analysing(a) { try Analysis.timeline(pool.map(ArticleValues.date), by: period) }
+        if t.undated > 0 { a.interpreter.warn("nql: timeline: \(t.undated) of \(pool.count) articles have no date and are not counted\n") }
+        return .list(t.buckets.map { .record(Record([("period", .string($0.period)), ("count", .int($0.count))])) })
+    }
+}
+
+extension Value {
+    var isString: Bool { if case .string = self { return true } else { return false } }
+    var isList: Bool { if case .list = self { return true } else { return false } }
+}
