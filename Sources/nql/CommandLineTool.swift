@@ -14,6 +14,7 @@ struct Invocation {
     var format: OutputFormat = .auto
     var args: [(String, String)] = []
     var color: Bool?
+    var timer = false
 }
 
 /// A command line that cannot be run, with what to say.
@@ -34,6 +35,7 @@ enum CommandLineTool {
           -e, --eval PROGRAM     run PROGRAM given on the command line
           -f, --format FORMAT    print results as auto, table, json, jsonl, csv or text (default auto)
               --arg NAME=VALUE   bind NAME to the string VALUE in the program (repeatable)
+              --timer            print each statement's wall time on stderr
               --color, --no-color  force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
           -h, --help             show this help
           -V, --version          show the version
@@ -104,6 +106,7 @@ enum CommandLineTool {
                     throw UsageError(message: "'\(name)' is not a valid name for --arg")
                 }
                 inv.args.append((name, String(pair[pair.index(after: eq)...])))
+            case "--timer": inv.timer = true
             case "--color": inv.color = true
             case "--no-color": inv.color = false
             case "-":
@@ -127,6 +130,12 @@ enum CommandLineTool {
         let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color),
                               write: { out.write($0) }, writeError: { s in out.flush(); OutputStream.standardError.write(s) })
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
+        if inv.timer {
+            session.interpreter.afterStatement = { statement, seconds in
+                let line = session.interpreter.currentLine(of: statement)
+                OutputStream.standardError.write("time: \(Formatter.duration(seconds))\(line.map { " (line \($0))" } ?? "")\n")
+            }
+        }
         defer { out.flush() }
         let text: String, name: String
         switch inv.program {

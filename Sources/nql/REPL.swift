@@ -82,18 +82,13 @@ final class REPL {
         signal(SIGINT, previous)
         if timer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            out.write(dim("time: \(REPL.duration(seconds))") + "\n")
+            out.write(dim("time: \(Formatter.duration(seconds))") + "\n")
         }
         if case .completed = outcome { completedStatements.append(text) }
         return outcome
     }
 
     /// `0.42 ms`, `12.3 ms`, `1.204 s`.
-    static func duration(_ seconds: Double) -> String {
-        if seconds < 0.01 { return String(format: "%.2f ms", seconds * 1000) }
-        if seconds < 1 { return String(format: "%.1f ms", seconds * 1000) }
-        return String(format: "%.3f s", seconds)
-    }
 
     // MARK: - meta-commands
 

@@ -61,6 +61,13 @@ public enum Formatter {
         }
     }
 
+    /// A wall time for people: `0.42 ms`, `12.3 ms`, `1.234 s`.
+    public static func duration(_ seconds: Double) -> String {
+        if seconds < 0.01 { return String(format: "%.2f ms", seconds * 1000) }
+        if seconds < 1 { return String(format: "%.1f ms", seconds * 1000) }
+        return String(format: "%.3f s", seconds)
+    }
+
     // MARK: - NQL notation
 
     /// NQL notation: `"text"`, `[1, 2]`, `{name: "x"}`, `@2024-07-28`.

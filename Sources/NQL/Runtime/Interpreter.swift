@@ -17,6 +17,8 @@ public final class Interpreter: @unchecked Sendable {
     public let interrupt: Interrupt
     /// State modules keep for the session (caches), by key.
     public var moduleState: [String: AnyObject] = [:]
+    /// Called after each top-level statement with its wall time in seconds (`--timer`).
+    public var afterStatement: ((Statement, Double) -> Void)?
     /// The deepest nesting of user-function calls allowed.
     public static let maxCallDepth = 2_000
 
@@ -33,6 +35,9 @@ public final class Interpreter: @unchecked Sendable {
         self.warn = warn
         self.currentDirectory = currentDirectory
     }
+
+    /// The 1-based line where a statement of the running program starts.
+    public func currentLine(of statement: Statement) -> Int? { source.line(of: statement.span.start) }
 
     /// Binds a global name.
     public func define(_ name: String, _ value: Value) { globals[name] = value }
@@ -57,6 +62,12 @@ public final class Interpreter: @unchecked Sendable {
         depth = 0
         for statement in program.statements {
             try interrupt.check()
+            let started = DispatchTime.now().uptimeNanoseconds
+            defer {
+                if let afterStatement {
+                    afterStatement(statement, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+                }
+            }
             switch statement {
             case .let(let name, _, let expr, _):
                 var value = try locate(expr.span) { try eval(expr, nil) }
