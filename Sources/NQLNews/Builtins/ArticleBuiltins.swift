@@ -78,18 +78,7 @@ enum ArticleBuiltins {
         summary: "Whether the article mentions an entity: by name or alias (\"US\" finds \"United States\"), or by type (\"PERSON\").",
         example: #"load("Examples/articles/") | filter(mentions("Russia") and mentions("US")) | len"#
     ) { a in
-        let wanted = try a.string(1)
-        let found = try EntityCache.of(a.interpreter).entities(of: try ArticleValues.text(a[0], a))
-        if let type = EntityType(rawValue: wanted) { return .bool(found.contains { $0.type == type }) }
-        let key = EntityLexicon.aliasKey(wanted)
-        let canonical = EntityLexicon.canonical(for: wanted).map(EntityLexicon.aliasKey)
-        return .bool(found.contains { e in
-            let names = [e.name] + e.aliases
-            return names.contains { n in
-                let k = EntityLexicon.aliasKey(n)
-                return k == key || k == canonical
-            }
-        })
+        .bool(try EntityCache.of(a.interpreter).mentions(try ArticleValues.text(a[0], a), try a.string(1)))
     }
 
     static let contains = Builtin(

@@ -1,9 +1,22 @@
+import Foundation
 import NQL
 
 /// Entities recognised in this session, by text: recognition runs at most
-/// once per article however many filters and comparisons use it.
+/// once per article however many filters and comparisons use it, and the
+/// names each article mentions are kept as a set for `mentions`.
 final class EntityCache {
-    private var byText: [String: [Entity]] = [:]
+    /// What is known of one text.
+    struct Known {
+        /// The merged entities.
+        var entities: [Entity]
+        /// Comparison keys (`Analysis.entityKey`) of every name and alias.
+        var keys: Set<String>
+        /// The types present.
+        var types: Set<EntityType>
+    }
+
+    private var byText: [String: Known] = [:]
+    private var queryKeys: [String: Set<String>] = [:]
     private let recognizer: EntityRecognizer
 
     private init(recognizer: EntityRecognizer) { self.recognizer = recognizer }
@@ -18,34 +31,41 @@ final class EntityCache {
         return cache
     }
 
-    /// The entities of a text, recognised once.
-    func entities(of text: String) -> [Entity] {
+    /// What is known of a text, recognising it the first time.
+    func known(_ text: String) -> Known {
         if let known = byText[text] { return known }
-        let found = recognizer.entities(in: text)
-        byText[text] = found
-        return found
-    }
-
-    /// Every mention in a text (not cached: used by the JSONL tool on each document once).
-    func mentions(of text: String) -> [EntityMention] { recognizer.mentions(in: text) }
-}
-
-extension EntityLexicon {
-    /// The canonical name for a name or alias a user typed ("US" -> "United States"), or nil.
-    static func canonical(for name: String) -> String? {
-        let key = aliasKey(name)
-        for (canonical, aliases) in aliasGroups {
-            if aliasKey(canonical) == key || aliases.contains(where: { aliasKey($0) == key }) { return canonical }
+        let entities = recognizer.entities(in: text)
+        var keys = Set<String>()
+        for e in entities {
+            keys.insert(Analysis.entityKey(e.name))
+            for alias in e.aliases { keys.insert(Analysis.entityKey(alias)) }
         }
-        return nil
+        let known = Known(entities: entities, keys: keys, types: Set(entities.map(\.type)))
+        byText[text] = known
+        return known
     }
 
-    /// Names compared without case, dots or a leading "the".
-    static func aliasKey(_ s: String) -> String {
-        var t = s.lowercased().replacingOccurrences(of: ".", with: "")
-        if t.hasPrefix("the ") { t.removeFirst(4) }
-        return t.trimmingCharacters(in: .whitespaces)
+    /// The entities of a text, recognised once.
+    func entities(of text: String) -> [Entity] { known(text).entities }
+
+    /// Whether a text mentions a name (or any alias of it: "US" finds
+    /// "United States"), or an entity of a type when `name` is one ("PERSON").
+    func mentions(_ text: String, _ name: String) -> Bool {
+        let known = known(text)
+        if let type = EntityType(rawValue: name) { return known.types.contains(type) }
+        return !known.keys.isDisjoint(with: keys(forQuery: name))
+    }
+
+    /// The keys a query matches: its own, and those of its alias group.
+    private func keys(forQuery name: String) -> Set<String> {
+        if let cached = queryKeys[name] { return cached }
+        let key = Analysis.entityKey(name)
+        var keys: Set<String> = [key]
+        for (canonical, aliases) in EntityLexicon.aliasGroups {
+            let group = [canonical] + aliases
+            if group.contains(where: { Analysis.entityKey($0) == key }) { keys.formUnion(group.map(Analysis.entityKey)) }
+        }
+        queryKeys[name] = keys
+        return keys
     }
 }
-
-import Foundation
