@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["NQL", "CLibXML2"],
             resources: [.copy("Resources")]
         ),
-        .executableTarget(name: "nql", dependencies: ["NQL", "NQLNews", "CEditLine"], exclude: ["REPL.md"]),
+        .executableTarget(name: "nql", dependencies: ["NQL", "NQLNews", "CEditLine"]),
         .executableTarget(name: "nql-lab", dependencies: ["NQL", "NQLNews"]),
         .testTarget(name: "NQLTests", dependencies: ["NQL"]),
         .testTarget(name: "NQLNewsTests", dependencies: ["NQLNews", "NQL"]),
