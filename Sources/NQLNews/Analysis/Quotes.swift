@@ -205,9 +205,11 @@ extension Analysis {
             quotes.append(q)
         }
         for p in pending { quotes.append(p) }
-        if indirect { quotes += indirectQuotes(c, avoiding: covered) }
+        // Word tokens of the whole text, once: indirect speech and name resolution use them.
+        let all = quoteTokens(c, 0..<c.count)
+        if indirect { quotes += indirectQuotes(c, all, avoiding: covered) }
         quotes.sort { $0.start < $1.start }
-        resolveSpeakers(&quotes, c)
+        resolveSpeakers(&quotes, c, all)
         return quotes.filter { $0.speaker != nil || $0.resolvedSpeaker != nil || $0.text.split(separator: " ").count >= 4 }
     }
 
@@ -319,8 +321,17 @@ extension Analysis {
         return nil
     }
 
+    /// The tokens lying wholly inside a character range (found by binary search).
+    static func tokens(_ all: [QToken], in r: Range<Int>) -> ArraySlice<QToken> {
+        var lo = 0, hi = all.count
+        while lo < hi { let m = (lo + hi) / 2; if all[m].start < r.lowerBound { lo = m + 1 } else { hi = m } }
+        var end = lo
+        while end < all.count, all[end].end <= r.upperBound { end += 1 }
+        return all[lo..<end]
+    }
+
     /// Reported speech in sentences outside quotation marks.
-    static func indirectQuotes(_ c: [Character], avoiding covered: [Range<Int>]) -> [Quote] {
+    static func indirectQuotes(_ c: [Character], _ all: [QToken], avoiding covered: [Range<Int>]) -> [Quote] {
         var out: [Quote] = []
         var s = 0
         func sentenceEnd(_ from: Int) -> Int {
@@ -344,7 +355,7 @@ extension Analysis {
             let e = sentenceEnd(s)
             defer { s = max(e, s + 1) }
             if covered.contains(where: { $0.overlaps(s..<e) }) { continue }
-            let t = quoteTokens(c, s..<e)
+            let t = Array(tokens(all, in: s..<e))
             guard t.count >= 5 else { continue }
             // According to X, rest.
             if t[0].lower == "according", t[1].lower == "to", let (name, next) = speakerForward(t, from: 2),
@@ -390,10 +401,9 @@ extension Analysis {
     }
 
     /// Fills `resolvedSpeaker` (see the file comment).
-    static func resolveSpeakers(_ quotes: inout [Quote], _ c: [Character]) {
+    static func resolveSpeakers(_ quotes: inout [Quote], _ c: [Character], _ all: [QToken]) {
         var previous: String? = nil
         var previousEnd = 0
-        let all = quotes.contains { $0.speaker != nil } ? quoteTokens(c, 0..<c.count) : []
         for i in quotes.indices {
             let q = quotes[i]
             var resolved: String? = nil
