@@ -157,6 +157,45 @@ public struct TFIDFIndex: Sendable {
         return ranked.prefix(k).map { (Int($0), min(1, scores[Int($0)])) }
     }
 
+    /// Pairs of documents with cosine ≥ `threshold`, found without comparing all pairs: a
+    /// document's candidates share at least two of its `topTerms` highest-weighted terms
+    /// (one, if it has fewer than two), counting only terms in at most
+    /// `maxDocumentFrequency` documents. Each pair once, as (lower index, higher, cosine).
+    func similarPairs(threshold: Double, topTerms: Int, maxDocumentFrequency: Int) -> [(Int, Int, Double)] {
+        var shared = [Int32](repeating: 0, count: count)
+        var touched: [Int32] = []
+        var out: [(Int, Int, Double)] = []
+        var found = Set<UInt64>()  // accepted pairs (lower << 32 | higher)
+        for d in 0..<count {
+            let v = vectors[d]
+            let top = zip(v.terms, v.weights)
+                .filter { documentFrequency[Int($0.0)] <= maxDocumentFrequency }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                .prefix(topTerms)
+            let needed: Int32 = top.count >= 2 ? 2 : 1
+            for (t, _) in top {
+                for p in postings[Int(t)] where Int(p.doc) != d {
+                    if shared[Int(p.doc)] == 0 { touched.append(p.doc) }
+                    shared[Int(p.doc)] += 1
+                }
+            }
+            for e in touched {
+                // A pair found from both sides is verified once, from the lower index,
+                // unless only the higher one's top terms found it.
+                if shared[Int(e)] >= needed, Int(e) > d || !found.contains(UInt64(e) << 32 | UInt64(d)) {
+                    let c = v.cosine(vectors[Int(e)])
+                    if c >= threshold {
+                        out.append((min(d, Int(e)), max(d, Int(e)), c))
+                        if Int(e) > d { found.insert(UInt64(d) << 32 | UInt64(e)) }
+                    }
+                }
+                shared[Int(e)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return out
+    }
+
     /// The `k` terms of document `i` with the highest TF-IDF weight, with their counts.
     public func topTerms(of i: Int, k: Int) throws -> [DistinctiveTerm] {
         try check(i)
