@@ -2,7 +2,8 @@
 //
 // Weights: tf = 1 + ln(count) (sublinear), idf = ln((1 + N) / (1 + df)) + 1 (smoothed, as
 // scikit-learn's default), vectors L2-normalised, so cosine is a sparse dot product.
-// Stop words are left out by default: they carry no topic and dominate short texts.
+// By default terms are content terms: stop words left out (they carry no topic and
+// dominate short texts) and a possessive 's dropped, so "japan's" counts as "japan".
 
 import Foundation
 
@@ -75,9 +76,9 @@ public struct TFIDFIndex: Sendable {
 
     /// Looks a token up, adding it to the vocabulary; -1 for a stop word when removed.
     private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let word = String(decoding: bytes, as: UTF8.self)
+        let term = removesStopWords ? Analysis.contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
+        guard let word = term else { return -1 }
         if let id = termIDs[word] { return id }
-        if removesStopWords && StopWords.english.contains(word) { return -1 }
         let id = Int32(vocabulary.count)
         vocabulary.append(word)
         termIDs[word] = id
@@ -115,9 +116,9 @@ public struct TFIDFIndex: Sendable {
         var known: [Int32: Int] = [:]
         var unknown: [String: Int] = [:]
         Analysis.forEachToken(in: text) { bytes in
-            let word = String(decoding: bytes, as: UTF8.self)
-            if let id = termIDs[word] { known[id, default: 0] += 1 }
-            else if !(removesStopWords && StopWords.english.contains(word)) { unknown[word, default: 0] += 1 }
+            let term = removesStopWords ? Analysis.contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
+            guard let word = term else { return }
+            if let id = termIDs[word] { known[id, default: 0] += 1 } else { unknown[word, default: 0] += 1 }
         }
         var pairs: [(Int32, Double)] = known.map { ($0.key, (1 + log(Double($0.value))) * idf($0.key)) }
         // Unknown words never match another vector's ids: give them ids below zero.
