@@ -1,5 +1,6 @@
 // Keyword in context: every whole-word, case-insensitive match of a word or phrase (or
-// a regular expression) with the text around it, as concordancers like AntConc show it.
+// of a regular expression, taken as written) with the text around it, as concordancers
+// like AntConc show it.
 //
 // A phrase matches across any run of white space ("North  Korea" across a line break).
 // Context is at most `width` characters on each side, cut back to a word boundary so no
@@ -24,8 +25,9 @@ public struct ConcordanceLine: Sendable, Equatable {
 
 extension Analysis {
     /// Every match of `term` in `texts` with `width` characters of context on each side.
-    /// With `regex`, `term` is an ICU regular expression (case-insensitive); otherwise a word
-    /// or phrase matched whole-word and case-insensitively.
+    /// With `regex`, `term` is an ICU regular expression used as written (case-sensitive
+    /// unless it says `(?i)`); otherwise a word or phrase matched whole-word and
+    /// case-insensitively.
     public static func kwic(_ texts: [String], term: String, width: Int = 40, regex: Bool = false) throws -> [ConcordanceLine] {
         guard width >= 0 else { throw AnalysisError("width must not be negative, got \(width)") }
         let pattern: String
@@ -39,7 +41,7 @@ extension Analysis {
         }
         let expression: NSRegularExpression
         do {
-            expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            expression = try NSRegularExpression(pattern: pattern, options: regex ? [] : [.caseInsensitive])
         } catch {
             throw AnalysisError("invalid regular expression '\(term)'")
         }

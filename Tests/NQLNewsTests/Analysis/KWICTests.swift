@@ -35,6 +35,8 @@ struct AnalysisKWICTests {
         let lines = try Analysis.kwic(texts, term: "deepen\\w*", width: 8, regex: true)
         #expect(lines.map(\.match) == ["deepening"])
         #expect(lines[0].left == "are")
+        #expect(try Analysis.kwic(texts, term: "north\\s+korea", regex: true).isEmpty)  // as written: case-sensitive
+        #expect(try Analysis.kwic(texts, term: "(?i)north\\s+korea", regex: true).count == 2)
         #expect(throws: AnalysisError("invalid regular expression '(unclosed'")) { try Analysis.kwic(texts, term: "(unclosed", regex: true) }
         #expect(throws: AnalysisError("the search term is empty")) { try Analysis.kwic(texts, term: "  ") }
         #expect(throws: AnalysisError("width must not be negative, got -1")) { try Analysis.kwic(texts, term: "x", width: -1) }
