@@ -33,6 +33,14 @@ struct AnalysisCompareTests {
         #expect(abs(c.entityOverlap - 2.0 / 7.0) < 1e-12)
     }
 
+    @Test func aLoneSurnameMatchesTheOnlyFullNameEndingWithIt() {
+        let a = AnalysisDocument(text: "", entities: [EntitySummary(name: "Antony Blinken", type: "PERSON"), EntitySummary(name: "George Bush", type: "PERSON"), EntitySummary(name: "Laura Bush", type: "PERSON")])
+        let b = AnalysisDocument(text: "", entities: [EntitySummary(name: "Blinken", type: "PERSON"), EntitySummary(name: "Bush", type: "PERSON")])
+        let c = Analysis.compare(a, b)
+        #expect(c.sharedEntities.map(\.name) == ["Antony Blinken"])
+        #expect(c.onlyRightEntities.map(\.name) == ["Bush"])  // two full names end with it
+    }
+
     @Test func sentenceAlignment() {
         let c = Analysis.compare(left, right)
         #expect(c.alignments.count == 4)
