@@ -78,12 +78,12 @@ extension Analysis {
         var lower: String
         var isCapitalized: Bool
 
-        init(text: String, start: Int, end: Int, isWord: Bool) {
+        init(text: String, start: Int, end: Int, isWord: Bool, lower: String? = nil) {
             self.text = text
             self.start = start
             self.end = end
             self.isWord = isWord
-            lower = isWord ? text.lowercased() : text
+            self.lower = lower ?? (isWord ? text.lowercased() : text)
             isCapitalized = text.first.map(isUpperFast) ?? false
         }
     }
@@ -93,6 +93,9 @@ extension Analysis {
     static func quoteTokens(_ c: [Character], _ range: Range<Int>) -> [QToken] {
         var out: [QToken] = []
         var i = range.lowerBound
+        var bytes: [UInt8] = [], lowerBytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        lowerBytes.reserveCapacity(32)
         while i < range.upperBound {
             let ch = c[i]
             if isSpaceFast(ch) { i += 1; continue }
@@ -103,13 +106,29 @@ extension Analysis {
                     if isJoinerFast(c[j]), j + 1 < range.upperBound, isWordFast(c[j + 1]) { j += 1; continue }
                     break
                 }
-                var word = String(c[i..<j])
+                // Built from UTF-8 bytes: appending Characters one by one was the hot spot.
+                bytes.removeAll(keepingCapacity: true)
+                lowerBytes.removeAll(keepingCapacity: true)
+                var hasPeriod = false, ascii = true
+                for k in i..<j {
+                    if let a = c[k].asciiValue {
+                        bytes.append(a)
+                        lowerBytes.append(a >= 65 && a <= 90 ? a + 32 : a)
+                        hasPeriod = hasPeriod || a == 46
+                    } else {
+                        bytes.append(contentsOf: c[k].utf8)
+                        ascii = false
+                    }
+                }
+                var word = String(decoding: bytes, as: UTF8.self)
+                var lower = ascii ? String(decoding: lowerBytes, as: UTF8.self) : word.lowercased()
                 // Keep the period of "Mr." or "U.S." as part of the word.
-                if j < range.upperBound, c[j] == ".", word.contains(".") || abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true) {
+                if j < range.upperBound, c[j] == ".", hasPeriod || (j - i == 1 && isUpperFast(c[i])) || (j - i <= 6 && abbreviations.contains(lower)) {
                     word.append(".")
+                    lower.append(".")
                     j += 1
                 }
-                out.append(QToken(text: word, start: i, end: j, isWord: true))
+                out.append(QToken(text: word, start: i, end: j, isWord: true, lower: lower))
                 i = j
             } else {
                 out.append(QToken(text: String(ch), start: i, end: i + 1, isWord: false))
