@@ -45,7 +45,8 @@ public enum StoryMethod: String, Sendable, Equatable {
     /// Shared topic: TF-IDF cosine of the whole texts (different outlets' accounts of one
     /// event). Candidates are the documents sharing at least two of a document's
     /// `topicTerms` highest-weighted terms, among terms in at most 2 % of the documents
-    /// (at least 50), so the cost stays near-linear.
+    /// (at least 50), so the cost stays near-linear. Groups form around a leader (the
+    /// earliest member) that every member is similar to, so they do not chain.
     case topics
 }
 
@@ -94,8 +95,9 @@ extension Analysis {
             guard o.topicThreshold > 0, o.topicThreshold <= 1 else { throw AnalysisError("topic threshold must be in (0, 1], got \(o.topicThreshold)") }
             guard o.topicTerms >= 1 else { throw AnalysisError("topic terms must be at least 1, got \(o.topicTerms)") }
             let index = TFIDFIndex(texts: texts)
-            let edges = index.similarPairs(threshold: o.topicThreshold, topTerms: o.topicTerms,
+            let pairs = index.similarPairs(threshold: o.topicThreshold, topTerms: o.topicTerms,
                                            maxDocumentFrequency: max(50, texts.count / 50))
+            let edges = leaderEdges(index, pairs, dates: dates, threshold: o.topicThreshold)
             return groupStories(edges: edges, present: index.vectors.map { !$0.terms.isEmpty }, texts: texts, dates: dates)
         }
     }
@@ -162,6 +164,42 @@ extension Analysis {
             if sim >= o.threshold { edges.append((i, j, sim)) }
         }
         return (edges, hasSignature)
+    }
+
+    /// Leader clustering over similar pairs, so topics do not chain: documents in date
+    /// order (then index order); each joins the group whose leader (first member) it is
+    /// most similar to, among the groups of its similar neighbours, when that similarity
+    /// is ≥ `threshold`; otherwise it leads a new group. Returns (leader, member, cosine).
+    static func leaderEdges(_ index: TFIDFIndex, _ pairs: [(Int, Int, Double)], dates: [String?]?, threshold: Double) -> [(Int, Int, Double)] {
+        let n = index.count
+        var neighbours = [[Int]](repeating: [], count: n)
+        for (i, j, _) in pairs { neighbours[i].append(j); neighbours[j].append(i) }
+        let order = (0..<n).sorted { a, b in
+            if let dates {
+                let da = dates[a] ?? "", db = dates[b] ?? ""
+                if da != db { return da.isEmpty ? false : (db.isEmpty ? true : da < db) }
+            }
+            return a < b
+        }
+        var leader = [Int](repeating: -1, count: n)
+        var edges: [(Int, Int, Double)] = []
+        for d in order {
+            var best: (Int, Double)? = nil
+            var tried = Set<Int>()
+            for e in neighbours[d] where leader[e] >= 0 {
+                let l = leader[e]
+                guard tried.insert(l).inserted else { continue }
+                let c = index.vectors[d].cosine(index.vectors[l])
+                if c >= threshold, best.map({ c > $0.1 }) ?? true { best = (l, c) }
+            }
+            if let (l, c) = best {
+                leader[d] = l
+                edges.append((l, d, c))
+            } else {
+                leader[d] = d
+            }
+        }
+        return edges
     }
 
     /// Groups documents joined by verified pairs (union-find): groups of two or more, the

@@ -83,3 +83,24 @@ struct AnalysisTopicStoriesTests {
         #expect(throws: AnalysisError("topic threshold must be in (0, 1], got 0.0")) { try Analysis.stories(texts, options: o) }
     }
 }
+
+@Suite("Analysis stories by topic, leaders")
+struct AnalysisTopicLeaderTests {
+    @Test func topicGroupsDoNotChain() throws {
+        // a ~ b and b ~ c, but a and c share little: c must not join a's group through b.
+        let a = "alpha bravo charlie delta echo foxtrot golf hotel"
+        let b = "alpha bravo charlie delta echo foxtrot india juliet kilo lima"
+        let c = "echo foxtrot india juliet kilo lima mike november oscar papa"
+        let pad = ["quebec romeo sierra", "tango uniform victor", "whiskey xray yankee", "zulu one two"]
+        let texts = [a, b, c] + pad
+        var o = StoryOptions()
+        o.method = .topics
+        o.topicThreshold = 0.4
+        let index = TFIDFIndex(texts: texts)
+        #expect(try index.similarity(0, 1) >= 0.4)
+        #expect(try index.similarity(1, 2) >= 0.4)
+        #expect(try index.similarity(0, 2) < 0.4)
+        let groups = try Analysis.stories(texts, options: o)
+        #expect(groups.map(\.members) == [[0, 1]])
+    }
+}
