@@ -6,11 +6,12 @@
 //   words in a row by chance, and template stories ("Shr 22 cts vs 19 cts Net ...") differ
 //   in their numbers, so 5-shingles separate them where 3-shingles would not.
 // - 128 hash functions, banded 42 × 3 (126 used): a pair with Jaccard s becomes a
-//   candidate with probability 1 - (1 - s³)^42: 0.996 at s = 0.5, 0.68 at 0.3, 0.05 at 0.1.
+//   candidate with probability 1 - (1 - s³)^42: 0.996 at s = 0.5, 0.68 at 0.3, 0.04 at 0.1.
 // - A candidate pair is kept when its estimated Jaccard (share of equal signature slots)
 //   is ≥ 0.5 (standard error ≈ 0.044 at 128 hashes): at least half of the word 5-grams in
 //   common is a rewrite or update of the same story, not two stories on one topic.
 // - Hash seeds are fixed, so the result is deterministic.
+// `StoryMethod.topics` instead groups by TF-IDF cosine around leaders (see there).
 
 /// Settings for `Analysis.stories`.
 public struct StoryOptions: Sendable, Equatable {
