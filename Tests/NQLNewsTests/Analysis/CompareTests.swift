@@ -61,6 +61,18 @@ struct AnalysisCompareTests {
         #expect(al[0].similarity == 1)
     }
 
+    @Test func copiedNeedsTheSameWordOrder() {
+        let oneWord = Analysis.alignSentences(["The ministers met in Tokyo on Sunday to discuss the new joint command structure."],
+                                              ["The ministers met in Tokyo on Monday to discuss the new joint command structure."])
+        #expect(oneWord[0].kind == .paraphrased)  // 8 of 9 content words shared: cosine 0.89
+        let typo = Analysis.alignSentences(["The ministers met in Tokyo on Sunday to discuss the new joint command structure and its costs."],
+                                           ["The ministers met in Tokyo on Sunday to discuss the new joint command structure and its cost."])
+        #expect(typo[0].kind == .copied)
+        let reordered = Analysis.alignSentences(["Tokyo command structure new joint the discuss to Sunday on met ministers the and its costs."],
+                                                ["The ministers met in Tokyo on Sunday to discuss the new joint command structure and its costs."])
+        #expect(reordered[0].kind == .paraphrased)
+    }
+
     @Test func shortSentencesAreNotParaphrases() {
         let al = Analysis.alignSentences(["Blinken agreed."], ["Blinken disagreed strongly."])
         #expect(al[0].kind == .unmatched)
