@@ -2,6 +2,7 @@
 //   "…," Blinken said.          "…," said Defense Secretary Lloyd Austin.
 //   "…," a State Department spokesman said.       "…," he added.
 //   Austin told reporters: "…"  Blinken said in a statement, "…"
+//   Blinken, speaking in Tokyo, said: "…"
 //   According to the ministry, …          (indirect)
 //   Hayashi said (on Sunday) that …       (indirect)
 //   Earnings will rise, Chairman Kenneth Douglas told analysts.   (indirect)
@@ -167,6 +168,12 @@ extension Analysis {
         if end - 1 > floor, t[end - 1].isWord, !t[end - 1].isCapitalized,
            speakerAdverbs.contains(t[end - 1].lower) || (t[end - 1].lower.hasSuffix("ly") && t[end - 1].text.count > 4) {
             end -= 1
+        }
+        // Step over a parenthetical: "Blinken, speaking in Tokyo, said".
+        if end - 1 > floor, t[end - 1].text == ",",
+           let open = (max(floor, end - 10)..<(end - 1)).last(where: { t[$0].text == "," }), open > floor,
+           !(open + 1..<(end - 1)).contains(where: { !t[$0].isWord }) {
+            end = open
         }
         guard end - 1 >= floor, t[end - 1].isWord else { return nil }
         if pronouns.contains(t[end - 1].lower) { return t[end - 1].text }
