@@ -93,20 +93,16 @@ extension Analysis {
         }
         // A lone surname ("Blinken") joins the one full name ending with it ("Antony
         // Blinken"), when the recogniser gave no alias; never when two full names share it.
-        var fullNames: [String: Set<String>] = [:]  // surname key -> full-name keys
-        var fullOwner: [String: Int] = [:]
+        var fullNames: [String: Set<Int>] = [:]  // surname key -> entities (roots) with that surname
         for (i, f) in flat.enumerated() where f.entity.type == "PERSON" {
             for k in f.entity.keys {
                 let parts = k.split(separator: " ")
-                if parts.count >= 2, let last = parts.last {
-                    fullNames[String(last), default: []].insert(k)
-                    fullOwner[k] = i
-                }
+                if parts.count >= 2, let last = parts.last { fullNames[String(last), default: []].insert(uf.find(i)) }
             }
         }
         for (i, f) in flat.enumerated() where f.entity.type == "PERSON" {
             for k in f.entity.keys where !k.contains(" ") {
-                if let names = fullNames[k], names.count == 1, let full = names.first, let o = fullOwner[full] { uf.union(o, i) }
+                if let roots = fullNames[k], roots.count == 1, let root = roots.first { uf.union(root, i) }
             }
         }
         var slot: [Int: Int] = [:]

@@ -39,6 +39,10 @@ struct AnalysisCompareTests {
         let c = Analysis.compare(a, b)
         #expect(c.sharedEntities.map(\.name) == ["Antony Blinken"])
         #expect(c.onlyRightEntities.map(\.name) == ["Bush"])  // two full names end with it
+        // Two full names of one entity (an alias) are still one entity.
+        let d = AnalysisDocument(text: "", entities: [EntitySummary(name: "Antony Blinken", type: "PERSON", aliases: ["Tony Blinken"])])
+        let e = AnalysisDocument(text: "", entities: [EntitySummary(name: "Blinken", type: "PERSON")])
+        #expect(Analysis.compare(d, e).sharedEntities.count == 1)
     }
 
     @Test func sentenceAlignment() {
