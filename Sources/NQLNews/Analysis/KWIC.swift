@@ -2,7 +2,8 @@
 // of a regular expression, taken as written) with the text around it, as concordancers
 // like AntConc show it.
 //
-// A phrase matches across any run of white space ("North  Korea" across a line break).
+// A phrase matches across any run of white space ("North  Korea" across a line break),
+// and straight and curly apostrophes match each other.
 // Context is at most `width` characters on each side, cut back to a word boundary so no
 // word is shown in part, with white space runs shown as one space.
 // Offsets are in Characters (what Swift's String.count counts) from the start of the text.
@@ -35,7 +36,12 @@ extension Analysis {
             guard !term.isEmpty else { throw AnalysisError("the regular expression is empty") }
             pattern = term
         } else {
-            let words = term.split(whereSeparator: \.isWhitespace).map { NSRegularExpression.escapedPattern(for: String($0)) }
+            // Straight and curly apostrophes match each other ("China's" finds "China’s").
+            let words = term.split(whereSeparator: \.isWhitespace).map { word in
+                word.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "'" || $0 == "’" })
+                    .map { NSRegularExpression.escapedPattern(for: String($0)) }
+                    .joined(separator: "['’]")
+            }
             guard !words.isEmpty else { throw AnalysisError("the search term is empty") }
             pattern = "(?<![\\p{L}\\p{N}])" + words.joined(separator: "\\s+") + "(?![\\p{L}\\p{N}])"
         }

@@ -42,6 +42,11 @@ struct AnalysisKWICTests {
         #expect(throws: AnalysisError("width must not be negative, got -1")) { try Analysis.kwic(texts, term: "x", width: -1) }
     }
 
+    @Test func apostrophesMatchEitherWay() throws {
+        #expect(try Analysis.kwic(["China’s attempt", "China's plan", "Chinas"], term: "china's").map(\.document) == [0, 1])
+        #expect(try Analysis.kwic(["China's plan"], term: "China’s").count == 1)
+    }
+
     @Test func specialCharactersAreLiteralInPlainTerms() throws {
         #expect(try Analysis.kwic(["Costs rose (again) in U.S. markets"], term: "U.S.").count == 1)
         #expect(try Analysis.kwic(["USA"], term: "U.S.").isEmpty)
