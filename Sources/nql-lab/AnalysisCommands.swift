@@ -21,10 +21,12 @@ enum AnalysisCommands {
 
     /// `bench-stories FILE.jsonl`: same-story grouping over the `body` of each JSON line.
     static func benchStories(_ args: [String]) -> Int32 {
-        guard let path = args.first else {
-            print("usage: nql-lab bench-stories FILE.jsonl")
+        guard let path = args.first(where: { !$0.hasPrefix("--") }) else {
+            print("usage: nql-lab bench-stories FILE.jsonl [--topics]")
             return 2
         }
+        var options = StoryOptions()
+        if args.contains("--topics") { options.method = .topics }
         let clock = ContinuousClock()
         let readStart = clock.now
         guard let (bodies, _) = readBodies(path) else {
@@ -34,14 +36,14 @@ enum AnalysisCommands {
         let readTime = clock.now - readStart
         let start = clock.now
         let groups: [StoryGroup]
-        do { groups = try Analysis.stories(bodies) } catch {
+        do { groups = try Analysis.stories(bodies, options: options) } catch {
             print("error: \(error)")
             return 1
         }
         let time = clock.now - start
         let grouped = groups.reduce(0) { $0 + $1.members.count }
         print("documents      \(bodies.count) (read and parsed in \(readTime))")
-        print("stories time   \(time)")
+        print("stories time   \(time) (method \(options.method.rawValue))")
         print("groups         \(groups.count)")
         print("grouped        \(grouped) (\(String(format: "%.1f", 100 * Double(grouped) / Double(max(1, bodies.count))))%)")
         let sizes = groups.map(\.members.count)

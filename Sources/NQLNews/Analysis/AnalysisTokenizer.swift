@@ -7,16 +7,27 @@
 // scalars are decoded once and classified by their Unicode general category.
 
 extension Analysis {
-    /// The lower-cased word tokens of `text`, optionally without English stop words.
+    /// The lower-cased word tokens of `text`; with `removingStopWords`, content terms only:
+    /// English stop words left out and a possessive 's dropped ("japan's" → "japan").
     public static func tokens(_ text: String, removingStopWords: Bool = false) -> [String] {
         var out: [String] = []
         out.reserveCapacity(text.utf8.count / 6)
         forEachToken(in: text) { bytes in
-            let word = String(decoding: bytes, as: UTF8.self)
-            if removingStopWords && StopWords.english.contains(word) { return }
-            out.append(word)
+            if removingStopWords {
+                if let term = contentTerm(bytes) { out.append(term) }
+            } else {
+                out.append(String(decoding: bytes, as: UTF8.self))
+            }
         }
         return out
+    }
+
+    /// The content term of a token: nil for a stop word, a possessive 's dropped.
+    static func contentTerm(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = bytes.count
+        let possessive = n > 2 && bytes[n - 2] == 0x27 && bytes[n - 1] == 0x73
+        let word = String(decoding: possessive ? UnsafeBufferPointer(rebasing: bytes[0..<(n - 2)]) : bytes, as: UTF8.self)
+        return StopWords.english.contains(word) ? nil : word
     }
 
     /// Calls `body` with the lower-cased UTF-8 bytes of each token of `text`, in order.

@@ -4,9 +4,10 @@
 // Sentence similarity is the cosine of the two sentences' sets of content words (stop
 // words removed): |A ∩ B| / √(|A|·|B|). Thresholds:
 // - copied: identical after normalising quotes, white space and case, or cosine ≥ 0.9
-//   both on content words and on all words (for 10-word sentences, at most one word
-//   changed on each side; checking all words too keeps "warned that … are" and
-//   "warned … were" apart, a rewording that keeps every content word);
+//   both on content words and on all words, and word-bigram Dice ≥ 0.75 (for 10-word
+//   sentences, about one word changed on each side; checking all words keeps "warned
+//   that … are" and "warned … were" apart, a rewording that keeps every content word,
+//   and the bigrams keep the same words in another order apart);
 // - paraphrased: cosine ≥ 0.5 (about half the content words shared: a rewording of the
 //   same statement; unrelated sentences on one topic rarely share half their words);
 //   sentences with fewer than 3 content words can only be copied, never paraphrased,
@@ -90,6 +91,9 @@ extension Analysis {
     public static let copiedThreshold = 0.9
     /// Content-word cosine at or above which sentences count as paraphrased.
     public static let paraphrasedThreshold = 0.5
+    /// Word-bigram Dice overlap a near-identical sentence also needs to count as copied:
+    /// one word changed in a 12-word sentence leaves 0.82; the same words reordered less.
+    public static let copiedBigramThreshold = 0.75
     /// The fewest content words a sentence needs to be matched as a paraphrase.
     public static let paraphraseMinimumWords = 3
 
@@ -161,6 +165,18 @@ extension Analysis {
         return Double(x.intersection(y).count) / (Double(x.count) * Double(y.count)).squareRoot()
     }
 
+    /// The Dice overlap of two sentences' word-bigram sets (all words): word order.
+    static func bigramDice(_ a: String, _ b: String) -> Double {
+        func bigrams(_ s: String) -> Set<String> {
+            let t = tokens(s)
+            guard t.count >= 2 else { return Set(t) }
+            return Set((1..<t.count).map { t[$0 - 1] + " " + t[$0] })
+        }
+        let x = bigrams(a), y = bigrams(b)
+        guard !x.isEmpty || !y.isEmpty else { return 1 }
+        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+    }
+
     /// For each left sentence, the closest right sentence and how they relate.
     public static func alignSentences(_ left: [String], _ right: [String]) -> [SentenceAlignment] {
         let rightWords = right.map { Set(tokens($0, removingStopWords: true)) }
@@ -187,7 +203,8 @@ extension Analysis {
             }
             let kind: AlignmentKind
             let enough = min(words.count, rightWords[j].count) >= paraphraseMinimumWords
-            if cos >= copiedThreshold, enough, allWordCosine(sentence, right[j]) >= copiedThreshold { kind = .copied }
+            if cos >= copiedThreshold, enough, allWordCosine(sentence, right[j]) >= copiedThreshold,
+               bigramDice(sentence, right[j]) >= copiedBigramThreshold { kind = .copied }
             else if cos >= paraphrasedThreshold, enough { kind = .paraphrased }
             else { kind = .unmatched }
             return SentenceAlignment(leftIndex: i, left: sentence, rightIndex: j, right: right[j], similarity: cos, kind: kind)

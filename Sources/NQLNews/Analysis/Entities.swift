@@ -3,6 +3,8 @@
 // periods, with white space collapsed and a leading "the " dropped, so "U.S." = "US" and
 // "The Pentagon" = "Pentagon". Types are not compared: recognisers disagree on GPE and
 // LOC, or ORG and NORP, more often than two different entities share a name.
+// One exception uses the type: a PERSON known only by a surname is the PERSON whose full
+// name ends with it, if exactly one full name does.
 
 extension Analysis {
     /// An entity merged over documents or within one: a display name and every key it has.
@@ -87,6 +89,20 @@ extension Analysis {
         for (i, f) in flat.enumerated() {
             for k in f.entity.keys {
                 if let o = owner[k] { uf.union(o, i) } else { owner[k] = i }
+            }
+        }
+        // A lone surname ("Blinken") joins the one full name ending with it ("Antony
+        // Blinken"), when the recogniser gave no alias; never when two full names share it.
+        var fullNames: [String: Set<Int>] = [:]  // surname key -> entities (roots) with that surname
+        for (i, f) in flat.enumerated() where f.entity.type == "PERSON" {
+            for k in f.entity.keys {
+                let parts = k.split(separator: " ")
+                if parts.count >= 2, let last = parts.last { fullNames[String(last), default: []].insert(uf.find(i)) }
+            }
+        }
+        for (i, f) in flat.enumerated() where f.entity.type == "PERSON" {
+            for k in f.entity.keys where !k.contains(" ") {
+                if let roots = fullNames[k], roots.count == 1, let root = roots.first { uf.union(root, i) }
             }
         }
         var slot: [Int: Int] = [:]

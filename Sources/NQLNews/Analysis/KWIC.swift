@@ -1,7 +1,9 @@
 // Keyword in context: every whole-word, case-insensitive match of a word or phrase (or
-// a regular expression) with the text around it, as concordancers like AntConc show it.
+// of a regular expression, taken as written) with the text around it, as concordancers
+// like AntConc show it.
 //
-// A phrase matches across any run of white space ("North  Korea" across a line break).
+// A phrase matches across any run of white space ("North  Korea" across a line break),
+// and straight and curly apostrophes match each other.
 // Context is at most `width` characters on each side, cut back to a word boundary so no
 // word is shown in part, with white space runs shown as one space.
 // Offsets are in Characters (what Swift's String.count counts) from the start of the text.
@@ -24,8 +26,9 @@ public struct ConcordanceLine: Sendable, Equatable {
 
 extension Analysis {
     /// Every match of `term` in `texts` with `width` characters of context on each side.
-    /// With `regex`, `term` is an ICU regular expression (case-insensitive); otherwise a word
-    /// or phrase matched whole-word and case-insensitively.
+    /// With `regex`, `term` is an ICU regular expression used as written (case-sensitive
+    /// unless it says `(?i)`); otherwise a word or phrase matched whole-word and
+    /// case-insensitively.
     public static func kwic(_ texts: [String], term: String, width: Int = 40, regex: Bool = false) throws -> [ConcordanceLine] {
         guard width >= 0 else { throw AnalysisError("width must not be negative, got \(width)") }
         let pattern: String
@@ -33,13 +36,18 @@ extension Analysis {
             guard !term.isEmpty else { throw AnalysisError("the regular expression is empty") }
             pattern = term
         } else {
-            let words = term.split(whereSeparator: \.isWhitespace).map { NSRegularExpression.escapedPattern(for: String($0)) }
+            // Straight and curly apostrophes match each other ("China's" finds "China’s").
+            let words = term.split(whereSeparator: \.isWhitespace).map { word in
+                word.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "'" || $0 == "’" })
+                    .map { NSRegularExpression.escapedPattern(for: String($0)) }
+                    .joined(separator: "['’]")
+            }
             guard !words.isEmpty else { throw AnalysisError("the search term is empty") }
             pattern = "(?<![\\p{L}\\p{N}])" + words.joined(separator: "\\s+") + "(?![\\p{L}\\p{N}])"
         }
         let expression: NSRegularExpression
         do {
-            expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            expression = try NSRegularExpression(pattern: pattern, options: regex ? [] : [.caseInsensitive])
         } catch {
             throw AnalysisError("invalid regular expression '\(term)'")
         }

@@ -47,7 +47,7 @@ public struct KeynessOptions: Sendable, Equatable {
     public var minimumLogLikelihood: Double = 3.84
     /// The least count a term needs in the collection it is key in.
     public var minimumFrequency: Int = 3
-    /// Leave English stop words out of the word lists.
+    /// Count content terms: English stop words left out, possessive 's dropped.
     public var removingStopWords: Bool = true
     /// The most terms per list.
     public var limit: Int = 100
@@ -103,9 +103,18 @@ extension Analysis {
         guard options.minimumFrequency >= 1 else { throw AnalysisError("minimum frequency must be at least 1, got \(options.minimumFrequency)") }
 
         var countsA: [String: Int] = [:], countsB: [String: Int] = [:]
-        var sizeA = 0, sizeB = 0
-        for d in a { for t in tokens(d.text) { sizeA += 1; if !(options.removingStopWords && StopWords.english.contains(t)) { countsA[t, default: 0] += 1 } } }
-        for d in b { for t in tokens(d.text) { sizeB += 1; if !(options.removingStopWords && StopWords.english.contains(t)) { countsB[t, default: 0] += 1 } } }
+        func count(_ docs: [AnalysisDocument], _ counts: inout [String: Int]) -> Int {
+            var size = 0
+            for d in docs {
+                forEachToken(in: d.text) { bytes in
+                    size += 1
+                    let term = options.removingStopWords ? contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
+                    if let term { counts[term, default: 0] += 1 }
+                }
+            }
+            return size
+        }
+        let sizeA = count(a, &countsA), sizeB = count(b, &countsB)
 
         func key(_ mine: [String: Int], _ mySize: Int, _ other: [String: Int], _ otherSize: Int, type: (String) -> String) -> [KeyTerm] {
             var out: [KeyTerm] = []

@@ -1,7 +1,8 @@
 // Keywords: the terms that make a document distinctive.
 //
 // Against a collection, a term's score is its TF-IDF weight in the document (sublinear tf
-// times smoothed idf, L2-normalised). A single document has no collection, so it is
+// times smoothed idf, L2-normalised). Numbers ("1,880") and single letters are never
+// keywords: they are distinctive but say nothing about the topic. A single document has no collection, so it is
 // measured against `BackgroundFrequency`: the score is (1 + ln count) times the term's
 // information content in general English, -log2 p(term), with p from a Zipf model of a
 // rank list; a word not in the list is taken as rarer than any in it.
@@ -26,13 +27,21 @@ public struct DistinctiveTerm: Sendable, Equatable {
 }
 
 extension Analysis {
-    /// The `k` most distinctive terms of each document against the others (TF-IDF).
+    /// The `k` most distinctive terms of each document against the others (TF-IDF);
+    /// numbers and one-letter tokens are left out.
     public static func keywords(_ documents: [String], k: Int) throws -> [[DistinctiveTerm]] {
         guard !documents.isEmpty else { throw AnalysisError("keywords needs at least one document") }
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         if documents.count == 1 { return [try keywords(documents[0], k: k)] }
         let index = TFIDFIndex(texts: documents)
-        return try (0..<index.count).map { try index.topTerms(of: $0, k: k) }
+        return try (0..<index.count).map { i in
+            Array(try index.topTerms(of: i, k: Int.max).lazy.filter { isKeywordCandidate($0.term) }.prefix(k))
+        }
+    }
+
+    /// Whether a term can be a keyword: not a number, not a single letter.
+    static func isKeywordCandidate(_ term: String) -> Bool {
+        term.utf8.count > 1 && term.contains(where: \.isLetter)
     }
 
     /// The `k` most distinctive terms of one text against general English.
@@ -40,7 +49,7 @@ extension Analysis {
     public static func keywords(_ text: String, k: Int) throws -> [DistinctiveTerm] {
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         var counts: [String: Int] = [:]
-        for t in tokens(text, removingStopWords: true) where t.count > 1 && t.contains(where: \.isLetter) {
+        for t in tokens(text, removingStopWords: true) where isKeywordCandidate(t) {
             counts[t, default: 0] += 1
         }
         let scored = counts.map { term, c in

@@ -2,6 +2,7 @@
 //   "…," Blinken said.          "…," said Defense Secretary Lloyd Austin.
 //   "…," a State Department spokesman said.       "…," he added.
 //   Austin told reporters: "…"  Blinken said in a statement, "…"
+//   Blinken, speaking in Tokyo, said: "…"
 //   According to the ministry, …          (indirect)
 //   Hayashi said (on Sunday) that …       (indirect)
 //   Earnings will rise, Chairman Kenneth Douglas told analysts.   (indirect)
@@ -78,12 +79,12 @@ extension Analysis {
         var lower: String
         var isCapitalized: Bool
 
-        init(text: String, start: Int, end: Int, isWord: Bool) {
+        init(text: String, start: Int, end: Int, isWord: Bool, lower: String? = nil) {
             self.text = text
             self.start = start
             self.end = end
             self.isWord = isWord
-            lower = isWord ? text.lowercased() : text
+            self.lower = lower ?? (isWord ? text.lowercased() : text)
             isCapitalized = text.first.map(isUpperFast) ?? false
         }
     }
@@ -93,6 +94,9 @@ extension Analysis {
     static func quoteTokens(_ c: [Character], _ range: Range<Int>) -> [QToken] {
         var out: [QToken] = []
         var i = range.lowerBound
+        var bytes: [UInt8] = [], lowerBytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        lowerBytes.reserveCapacity(32)
         while i < range.upperBound {
             let ch = c[i]
             if isSpaceFast(ch) { i += 1; continue }
@@ -103,13 +107,29 @@ extension Analysis {
                     if isJoinerFast(c[j]), j + 1 < range.upperBound, isWordFast(c[j + 1]) { j += 1; continue }
                     break
                 }
-                var word = String(c[i..<j])
+                // Built from UTF-8 bytes: appending Characters one by one was the hot spot.
+                bytes.removeAll(keepingCapacity: true)
+                lowerBytes.removeAll(keepingCapacity: true)
+                var hasPeriod = false, ascii = true
+                for k in i..<j {
+                    if let a = c[k].asciiValue {
+                        bytes.append(a)
+                        lowerBytes.append(a >= 65 && a <= 90 ? a + 32 : a)
+                        hasPeriod = hasPeriod || a == 46
+                    } else {
+                        bytes.append(contentsOf: c[k].utf8)
+                        ascii = false
+                    }
+                }
+                var word = String(decoding: bytes, as: UTF8.self)
+                var lower = ascii ? String(decoding: lowerBytes, as: UTF8.self) : word.lowercased()
                 // Keep the period of "Mr." or "U.S." as part of the word.
-                if j < range.upperBound, c[j] == ".", word.contains(".") || abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true) {
+                if j < range.upperBound, c[j] == ".", hasPeriod || (j - i == 1 && isUpperFast(c[i])) || (j - i <= 6 && abbreviations.contains(lower)) {
                     word.append(".")
+                    lower.append(".")
                     j += 1
                 }
-                out.append(QToken(text: word, start: i, end: j, isWord: true))
+                out.append(QToken(text: word, start: i, end: j, isWord: true, lower: lower))
                 i = j
             } else {
                 out.append(QToken(text: String(ch), start: i, end: i + 1, isWord: false))
@@ -148,6 +168,12 @@ extension Analysis {
         if end - 1 > floor, t[end - 1].isWord, !t[end - 1].isCapitalized,
            speakerAdverbs.contains(t[end - 1].lower) || (t[end - 1].lower.hasSuffix("ly") && t[end - 1].text.count > 4) {
             end -= 1
+        }
+        // Step over a parenthetical: "Blinken, speaking in Tokyo, said".
+        if end - 1 > floor, t[end - 1].text == ",",
+           let open = (max(floor, end - 10)..<(end - 1)).last(where: { t[$0].text == "," }), open > floor,
+           !(open + 1..<(end - 1)).contains(where: { !t[$0].isWord }) {
+            end = open
         }
         guard end - 1 >= floor, t[end - 1].isWord else { return nil }
         if pronouns.contains(t[end - 1].lower) { return t[end - 1].text }
@@ -205,9 +231,11 @@ extension Analysis {
             quotes.append(q)
         }
         for p in pending { quotes.append(p) }
-        if indirect { quotes += indirectQuotes(c, avoiding: covered) }
+        // Word tokens of the whole text, once: indirect speech and name resolution use them.
+        let all = quoteTokens(c, 0..<c.count)
+        if indirect { quotes += indirectQuotes(c, all, avoiding: covered) }
         quotes.sort { $0.start < $1.start }
-        resolveSpeakers(&quotes, c)
+        resolveSpeakers(&quotes, c, all)
         return quotes.filter { $0.speaker != nil || $0.resolvedSpeaker != nil || $0.text.split(separator: " ").count >= 4 }
     }
 
@@ -319,8 +347,17 @@ extension Analysis {
         return nil
     }
 
+    /// The tokens lying wholly inside a character range (found by binary search).
+    static func tokens(_ all: [QToken], in r: Range<Int>) -> ArraySlice<QToken> {
+        var lo = 0, hi = all.count
+        while lo < hi { let m = (lo + hi) / 2; if all[m].start < r.lowerBound { lo = m + 1 } else { hi = m } }
+        var end = lo
+        while end < all.count, all[end].end <= r.upperBound { end += 1 }
+        return all[lo..<end]
+    }
+
     /// Reported speech in sentences outside quotation marks.
-    static func indirectQuotes(_ c: [Character], avoiding covered: [Range<Int>]) -> [Quote] {
+    static func indirectQuotes(_ c: [Character], _ all: [QToken], avoiding covered: [Range<Int>]) -> [Quote] {
         var out: [Quote] = []
         var s = 0
         func sentenceEnd(_ from: Int) -> Int {
@@ -344,7 +381,7 @@ extension Analysis {
             let e = sentenceEnd(s)
             defer { s = max(e, s + 1) }
             if covered.contains(where: { $0.overlaps(s..<e) }) { continue }
-            let t = quoteTokens(c, s..<e)
+            let t = Array(tokens(all, in: s..<e))
             guard t.count >= 5 else { continue }
             // According to X, rest.
             if t[0].lower == "according", t[1].lower == "to", let (name, next) = speakerForward(t, from: 2),
@@ -390,10 +427,9 @@ extension Analysis {
     }
 
     /// Fills `resolvedSpeaker` (see the file comment).
-    static func resolveSpeakers(_ quotes: inout [Quote], _ c: [Character]) {
+    static func resolveSpeakers(_ quotes: inout [Quote], _ c: [Character], _ all: [QToken]) {
         var previous: String? = nil
         var previousEnd = 0
-        let all = quotes.contains { $0.speaker != nil } ? quoteTokens(c, 0..<c.count) : []
         for i in quotes.indices {
             let q = quotes[i]
             var resolved: String? = nil

@@ -6,11 +6,12 @@
 //   words in a row by chance, and template stories ("Shr 22 cts vs 19 cts Net ...") differ
 //   in their numbers, so 5-shingles separate them where 3-shingles would not.
 // - 128 hash functions, banded 42 × 3 (126 used): a pair with Jaccard s becomes a
-//   candidate with probability 1 - (1 - s³)^42: 0.996 at s = 0.5, 0.68 at 0.3, 0.05 at 0.1.
+//   candidate with probability 1 - (1 - s³)^42: 0.996 at s = 0.5, 0.68 at 0.3, 0.04 at 0.1.
 // - A candidate pair is kept when its estimated Jaccard (share of equal signature slots)
 //   is ≥ 0.5 (standard error ≈ 0.044 at 128 hashes): at least half of the word 5-grams in
 //   common is a rewrite or update of the same story, not two stories on one topic.
 // - Hash seeds are fixed, so the result is deterministic.
+// `StoryMethod.topics` instead groups by TF-IDF cosine around leaders (see there).
 
 /// Settings for `Analysis.stories`.
 public struct StoryOptions: Sendable, Equatable {
@@ -26,9 +27,28 @@ public struct StoryOptions: Sendable, Equatable {
     public var threshold: Double = 0.5
     /// Buckets larger than this are linked as a chain and a star, not all pairs.
     public var maxBucketPairs: Int = 40
+    /// How documents are compared: shared wording (default) or shared topic.
+    public var method: StoryMethod = .shingles
+    /// For `.topics`: the least TF-IDF cosine for two documents to be the same story.
+    public var topicThreshold: Double = 0.5
+    /// For `.topics`: how many of a document's highest-weighted terms find its candidates.
+    public var topicTerms: Int = 10
 
     /// The defaults.
     public init() {}
+}
+
+/// How `Analysis.stories` decides two documents tell the same story.
+public enum StoryMethod: String, Sendable, Equatable {
+    /// Shared wording: MinHash estimate of the Jaccard similarity of word 5-shingle sets
+    /// (copies, rewrites, updates and corrections of one story).
+    case shingles
+    /// Shared topic: TF-IDF cosine of the whole texts (different outlets' accounts of one
+    /// event). Candidates are the documents sharing at least two of a document's
+    /// `topicTerms` highest-weighted terms, among terms in at most 2 % of the documents
+    /// (at least 50), so the cost stays near-linear. Groups form around a leader (the
+    /// earliest member) that every member is similar to, so they do not chain.
+    case topics
 }
 
 /// A group of documents telling the same story.
@@ -68,7 +88,23 @@ extension Analysis {
             throw AnalysisError("hashes (\(o.hashes)) must be at least bands × rows (\(o.bands * o.rows))")
         }
         guard o.threshold > 0, o.threshold <= 1 else { throw AnalysisError("threshold must be in (0, 1], got \(o.threshold)") }
+        switch o.method {
+        case .shingles:
+            let (edges, present) = shingleEdges(texts, o)
+            return groupStories(edges: edges, present: present, texts: texts, dates: dates)
+        case .topics:
+            guard o.topicThreshold > 0, o.topicThreshold <= 1 else { throw AnalysisError("topic threshold must be in (0, 1], got \(o.topicThreshold)") }
+            guard o.topicTerms >= 1 else { throw AnalysisError("topic terms must be at least 1, got \(o.topicTerms)") }
+            let index = TFIDFIndex(texts: texts)
+            let pairs = index.similarPairs(threshold: o.topicThreshold, topTerms: o.topicTerms,
+                                           maxDocumentFrequency: max(50, texts.count / 50))
+            let edges = leaderEdges(index, pairs, dates: dates, threshold: o.topicThreshold)
+            return groupStories(edges: edges, present: index.vectors.map { !$0.terms.isEmpty }, texts: texts, dates: dates)
+        }
+    }
 
+    /// Verified pairs by MinHash/LSH over word shingles, and which documents have words.
+    static func shingleEdges(_ texts: [String], _ o: StoryOptions) -> ([(Int, Int, Double)], [Bool]) {
         let hasher = MinHasher(hashes: o.hashes, shingleSize: o.shingleSize)
         let h = o.hashes
         // signatures[d*h ..< (d+1)*h]; documents without words get no signature.
@@ -117,8 +153,7 @@ extension Analysis {
         }
         candidates.sort()
 
-        // Verify, then join verified pairs.
-        var uf = UnionFind(count: texts.count)
+        // Verify.
         var edges: [(Int, Int, Double)] = []
         var previous: UInt64 = .max
         for c in candidates where c != previous {
@@ -127,14 +162,54 @@ extension Analysis {
             var equal = 0
             for m in 0..<h where signatures[i * h + m] == signatures[j * h + m] { equal += 1 }
             let sim = Double(equal) / Double(h)
-            if sim >= o.threshold {
-                edges.append((i, j, sim))
-                uf.union(i, j)
+            if sim >= o.threshold { edges.append((i, j, sim)) }
+        }
+        return (edges, hasSignature)
+    }
+
+    /// Leader clustering over similar pairs, so topics do not chain: documents in date
+    /// order (then index order); each joins the group whose leader (first member) it is
+    /// most similar to, among the groups of its similar neighbours, when that similarity
+    /// is ≥ `threshold`; otherwise it leads a new group. Returns (leader, member, cosine).
+    static func leaderEdges(_ index: TFIDFIndex, _ pairs: [(Int, Int, Double)], dates: [String?]?, threshold: Double) -> [(Int, Int, Double)] {
+        let n = index.count
+        var neighbours = [[Int]](repeating: [], count: n)
+        for (i, j, _) in pairs { neighbours[i].append(j); neighbours[j].append(i) }
+        let order = (0..<n).sorted { a, b in
+            if let dates {
+                let da = dates[a] ?? "", db = dates[b] ?? ""
+                if da != db { return da.isEmpty ? false : (db.isEmpty ? true : da < db) }
+            }
+            return a < b
+        }
+        var leader = [Int](repeating: -1, count: n)
+        var edges: [(Int, Int, Double)] = []
+        for d in order {
+            var best: (Int, Double)? = nil
+            var tried = Set<Int>()
+            for e in neighbours[d] where leader[e] >= 0 {
+                let l = leader[e]
+                guard tried.insert(l).inserted else { continue }
+                let c = index.vectors[d].cosine(index.vectors[l])
+                if c >= threshold, best.map({ c > $0.1 }) ?? true { best = (l, c) }
+            }
+            if let (l, c) = best {
+                leader[d] = l
+                edges.append((l, d, c))
+            } else {
+                leader[d] = d
             }
         }
+        return edges
+    }
 
+    /// Groups documents joined by verified pairs (union-find): groups of two or more, the
+    /// representative, the mean similarity over the group's pairs.
+    static func groupStories(edges: [(Int, Int, Double)], present: [Bool], texts: [String], dates: [String?]?) -> [StoryGroup] {
+        var uf = UnionFind(count: texts.count)
+        for (i, j, _) in edges { uf.union(i, j) }
         var membersByRoot: [Int: [Int]] = [:]
-        for d in 0..<texts.count where hasSignature[d] { membersByRoot[uf.find(d), default: []].append(d) }
+        for d in 0..<texts.count where present[d] { membersByRoot[uf.find(d), default: []].append(d) }
         var sum: [Int: (Double, Int)] = [:]
         for (i, _, s) in edges {
             let r = uf.find(i)

@@ -2,7 +2,8 @@
 //
 // Weights: tf = 1 + ln(count) (sublinear), idf = ln((1 + N) / (1 + df)) + 1 (smoothed, as
 // scikit-learn's default), vectors L2-normalised, so cosine is a sparse dot product.
-// Stop words are left out by default: they carry no topic and dominate short texts.
+// By default terms are content terms: stop words left out (they carry no topic and
+// dominate short texts) and a possessive 's dropped, so "japan's" counts as "japan".
 
 import Foundation
 
@@ -75,9 +76,9 @@ public struct TFIDFIndex: Sendable {
 
     /// Looks a token up, adding it to the vocabulary; -1 for a stop word when removed.
     private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let word = String(decoding: bytes, as: UTF8.self)
+        let term = removesStopWords ? Analysis.contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
+        guard let word = term else { return -1 }
         if let id = termIDs[word] { return id }
-        if removesStopWords && StopWords.english.contains(word) { return -1 }
         let id = Int32(vocabulary.count)
         vocabulary.append(word)
         termIDs[word] = id
@@ -115,9 +116,9 @@ public struct TFIDFIndex: Sendable {
         var known: [Int32: Int] = [:]
         var unknown: [String: Int] = [:]
         Analysis.forEachToken(in: text) { bytes in
-            let word = String(decoding: bytes, as: UTF8.self)
-            if let id = termIDs[word] { known[id, default: 0] += 1 }
-            else if !(removesStopWords && StopWords.english.contains(word)) { unknown[word, default: 0] += 1 }
+            let term = removesStopWords ? Analysis.contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
+            guard let word = term else { return }
+            if let id = termIDs[word] { known[id, default: 0] += 1 } else { unknown[word, default: 0] += 1 }
         }
         var pairs: [(Int32, Double)] = known.map { ($0.key, (1 + log(Double($0.value))) * idf($0.key)) }
         // Unknown words never match another vector's ids: give them ids below zero.
@@ -155,6 +156,45 @@ public struct TFIDFIndex: Sendable {
         }
         let ranked = touched.sorted { scores[Int($0)] != scores[Int($1)] ? scores[Int($0)] > scores[Int($1)] : $0 < $1 }
         return ranked.prefix(k).map { (Int($0), min(1, scores[Int($0)])) }
+    }
+
+    /// Pairs of documents with cosine ≥ `threshold`, found without comparing all pairs: a
+    /// document's candidates share at least two of its `topTerms` highest-weighted terms
+    /// (one, if it has fewer than two), counting only terms in at most
+    /// `maxDocumentFrequency` documents. Each pair once, as (lower index, higher, cosine).
+    func similarPairs(threshold: Double, topTerms: Int, maxDocumentFrequency: Int) -> [(Int, Int, Double)] {
+        var shared = [Int32](repeating: 0, count: count)
+        var touched: [Int32] = []
+        var out: [(Int, Int, Double)] = []
+        var found = Set<UInt64>()  // accepted pairs (lower << 32 | higher)
+        for d in 0..<count {
+            let v = vectors[d]
+            let top = zip(v.terms, v.weights)
+                .filter { documentFrequency[Int($0.0)] <= maxDocumentFrequency }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                .prefix(topTerms)
+            let needed: Int32 = top.count >= 2 ? 2 : 1
+            for (t, _) in top {
+                for p in postings[Int(t)] where Int(p.doc) != d {
+                    if shared[Int(p.doc)] == 0 { touched.append(p.doc) }
+                    shared[Int(p.doc)] += 1
+                }
+            }
+            for e in touched {
+                // A pair found from both sides is verified once, from the lower index,
+                // unless only the higher one's top terms found it.
+                if shared[Int(e)] >= needed, Int(e) > d || !found.contains(UInt64(e) << 32 | UInt64(d)) {
+                    let c = v.cosine(vectors[Int(e)])
+                    if c >= threshold {
+                        out.append((min(d, Int(e)), max(d, Int(e)), c))
+                        if Int(e) > d { found.insert(UInt64(d) << 32 | UInt64(e)) }
+                    }
+                }
+                shared[Int(e)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return out
     }
 
     /// The `k` terms of document `i` with the highest TF-IDF weight, with their counts.

@@ -64,6 +64,11 @@ extension Analysis {
         return Timeline(buckets: buckets, undated: undated)
     }
 
+    /// Counts documents by their `date` per period, filling gaps with zero.
+    public static func timeline(documents: [AnalysisDocument], by period: TimelinePeriod) throws -> Timeline {
+        try timeline(documents.map(\.date), by: period)
+    }
+
     /// Days since 1970-01-01 of an ISO date, or nil when it is not a valid date.
     public static func dayNumber(_ s: String) -> Int? {
         let u = Array(s.utf8.prefix(10))

@@ -35,9 +35,16 @@ struct AnalysisKWICTests {
         let lines = try Analysis.kwic(texts, term: "deepen\\w*", width: 8, regex: true)
         #expect(lines.map(\.match) == ["deepening"])
         #expect(lines[0].left == "are")
+        #expect(try Analysis.kwic(texts, term: "north\\s+korea", regex: true).isEmpty)  // as written: case-sensitive
+        #expect(try Analysis.kwic(texts, term: "(?i)north\\s+korea", regex: true).count == 2)
         #expect(throws: AnalysisError("invalid regular expression '(unclosed'")) { try Analysis.kwic(texts, term: "(unclosed", regex: true) }
         #expect(throws: AnalysisError("the search term is empty")) { try Analysis.kwic(texts, term: "  ") }
         #expect(throws: AnalysisError("width must not be negative, got -1")) { try Analysis.kwic(texts, term: "x", width: -1) }
+    }
+
+    @Test func apostrophesMatchEitherWay() throws {
+        #expect(try Analysis.kwic(["China’s attempt", "China's plan", "Chinas"], term: "china's").map(\.document) == [0, 1])
+        #expect(try Analysis.kwic(["China's plan"], term: "China’s").count == 1)
     }
 
     @Test func specialCharactersAreLiteralInPlainTerms() throws {

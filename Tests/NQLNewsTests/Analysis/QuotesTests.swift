@@ -34,6 +34,12 @@ struct AnalysisQuotesTests {
         #expect(q[0].text == "We will deploy the new system next year.")
     }
 
+    @Test func speakerBeforeAParenthetical() {
+        let text = #"Blinken, speaking in Tokyo on Sunday, said: "The alliance is stronger than ever.""#
+        let q = Analysis.quotes(text)
+        #expect(q.map(\.speaker) == ["Blinken"])
+    }
+
     @Test func multiSentenceAndContinuedParagraphs() {
         let text = "\"We met today. We agreed on a plan. It will take time.\n\n\"But we are confident,\" the minister said."
         let q = Analysis.quotes(text)

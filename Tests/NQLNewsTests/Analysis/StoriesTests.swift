@@ -62,3 +62,45 @@ struct AnalysisStoriesTests {
 }
 
 import Foundation
+
+@Suite("Analysis stories by topic")
+struct AnalysisTopicStoriesTests {
+    @Test func differentWordingSameTopic() throws {
+        let texts = [
+            "Japan and the United States warned on Sunday that North Korea and Russia are deepening military cooperation, at talks in Tokyo between Blinken, Austin, Hayashi and Kihara.",
+            "Blinken and Austin met Hayashi and Kihara in Tokyo, where the four ministers voiced alarm at military cooperation between Russia and North Korea.",
+            "Cocoa prices rose in Bahia after showers eased the drought, traders in Salvador said on Thursday.",
+            "Showers in the Bahia cocoa zone eased the drought and lifted cocoa prices, Salvador traders said.",
+            "The central bank left interest rates unchanged.",
+        ]
+        var o = StoryOptions()
+        #expect(try Analysis.stories(texts, options: o).isEmpty)  // no shared 5-word runs
+        o.method = .topics
+        let groups = try Analysis.stories(texts, options: o)
+        #expect(groups.map(\.members) == [[0, 1], [2, 3]])
+        #expect(groups.allSatisfy { $0.meanSimilarity >= 0.5 })
+        o.topicThreshold = 0
+        #expect(throws: AnalysisError("topic threshold must be in (0, 1], got 0.0")) { try Analysis.stories(texts, options: o) }
+    }
+}
+
+@Suite("Analysis stories by topic, leaders")
+struct AnalysisTopicLeaderTests {
+    @Test func topicGroupsDoNotChain() throws {
+        // a ~ b and b ~ c, but a and c share little: c must not join a's group through b.
+        let a = "alpha bravo charlie delta echo foxtrot golf hotel"
+        let b = "alpha bravo charlie delta echo foxtrot india juliet kilo lima"
+        let c = "echo foxtrot india juliet kilo lima mike november oscar papa"
+        let pad = ["quebec romeo sierra", "tango uniform victor", "whiskey xray yankee", "zulu one two"]
+        let texts = [a, b, c] + pad
+        var o = StoryOptions()
+        o.method = .topics
+        o.topicThreshold = 0.4
+        let index = TFIDFIndex(texts: texts)
+        #expect(try index.similarity(0, 1) >= 0.4)
+        #expect(try index.similarity(1, 2) >= 0.4)
+        #expect(try index.similarity(0, 2) < 0.4)
+        let groups = try Analysis.stories(texts, options: o)
+        #expect(groups.map(\.members) == [[0, 1]])
+    }
+}

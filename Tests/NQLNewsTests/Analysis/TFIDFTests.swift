@@ -55,6 +55,8 @@ struct AnalysisTFIDFTests {
         let per = try Analysis.keywords(texts, k: 3)
         #expect(per.count == 4)
         #expect(per[2].contains { $0.term == "prices" })
+        let numbers = try Analysis.keywords(["Bahia shipped 1,880 bags in 1987.", "Other 1987 news."], k: 5)
+        #expect(numbers[0].map(\.term) == ["bags", "bahia", "shipped"])  // not "1,880"
         let single = try Analysis.keywords("The Patriot missile and the AMRAAM missile were discussed, officials said. Missile production will rise.", k: 2)
         #expect(single.first?.term == "missile")
         #expect(single.first?.count == 3)

@@ -37,3 +37,12 @@ struct AnalysisTokenizerTests {
         #expect(s == ["Mr. Blinken met U.S. troops.", "He left on Monday!", "Did he?", "\"Yes,\" she said.", "New paragraph"])
     }
 }
+
+@Suite("Analysis content terms")
+struct AnalysisContentTermTests {
+    @Test func possessivesAreDroppedFromContentTerms() {
+        #expect(Analysis.tokens("Japan's ministers and China’s", removingStopWords: true) == ["japan", "ministers", "china"])
+        #expect(Analysis.tokens("Japan's") == ["japan's"])
+        #expect(TFIDFIndex(texts: ["Japan's plan", "Japan plan"]).vocabulary == ["japan", "plan"])
+    }
+}
