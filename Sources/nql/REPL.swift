@@ -256,33 +256,11 @@ final class REPL {
         var script = "# NQL session saved by nql \(NQLVersion.string); run it with: nql \((path as NSString).lastPathComponent)\n"
         for statement in completedStatements { script += statement + "\n" }
         do {
-            try REPL.writeAtomically(script, to: full)
+            try AtomicFile.write(Data(script.utf8), to: full)
             let n = completedStatements.count
             out.write("saved \(n) statement\(n == 1 ? "" : "s") to \(path)\n")
         } catch {
             fail("cannot save \(path): \(error)")
-        }
-    }
-
-    struct SaveError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Writes a temporary file beside `path`, then renames it over `path`:
-    /// readers never see half a file, and a failed write leaves the old one.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw SaveError(description: "it is a folder")
-        }
-        let temporary = (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).tmp\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw SaveError(description: String(cString: strerror(errno)))
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SaveError(description: reason)
         }
     }
 }

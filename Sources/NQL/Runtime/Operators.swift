@@ -11,6 +11,9 @@ public enum Operators {
         case .eq: return .bool(a == b)
         case .ne: return .bool(a != b)
         case .lt, .le, .gt, .ge:
+            // A missing value (null) is neither before nor after anything, as in SQL:
+            // `.date >= @2024-07-01` is false for an article without a date.
+            if a.isNull || b.isNull { return .bool(false) }
             guard let c = compare(a, b) else {
                 throw RuntimeError(Messages.cannotCompare(a.typeName, b.typeName))
             }

@@ -219,7 +219,7 @@ enum AnalysisBuiltins {
     static let timeline = Builtin(
         "timeline", group: "analysis", params: "articles", options: ["by"],
         summary: "Articles per day, week (from Monday) or month (by: \"day\" | \"week\" | \"month\", default month), empty periods included.",
-        example: #"load("Examples/articles/") | timeline(by: "day")"#
+        example: #"load("Examples/articles/*.html") | timeline(by: "day")"#
     ) { a in
         let pool = try ArticleValues.articles(a, 0, allowEmpty: false)
         var period = TimelinePeriod.month

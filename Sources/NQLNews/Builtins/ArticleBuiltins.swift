@@ -147,29 +147,3 @@ enum TextSearch {
         return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }
-
-/// Writes files so that a reader never sees a half-written one: a temporary
-/// file in the same folder, then a rename over the target.
-enum AtomicFile {
-    /// Why a file could not be written.
-    struct WriteError: Error {
-        var message: String
-    }
-
-    static func write(_ data: Data, to path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue else {
-            throw WriteError(message: "cannot write '\(path)': folder '\(dir)' does not exist")
-        }
-        let temp = (dir.isEmpty ? "." : dir) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw WriteError(message: "cannot write '\(path)': permission denied or disk full")
-        }
-        if rename(temp, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            throw WriteError(message: "cannot write '\(path)': \(reason)")
-        }
-    }
-}

@@ -64,4 +64,10 @@ import Testing
         #expect(Formatter.number(0.1) == "0.1")
         #expect(Formatter.number(1e20) == "1e+20")
     }
+
+    @Test func durations() {
+        #expect(Formatter.duration(0.000_42) == "0.42 ms")
+        #expect(Formatter.duration(0.0123) == "12.3 ms")
+        #expect(Formatter.duration(1.2041) == "1.204 s")
+    }
 }

@@ -35,9 +35,4 @@ struct REPLHelpTests {
         #expect(text.contains(sort.example))
     }
 
-    @Test func durations() {
-        #expect(REPL.duration(0.000_42) == "0.42 ms")
-        #expect(REPL.duration(0.0123) == "12.3 ms")
-        #expect(REPL.duration(1.2041) == "1.204 s")
-    }
 }
