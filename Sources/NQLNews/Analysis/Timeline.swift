@@ -1,3 +1,4 @@
+import NQL
 // Coverage over time: how many documents per day, ISO week, month or year, with every
 // period between the first and the last present (empty ones counted 0), so a chart of the
 // result has an honest time axis. Dates are ISO `YYYY-MM-DD` (a longer timestamp is read
@@ -70,49 +71,16 @@ extension Analysis {
     }
 
     /// Days since 1970-01-01 of an ISO date, or nil when it is not a valid date.
-    public static func dayNumber(_ s: String) -> Int? {
-        let u = Array(s.utf8.prefix(10))
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r { guard u[i] >= 48, u[i] <= 57 else { return nil }; v = v * 10 + Int(u[i] - 48) }
-            return v
-        }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10), (1...12).contains(m), d >= 1, d <= daysIn(y, m) else { return nil }
-        return daysFromCivil(y, m, d)
+    public static func dayNumber(_ s: String) -> Int? { DateValue(iso: String(s.prefix(10)))?.days }
+
+    static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        DateValue(year: y, month: m, day: d)?.days ?? 0
     }
 
-    static func daysIn(_ y: Int, _ m: Int) -> Int {
-        switch m {
-        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func civil(_ z: Int) -> (Int, Int, Int) { DateValue(days: z).parts }
 
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    /// Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday).
-    static func weekday(_ z: Int) -> Int { ((z + 3) % 7 + 7) % 7 }
+    /// Monday = 0 … Sunday = 6.
+    static func weekday(_ z: Int) -> Int { DateValue(days: z).weekday - 1 }
 
     static func periodStart(_ z: Int, _ p: TimelinePeriod) -> Int {
         switch p {
@@ -132,15 +100,12 @@ extension Analysis {
         }
     }
 
+    /// `YYYY-MM-DD` of a day number.
+    static func isoDate(_ z: Int) -> String { DateValue(days: z).iso }
+
     static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-
-    /// `YYYY-MM-DD` of a day number.
-    static func isoDate(_ z: Int) -> String {
-        let (y, m, d) = civil(z)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
     static func label(_ z: Int, _ p: TimelinePeriod) -> String {
