@@ -15,9 +15,9 @@ extension PageWalker {
         return flags
     }
 
-    static let badWeight = Double(ProcessInfo.processInfo.environment["NQL_LOAD_ALPHA"] ?? "") ?? 1.0
+    /// How much non-paragraph text counts against a container (1: as much as paragraph text counts for it).
+    static let badWeight = 1.0
 
-    static let preferModified = ProcessInfo.processInfo.environment["NQL_LOAD_MOD"] != nil
     static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
 
     static func baseScore(_ tag: String) -> Double {
@@ -307,7 +307,9 @@ extension PageWalker {
         if rawDate == nil, let d = ld, let v = PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"]) { rawDate = v }
         var modified = meta["article:modified_time"] ?? ld.flatMap { PageWalker.ldString($0["dateModified"]) } ?? meta["og:updated_time"] ?? meta["last-modified"]
         if modified.flatMap({ DateNormalizer.find($0) }) == nil { modified = nil }
-        if PageWalker.preferModified, let m = modified { rawDate = m }
+        let published = rawDate.flatMap { DateNormalizer.find($0)?.day }
+        // A date the page shows as "Updated …" is the one readers see; metadata dates stay in `extra`.
+        if let u = updatedTexts.first { rawDate = u }
         if rawDate == nil { rawDate = timeDates.first { DateNormalizer.find($0) != nil } }
         let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
         if rawDate == nil { rawDate = dateTexts.first }
@@ -359,6 +361,8 @@ extension PageWalker {
         if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
         var extra: [String: String] = [:]
         if let t = found?.time { extra["time"] = t }
+        if let p = published, p != found?.day { extra["published"] = p }
+        if let m = modified.flatMap({ DateNormalizer.find($0)?.day }) { extra["modified"] = m }
         if let d = meta["description"] ?? meta["og:description"] { extra["description"] = PageWalker.decodeEntities(TextShape.collapse(d)) }
         if let l = lang { extra["language"] = l }
         return Article(

@@ -88,8 +88,8 @@ struct PageWalker {
     var bylineTexts: [String] = []
     var figcaptions: [String] = []
     var dateTexts: [String] = []
+    var updatedTexts: [String] = []
     var lang: String?
-    static let honourInlineHiding = ProcessInfo.processInfo.environment["NQL_LOAD_HIDE"] != nil
     var hintCache: [String: Int] = [:]
 
     static let blockTags: Set<String> = [
@@ -155,7 +155,6 @@ struct PageWalker {
         var itemprop: String?
         var role: String?
         var hidden = false
-        var style: String?
     }
 
     static func attributes(_ node: xmlNodePtr) -> Attributes {
@@ -184,8 +183,6 @@ struct PageWalker {
                 out.hidden = true
             } else if strcasecmp(name, "aria-hidden") == 0 {
                 if value() == "true" { out.hidden = true }
-            } else if strcasecmp(name, "style") == 0 {
-                out.style = value().lowercased()
             }
         }
         return out
@@ -257,11 +254,9 @@ struct PageWalker {
         if tag == "article" { hint += 20 }
         if tag == "main" { hint += 10 }
         let role = attrs.role ?? ""
-        var isHidden = hidden || attrs.hidden
-        // Inline `display:none` is not trusted: paywalls hide the article body that way.
-        if PageWalker.honourInlineHiding, let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
-            isHidden = true
-        }
+        // Only `hidden`/`aria-hidden` hide a subtree; inline `display:none` is not
+        // trusted, because paywalls hide the article body that way.
+        let isHidden = hidden || attrs.hidden
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
         nodes.append(PageNode(ptr: node, parent: parent, tag: tag, hint: hint, skip: skip))
         collectMeta(node, tag: tag, cls: cls, itemprop: itemprop)
@@ -349,9 +344,13 @@ struct PageWalker {
             if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
         }
         let lower = cls
-        if !lower.isEmpty, dateTexts.count < 5, lower.has("date") || lower.has("publish") || lower.has("time"), tag != "body", tag != "html" {
+        if !lower.isEmpty, dateTexts.count < 5, lower.has("date") || lower.has("publish") || lower.has("time") || lower.has("updat"), tag != "body", tag != "html" {
             let t = PageWalker.text(node)
-            if t.count < 80, DateNormalizer.find(t) != nil { dateTexts.append(t) }
+            if t.count < 80, DateNormalizer.find(t) != nil {
+                if lower.has("updat") || lower.has("modif") || t.lowercased().hasPrefix("updated") { updatedTexts.append(t) } else { dateTexts.append(t) }
+            } else if tag == "time", let dt = PageWalker.attr(node, "datetime"), lower.has("updat") || lower.has("modif") {
+                updatedTexts.append(dt)
+            }
         }
         if !lower.isEmpty, tag != "body", tag != "html", tag != "article", lower.has("byline") || lower.has("author-name") || lower.has("authorname") || lower.has("author__name") || lower.has("author-link") {
             let t = PageWalker.text(node)
