@@ -216,6 +216,22 @@ extension PageWalker {
         return []
     }
 
+    /// Author names from JSON-LD; organisations are dropped when people are named too.
+    static func ldAuthorNames(_ v: Any?) -> [String] {
+        let items: [Any] = (v as? [Any]) ?? (v.map { [$0] } ?? [])
+        var people: [String] = []
+        var orgs: [String] = []
+        for item in items {
+            if let d = item as? [String: Any] {
+                let isOrg = ldTypes(d).contains { $0 == "Organization" || $0 == "NewsMediaOrganization" }
+                for n in ldNames(d) { if isOrg { orgs.append(n) } else { people.append(n) } }
+            } else {
+                people.append(contentsOf: ldNames(item))
+            }
+        }
+        return people.isEmpty ? orgs : people
+    }
+
     static func decodeEntities(_ s: String) -> String {
         guard s.has("&") else { return s }
         var out = s
@@ -332,9 +348,11 @@ extension PageWalker {
                     if seen.insert(PageWalker.norm(n)).inserted { out.append(n) }
                 }
             }
-            return out
+            // With people named, an outlet in the list is not an author.
+            let people = out.filter { !Bylines.looksLikeOrganisation($0) }
+            return people.isEmpty ? out : people
         }
-        if let d = ld { authors = accept(PageWalker.ldNames(d["author"]) + PageWalker.ldNames(d["creator"])) }
+        if let d = ld { authors = accept(PageWalker.ldAuthorNames(d["author"]) + PageWalker.ldAuthorNames(d["creator"])) }
         for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"] where authors.isEmpty {
             if let v = meta[key], !v.hasPrefix("http"), !v.hasPrefix("@") { authors = accept([v]) }
         }
@@ -343,14 +361,21 @@ extension PageWalker {
 
         // Body clean-up: interface strings, footers, the title and bylines repeated.
         let normTitle = title.map(PageWalker.norm)
+        var bodyBylines: [String] = []
         paragraphs = paragraphs.filter { p in
             if PlainTextExtractor.isInterface(p) { return false }
             if PlainTextExtractor.copyrightSource(p).isFooter { return false }
             if let nt = normTitle, PageWalker.norm(p) == nt { return false }
-            if p.count < 120, PlainTextExtractor.bylineNames(p) != nil { return false }
+            if p.count < 120, let names = PlainTextExtractor.bylineNames(p) { bodyBylines.append(contentsOf: names); return false }
+            // "posted on 2023-12-19 23:30 EST by Jane Doe"
+            if p.count < 150, DateNormalizer.find(p) != nil, let r = p.range(of: " by ") {
+                let names = Bylines.splitNames(String(p[r.upperBound...]))
+                if !names.isEmpty { bodyBylines.append(contentsOf: names); return false }
+            }
             if p.count < 80, !PlainTextExtractor.isProse(p), PlainTextExtractor.dateLine(p) != nil { return false }
             return true
         }
+        if authors.isEmpty { authors = accept(bodyBylines) }
         // JSON-LD articleBody when the DOM gave much less.
         if let d = ld, let body = d["articleBody"] as? String {
             let domLen = paragraphs.reduce(0) { $0 + $1.count }
