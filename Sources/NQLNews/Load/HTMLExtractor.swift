@@ -90,7 +90,23 @@ struct PageWalker {
     var dateTexts: [String] = []
     var updatedTexts: [String] = []
     var lang: String?
-    var hintCache: [String: Int] = [:]
+    /// What a class/id string says, computed once per distinct string on the page.
+    struct ClassInfo {
+        var hint = 0
+        var dateLike = false
+        var updateLike = false
+        var bylineLike = false
+    }
+    var classCache: [String: ClassInfo] = [:]
+
+    static func classInfo(_ cls: String) -> ClassInfo {
+        var info = ClassInfo()
+        info.hint = hintWeight(cls)
+        info.dateLike = cls.has("date") || cls.has("publish") || cls.has("time") || cls.has("updat")
+        info.updateLike = cls.has("updat") || cls.has("modif")
+        info.bylineLike = cls.has("byline") || cls.has("author-name") || cls.has("authorname") || cls.has("author__name") || cls.has("author-link")
+        return info
+    }
 
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "td", "th", "li", "blockquote", "pre", "h1", "h2", "h3", "h4",
@@ -246,8 +262,10 @@ struct PageWalker {
         let attrs = PageWalker.attributes(node)
         let cls = attrs.classAndID
         var hint = 0
+        var info = ClassInfo()
         if !cls.isEmpty {
-            if let h = hintCache[cls] { hint = h } else { hint = PageWalker.hintWeight(cls); hintCache[cls] = hint }
+            if let c = classCache[cls] { info = c } else { info = PageWalker.classInfo(cls); classCache[cls] = info }
+            hint = info.hint
         }
         let itemprop = attrs.itemprop
         if itemprop == "articlebody" { hint += 50 }
@@ -259,7 +277,7 @@ struct PageWalker {
         let isHidden = hidden || attrs.hidden
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
         nodes.append(PageNode(ptr: node, parent: parent, tag: tag, hint: hint, skip: skip))
-        collectMeta(node, tag: tag, cls: cls, itemprop: itemprop)
+        collectMeta(node, tag: tag, cls: cls, info: info, itemprop: itemprop)
         let isBlock = PageWalker.blockTags.contains(tag)
         let myBlock = isBlock ? idx : block
         let link = inLink || tag == "a"
@@ -302,7 +320,7 @@ struct PageWalker {
         return (total, linkTotal)
     }
 
-    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, itemprop: String?) {
+    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, info: ClassInfo, itemprop: String?) {
         switch tag {
         case "meta":
             let key = (PageWalker.attr(node, "property") ?? PageWalker.attr(node, "name") ?? PageWalker.attr(node, "itemprop") ?? "").lowercased()
@@ -343,16 +361,15 @@ struct PageWalker {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
         }
-        let lower = cls
-        if !lower.isEmpty, dateTexts.count < 5, lower.has("date") || lower.has("publish") || lower.has("time") || lower.has("updat"), tag != "body", tag != "html" {
+        if info.dateLike, dateTexts.count < 5, tag != "body", tag != "html" {
             let t = PageWalker.text(node)
             if t.count < 80, DateNormalizer.find(t) != nil {
-                if lower.has("updat") || lower.has("modif") || t.lowercased().hasPrefix("updated") { updatedTexts.append(t) } else { dateTexts.append(t) }
-            } else if tag == "time", let dt = PageWalker.attr(node, "datetime"), lower.has("updat") || lower.has("modif") {
+                if info.updateLike || t.lowercased().hasPrefix("updated") { updatedTexts.append(t) } else { dateTexts.append(t) }
+            } else if tag == "time", info.updateLike, let dt = PageWalker.attr(node, "datetime") {
                 updatedTexts.append(dt)
             }
         }
-        if !lower.isEmpty, tag != "body", tag != "html", tag != "article", lower.has("byline") || lower.has("author-name") || lower.has("authorname") || lower.has("author__name") || lower.has("author-link") {
+        if info.bylineLike, tag != "body", tag != "html", tag != "article" {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 150 { bylineTexts.append(t) }
         }
