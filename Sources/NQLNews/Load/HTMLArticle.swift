@@ -241,8 +241,19 @@ extension PageWalker {
         return out
     }
 
+    /// Lower-case letters and digits only, for comparing titles and names.
     static func norm(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 128 {
+                if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) { out.append(u) }
+                else if v >= 65 && v <= 90, let l = Unicode.Scalar(v + 32) { out.append(l) }
+            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
     }
 
     /// Removes a trailing (or leading) " | Site Name" part from a page title.
@@ -365,7 +376,7 @@ extension PageWalker {
         paragraphs = paragraphs.filter { p in
             if PlainTextExtractor.isInterface(p) { return false }
             if PlainTextExtractor.copyrightSource(p).isFooter { return false }
-            if let nt = normTitle, PageWalker.norm(p) == nt { return false }
+            if let nt = normTitle, p.utf8.count < nt.utf8.count * 2 + 20, PageWalker.norm(p) == nt { return false }
             if p.count < 120, let names = PlainTextExtractor.bylineNames(p) { bodyBylines.append(contentsOf: names); return false }
             // "posted on 2023-12-19 23:30 EST by Jane Doe"
             if p.count < 150, DateNormalizer.find(p) != nil, let r = p.range(of: " by ") {
