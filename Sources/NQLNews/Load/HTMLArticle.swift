@@ -374,8 +374,9 @@ extension PageWalker {
         let normTitle = title.map(PageWalker.norm)
         var bodyBylines: [String] = []
         paragraphs = paragraphs.filter { p in
-            if PlainTextExtractor.isInterface(p) { return false }
-            if PlainTextExtractor.copyrightSource(p).isFooter { return false }
+            let size = p.utf8.count
+            if size < 400, PlainTextExtractor.isInterface(p) { return false }
+            if size < 300, PlainTextExtractor.copyrightSource(p).isFooter { return false }
             if let nt = normTitle, p.utf8.count < nt.utf8.count * 2 + 20, PageWalker.norm(p) == nt { return false }
             if p.count < 120, let names = PlainTextExtractor.bylineNames(p) { bodyBylines.append(contentsOf: names); return false }
             // "posted on 2023-12-19 23:30 EST by Jane Doe"

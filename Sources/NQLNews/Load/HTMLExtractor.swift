@@ -131,37 +131,42 @@ struct PageWalker {
         "button", "icon", "tooltip", "player", "rating", "print", "jump", "subnav", "footnote",
     ]
 
-    static let positiveBytes = positiveWords.map { Array($0.utf8) }
-    static let negativeBytes = negativeWords.map { Array($0.utf8) }
-    /// Containers that are never the article, whatever their size.
-    static let strongNegativeBytes = ["cookie", "privacy", "consent", "gdpr", "modal", "popup", "comment", "newsletter", "disqus"].map { Array($0.utf8) }
+    /// Hint words indexed by their first byte: (word bytes, kind) with kind 0 strong negative, 1 negative, 2 positive.
+    static let hintTable: [[([UInt8], UInt8)]] = {
+        var table = [[([UInt8], UInt8)]](repeating: [], count: 256)
+        let strong = ["cookie", "privacy", "consent", "gdpr", "modal", "popup", "comment", "newsletter", "disqus"]
+        for (words, kind) in [(strong, UInt8(0)), (negativeWords, 1), (positiveWords, 2)] {
+            for w in words {
+                let b = Array(w.utf8)
+                if let f = b.first { table[Int(f)].append((b, kind)) }
+            }
+        }
+        return table
+    }()
 
-    /// Class/id weight: +25 for content words, −25 for boilerplate words.
+    /// Class/id weight: +25 for content words, −25 for boilerplate words, −100 for
+    /// containers that are never the article (cookie notices, comments, dialogs).
+    /// One pass over the string, checking only the words that start with each byte.
     static func hintWeight(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { buf -> Int in
-            guard buf.count > 1 else { return 0 }
-            func has(_ words: [[UInt8]]) -> Bool {
-                for w in words where w.count <= buf.count {
-                    let first = w[0]
-                    var i = 0
-                    let last = buf.count - w.count
-                    outer: while i <= last {
-                        if buf[i] == first {
-                            var k = 1
-                            while k < w.count { if buf[i + k] != w[k] { i += 1; continue outer }; k += 1 }
-                            return true
+            var negative = false
+            var positive = false
+            let n = buf.count
+            for i in 0..<n {
+                for (w, kind) in hintTable[Int(buf[i])] where i + w.count <= n {
+                    var k = 1
+                    while k < w.count, buf[i + k] == w[k] { k += 1 }
+                    if k == w.count {
+                        switch kind {
+                        case 0: return -100
+                        case 1: negative = true
+                        default: positive = true
                         }
-                        i += 1
                     }
                 }
-                return false
             }
-            if has(strongNegativeBytes) { return -100 }
-            var w = 0
-            if has(negativeBytes) { w -= 25 }
-            if has(positiveBytes) { w += 25 }
-            return w
+            return (negative ? -25 : 0) + (positive ? 25 : 0)
         }
     }
 
