@@ -123,7 +123,7 @@ struct PageWalker {
         "richtext", "paragraph", "detail",
     ]
     static let negativeWords = [
-        "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "ad-", "-ad", "ads", "sidebar",
+        "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "sidebar",
         "widget", "menu", "breadcrumb", "newsletter", "signup", "popup", "modal", "cookie", "banner",
         "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
         "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
@@ -158,11 +158,26 @@ struct PageWalker {
                     var k = 1
                     while k < w.count, buf[i + k] == w[k] { k += 1 }
                     if k == w.count {
+                        // "commentary" is an opinion column, not reader comments.
+                        if kind == 0, w.count == 7, i + 10 <= n, buf[i + 7] == 97, buf[i + 8] == 114, buf[i + 9] == 121 { continue }
                         switch kind {
                         case 0: return -100
                         case 1: negative = true
                         default: positive = true
                         }
+                    }
+                }
+            }
+            // Short words only as whole tokens ("ad" in "ad-slot", not in "lead-para" or "head-").
+            if !negative {
+                var start = 0
+                for i in 0...n {
+                    let isAlnum = i < n && ((buf[i] >= 97 && buf[i] <= 122) || (buf[i] >= 48 && buf[i] <= 57))
+                    if !isAlnum {
+                        let len = i - start
+                        if len == 2, buf[start] == 97, buf[start + 1] == 100 { negative = true }  // "ad"
+                        if len == 3, buf[start] == 97, buf[start + 1] == 100, buf[start + 2] == 115 { negative = true }  // "ads"
+                        start = i + 1
                     }
                 }
             }
