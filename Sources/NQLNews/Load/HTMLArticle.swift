@@ -396,6 +396,10 @@ extension PageWalker {
             }
         }
         if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
+        // Sub-headline: a dek/standfirst element, unless it is the title again or already the body's start.
+        let subtitle = decks.prefix(1).map { PageWalker.decodeEntities($0) }.filter { d in
+            PageWalker.norm(d) != normTitle && !(paragraphs.first.map { PageWalker.norm($0) == PageWalker.norm(d) } ?? false)
+        }
         var extra: [String: String] = [:]
         if let t = found?.time { extra["time"] = t }
         if let p = published, p != found?.day { extra["published"] = p }
@@ -403,7 +407,7 @@ extension PageWalker {
         if let d = meta["description"] ?? meta["og:description"] { extra["description"] = PageWalker.decodeEntities(TextShape.collapse(d)) }
         if let l = lang { extra["language"] = l }
         return Article(
-            id: "\(path)#1", path: path, title: title, subtitle: [], source: site.map { TextShape.collapse($0) }, authors: authors,
+            id: "\(path)#1", path: path, title: title, subtitle: subtitle, source: site.map { TextShape.collapse($0) }, authors: authors,
             date: found?.day, rawDate: rawDate, url: urlString, text: paragraphs.joined(separator: "\n\n"),
             paragraphs: paragraphs, captions: captions, format: "html", encoding: encoding, extra: extra)
     }

@@ -88,6 +88,7 @@ struct PageWalker {
     var bylineTexts: [String] = []
     var figcaptions: [String] = []
     var dateTexts: [String] = []
+    var decks: [String] = []
     var updatedTexts: [String] = []
     var lang: String?
     /// What a class/id string says, computed once per distinct string on the page.
@@ -96,6 +97,7 @@ struct PageWalker {
         var dateLike = false
         var updateLike = false
         var bylineLike = false
+        var deckLike = false
     }
     var classCache: [String: ClassInfo] = [:]
 
@@ -104,6 +106,7 @@ struct PageWalker {
         info.hint = hintWeight(cls)
         info.dateLike = cls.has("date") || cls.has("publish") || cls.has("time") || cls.has("updat")
         info.updateLike = cls.has("updat") || cls.has("modif")
+        info.deckLike = ["dek", "standfirst", "subtitle", "subhead", "sub-title", "sub-head", "deck", "strapline"].contains { cls.has($0) }
         info.bylineLike = cls.has("byline") || cls.has("author-name") || cls.has("authorname") || cls.has("author__name") || cls.has("author-link")
         return info
     }
@@ -387,6 +390,16 @@ struct PageWalker {
                 if info.updateLike || t.lowercased().hasPrefix("updated") { updatedTexts.append(t) } else { dateTexts.append(t) }
             } else if tag == "time", info.updateLike, let dt = PageWalker.attr(node, "datetime") {
                 updatedTexts.append(dt)
+            }
+        }
+        if info.deckLike, decks.isEmpty, tag != "body", tag != "html", tag != "article", tag != "main" {
+            let t = PageWalker.text(node)
+            let letters = t.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let upper = letters.filter { $0.properties.isUppercase }.count
+            if t.count < 300, t.split(separator: " ").count >= 4, upper * 10 < letters.count * 7,
+                PlainTextExtractor.dateLine(t) == nil, !PlainTextExtractor.isInterface(t)
+            {
+                decks.append(t)
             }
         }
         if info.bylineLike, tag != "body", tag != "html", tag != "article" {
