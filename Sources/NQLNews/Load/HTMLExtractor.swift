@@ -18,10 +18,10 @@ enum HTMLExtractor {
             return ([], [LoadProblem(path: path, message: reason)])
         }
         guard let page = extract(data: data, path: path) else {
-            return ([], [LoadProblem(path: path, message: "cannot parse html")])
+            return ([], [LoadProblem(path: path, message: LoadMessages.cannotParseHTML)])
         }
         if page.text.isEmpty && page.title == nil {
-            return ([page], [LoadProblem(path: path, message: "no article text found in html", isNote: true)])
+            return ([page], [LoadProblem(path: path, message: LoadMessages.noHTMLArticleText, isNote: true)])
         }
         return ([page], [])
     }

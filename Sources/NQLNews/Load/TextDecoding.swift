@@ -36,9 +36,9 @@ enum TextDecoding {
             }
             if nulOdd > sample / 4, nulEven < sample / 50 { return .text(utf16(b, from: 0, little: true), encoding: "utf-16le") }
             if nulEven > sample / 4, nulOdd < sample / 50 { return .text(utf16(b, from: 0, little: false), encoding: "utf-16be") }
-            if nulEven + nulOdd > 0 { return .binary(reason: "binary file (contains NUL bytes)") }
+            if nulEven + nulOdd > 0 { return .binary(reason: LoadMessages.binaryNUL) }
             if let s = String(validating: b, as: UTF8.self) { return .text(s, encoding: "utf-8") }
-            if control * 20 > sample { return .binary(reason: "binary file (control characters, not text)") }
+            if control * 20 > sample { return .binary(reason: LoadMessages.binaryControl) }
             // Mostly-UTF-8 with a few bad bytes stays UTF-8 (repaired); otherwise Windows-1252.
             let (valid, invalid) = utf8Validity(b)
             if invalid * 200 < valid, valid > 0, hasMultibyte(b) {
