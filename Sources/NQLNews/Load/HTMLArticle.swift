@@ -18,37 +18,11 @@ extension PageWalker {
     /// How much non-paragraph text counts against a container (1: as much as paragraph text counts for it).
     static let badWeight = 1.0
 
+    /// Elements whose own inline text can make them a paragraph.
     static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
 
-    static func baseScore(_ tag: String) -> Double {
-        switch tag {
-        case "div", "article", "main", "section": return 5
-        case "pre", "td", "blockquote": return 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": return -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": return -5
-        default: return 0
-        }
-    }
-
     /// Indices of the containers whose blocks form the body.
-    mutating func chooseRoots(_ inSkip: [Bool]) -> [Int] {
-        for i in nodes.indices where !inSkip[i] && PageWalker.unitTags.contains(nodes[i].tag) && nodes[i].directText >= 25 {
-            let unitScore = 1 + Double(nodes[i].commas) + min(Double(nodes[i].directText) / 100, 3)
-            var a = nodes[i].parent
-            var level = 0
-            while a >= 0, level < 5 {
-                if !nodes[a].scored {
-                    nodes[a].scored = true
-                    // Class hints count in full only for containers with real amounts of text.
-                    let weight = min(1.0, Double(nodes[a].textLen) / 1000)
-                    nodes[a].score = (PageWalker.baseScore(nodes[a].tag) + Double(nodes[a].hint)) * weight
-                }
-                let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
-                nodes[a].score += unitScore / divider
-                a = nodes[a].parent
-                level += 1
-            }
-        }
+    func chooseRoots(_ inSkip: [Bool]) -> [Int] {
         // Text density: paragraph text under a node counts for it, other text
         // (links, short blocks, widgets) against it; class hints tip the balance.
         var good = [Double](repeating: 0, count: nodes.count)
@@ -97,13 +71,6 @@ extension PageWalker {
                 var h = ""
                 for j in (i + 1)..<min(nodes.count, i + 400) where nodes[j].tag == "h1" || nodes[j].tag == "h2" || nodes[j].tag == "article" { h += nodes[j].tag + " " }
                 print("child \(nodes[i].tag).\(PageWalker.attributes(nodes[i].ptr).classAndID.prefix(50)) good \(Int(good[i])) text \(nodes[i].textLen) \(h.prefix(40))")
-            }
-        }
-        if PageWalker.debug {
-            let ranked = nodes.indices.filter { nodes[$0].scored && !inSkip[$0] }.sorted { nodes[$0].score > nodes[$1].score }.prefix(8)
-            for i in ranked {
-                let n = nodes[i]
-                print("candidate \(n.tag).\(PageWalker.attributes(n.ptr).classAndID.prefix(60)) score \(Int(n.score)) text \(n.textLen) links \(n.linkLen) hint \(n.hint)")
             }
         }
         let parent = nodes[best].parent

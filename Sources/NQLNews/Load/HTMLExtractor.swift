@@ -3,15 +3,15 @@ import Foundation
 
 /// Extracts the article body and metadata from a saved web page with libxml2.
 ///
-/// Body: a readability-style scorer. Every block element with enough inline text
-/// is a paragraph; its score (1 + commas + length/100, capped) goes to its
-/// ancestors, weighted by class/id hints (article, content, story-body… up;
-/// nav, footer, comment, related, share, promo… down), `<article>` and
-/// `itemprop=articleBody`; the best container, discounted by link density,
-/// wins, with sibling blocks that look like prose. JSON-LD `articleBody` is
-/// used when the DOM gives nothing better.
-/// Metadata: og/twitter/article meta tags, JSON-LD, `<h1>`, `<title>`, `<time>`,
-/// `rel=author`, byline classes and dates in the URL.
+/// Body: text density on the DOM. Every block element with enough inline text
+/// of its own (and few links) is a paragraph; its text counts for each
+/// ancestor, and all other text (links, short blocks, widgets) counts against
+/// it. Class/id hints (article, content, story-body… up; nav, footer, related,
+/// share, promo… down; cookie, comment, modal… never), `<article>`, `<main>`
+/// and `itemprop=articleBody` tip the balance; the best container wins, with
+/// sibling blocks that look like prose. JSON-LD `articleBody` is used when the
+/// DOM gives much less. Metadata: og/twitter/article meta tags, JSON-LD,
+/// `<h1>`, `<title>`, `<time>`, `rel=author`, byline classes and dates in the URL.
 enum HTMLExtractor {
     static func load(data: Data, path: String) -> (articles: [Article], problems: [LoadProblem]) {
         if case .binary(let reason) = TextDecoding.decode(data.prefix(8192)) {
@@ -70,9 +70,6 @@ struct PageNode {
     var textLen = 0
     var linkLen = 0
     var directText = 0
-    var commas = 0
-    var score = 0.0
-    var scored = false
     var skip = false
 }
 
@@ -315,14 +312,12 @@ struct PageWalker {
             case XML_TEXT_NODE:
                 if !skip, let content = ch.pointee.content {
                     var n = 0
-                    var commas = 0
                     var p = content
                     var prevSpace = true
                     while p.pointee != 0 {
                         let b = p.pointee
                         let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
                         if !(space && prevSpace), b & 0xC0 != 0x80 { n += 1 }
-                        if b == 0x2C { commas += 1 }
                         prevSpace = space
                         p += 1
                     }
@@ -330,7 +325,6 @@ struct PageWalker {
                     if link { linkTotal += n }
                     if myBlock >= 0 {
                         nodes[myBlock].directText += n
-                        nodes[myBlock].commas += commas
                     }
                 }
             default:
