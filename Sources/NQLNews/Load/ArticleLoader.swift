@@ -71,7 +71,8 @@ public enum ArticleLoader {
         if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return ([], [LoadProblem(path: path, message: LoadMessages.emptyFile)])
         }
-        let fmt = format ?? sniff(data)
+        // "htm", "markdown", "ndjson"… name the same formats as their extensions.
+        let fmt = format.flatMap { formatsByExtension[$0.lowercased()] } ?? sniff(data)
         switch fmt {
         case "json":
             if case .binary(let reason) = TextDecoding.decode(data.prefix(4096)) { return ([], [LoadProblem(path: path, message: reason)]) }
