@@ -51,6 +51,7 @@ enum PlainTextExtractor {
     ]
 
     static func isInterface(_ line: String) -> Bool {
+        if line.utf8.count > 600 { return false }
         var key = line.lowercased()
         while let last = key.last, "!:.|>»›→·•*-–—".contains(last) || last == " " { key.removeLast() }
         while let f = key.first, "<«‹←·•*-–— ".contains(f) { key.removeFirst() }
@@ -75,6 +76,7 @@ enum PlainTextExtractor {
 
     /// Outlet named by a copyright footer, and whether the line is one.
     static func copyrightSource(_ line: String) -> (isFooter: Bool, source: String?) {
+        if line.utf8.count > 1200 { return (false, nil) }
         let lower = line.lowercased()
         let isFooter = line.has("©") || line.has("ⓒ") || lower.hasPrefix("copyright") || lower.has("all rights reserved")
             || lower.hasPrefix("(c) ") || line.has("무단전재") || line.has("무단 전재") || line.has("저작권자")
@@ -98,6 +100,7 @@ enum PlainTextExtractor {
 
     /// Credit markers that make a line a caption.
     static func isCaption(_ line: String, title: String?) -> Bool {
+        if line.utf8.count > 2000 { return false }
         let lower = line.lowercased()
         if line.hasSuffix("]") || line.hasSuffix(")") {
             for marker in ["[image source", "[photo", "[사진", "(사진", "[image", "(photo=", "(photo:", "[ⓒ", "(ap photo", "(reuters", "(afp", "[reuters", "[afp", "[ap", "[yonhap", "[getty", "(getty", "(epa", "[epa", "/yonhap)", "/ap)", "/reuters)"] where lower.contains(marker) {
@@ -113,7 +116,7 @@ enum PlainTextExtractor {
     }
 
     static func bylineNames(_ line: String) -> [String]? {
-        guard line.count < 120 else { return nil }
+        guard line.utf8.count < 480, line.count < 120 else { return nil }
         let lower = line.lowercased()
         guard lower.hasPrefix("by ") || lower.hasPrefix("written by ") || lower.hasPrefix("reporter ") || lower.hasPrefix("author:") || lower.hasPrefix("authors:") else { return nil }
         var head = line
@@ -126,7 +129,7 @@ enum PlainTextExtractor {
     }
 
     static func dateLine(_ line: String) -> DateNormalizer.Found? {
-        guard line.count < 120 else { return nil }
+        guard line.utf8.count < 480, line.count < 120 else { return nil }
         let lower = line.lowercased()
         let markers = ["published", "updated", "posted", "date:", "input", "입력", "수정", "last modified", "公開", "更新"]
         let marked = markers.contains { lower.hasPrefix($0) } || lower.has(" | published")
@@ -148,11 +151,13 @@ enum PlainTextExtractor {
     }
 
     static func isHeadlineLike(_ s: String) -> Bool {
+        if s.utf8.count > 1000 { return false }
         let words = s.split(separator: " ").count
         return words <= 30 && s.count <= 250 && !endsLikeSentence(s)
     }
 
     static func isProse(_ s: String) -> Bool {
+        if s.utf8.count > 1000 { return true }
         let words = s.split(separator: " ").count
         return (words >= 12 && endsLikeSentence(s)) || words >= 40
     }
