@@ -153,7 +153,11 @@ enum PlainTextExtractor {
     static func isHeadlineLike(_ s: String) -> Bool {
         if s.utf8.count > 1000 { return false }
         let words = s.split(separator: " ").count
-        return words <= 30 && s.count <= 250 && !endsLikeSentence(s)
+        guard words <= 30, s.count <= 250 else { return false }
+        if !endsLikeSentence(s) { return true }
+        // Headlines may ask or exclaim: "Is Japan Ready for a Joint Command?"
+        if let l = s.last, l == "?" || l == "!", words <= 16 { return true }
+        return false
     }
 
     static func isProse(_ s: String) -> Bool {

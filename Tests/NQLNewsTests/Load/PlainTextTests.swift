@@ -105,6 +105,13 @@ let seedLike = """
         #expect(a.paragraphs.count == 2)
     }
 
+    @Test func questionHeadline() throws {
+        let text = "Is Japan Ready for a Joint Command?\n\nOfficials in Tokyo say the new structure will take years to build, and the budget is not yet settled.\n"
+        let a = try #require(ArticleLoader.load(text: text, format: "txt").articles.first)
+        #expect(a.title == "Is Japan Ready for a Joint Command?")
+        #expect(a.paragraphs.count == 1)
+    }
+
     @Test func hardWrappedProseIsJoined() throws {
         let text = """
             A Short Headline Here
