@@ -117,7 +117,7 @@ public enum ArticleLoader {
         if let t = r.date?.time { extra["time"] = t }
         return Article(
             id: "\(path)#1", path: path, title: r.title, subtitle: r.subtitle, source: r.source, authors: r.authors,
-            date: r.date?.day, url: nil, text: r.paragraphs.joined(separator: "\n\n"), paragraphs: r.paragraphs,
+            date: r.date?.day, rawDate: r.rawDate, url: nil, text: r.paragraphs.joined(separator: "\n\n"), paragraphs: r.paragraphs,
             captions: r.captions, format: format, encoding: encoding, extra: extra)
     }
 

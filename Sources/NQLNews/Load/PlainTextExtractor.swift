@@ -172,6 +172,7 @@ enum PlainTextExtractor {
         var source: String?
         var authors: [String] = []
         var date: DateNormalizer.Found?
+        var rawDate: String?
         var paragraphs: [String] = []
         var captions: [String] = []
     }
@@ -223,10 +224,10 @@ enum PlainTextExtractor {
             if footerSeen && !isProse(u) { continue }
             if r.authors.isEmpty, let names = bylineNames(u) {
                 r.authors = names
-                if r.date == nil, let d = DateNormalizer.find(u) { r.date = d }
+                if r.date == nil, let d = DateNormalizer.find(u) { r.date = d; r.rawDate = u }
                 continue
             }
-            if r.date == nil, !isProse(u), let d = dateLine(u) { r.date = d; continue }
+            if r.date == nil, !isProse(u), let d = dateLine(u) { r.date = d; r.rawDate = u; continue }
             if markdown, u.hasPrefix("\u{1}caption ") { kept.append((String(u.dropFirst(9)), .caption)); continue }
             kept.append((u, .content))
         }
