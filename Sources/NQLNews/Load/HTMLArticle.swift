@@ -340,11 +340,14 @@ extension PageWalker {
         // Body clean-up: interface strings, footers, the title and bylines repeated.
         let normTitle = title.map(PageWalker.norm)
         var bodyBylines: [String] = []
+        var movedCaptions: [String] = []
         paragraphs = paragraphs.filter { p in
             let size = p.utf8.count
             if size < 400, PlainTextExtractor.isInterface(p) { return false }
             if size < 300, PlainTextExtractor.copyrightSource(p).isFooter { return false }
             if let nt = normTitle, p.utf8.count < nt.utf8.count * 2 + 20, PageWalker.norm(p) == nt { return false }
+            if size < 300, PlainTextExtractor.isCaption(p, title: nil) { movedCaptions.append(p); return false }
+            if PlainTextExtractor.isContactLine(p) { return false }
             if p.count < 120, let names = PlainTextExtractor.bylineNames(p) { bodyBylines.append(contentsOf: names); return false }
             // "posted on 2023-12-19 23:30 EST by Jane Doe"
             if p.count < 150, DateNormalizer.find(p) != nil, let r = p.range(of: " by ") {
@@ -363,6 +366,7 @@ extension PageWalker {
             }
         }
         if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
+        captions += movedCaptions
         // Sub-headline: a dek/standfirst element, unless it is the title again or already the body's start.
         let subtitle = decks.prefix(1).map { PageWalker.decodeEntities($0) }.filter { d in
             PageWalker.norm(d) != normTitle && !(paragraphs.first.map { PageWalker.norm($0) == PageWalker.norm(d) } ?? false)

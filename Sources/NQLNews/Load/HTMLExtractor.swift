@@ -128,7 +128,7 @@ struct PageWalker {
         "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
         "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
         "disclaimer", "copyright", "most-read", "read-more", "readmore", "teaser", "card", "carousel", "slider",
-        "button", "icon", "tooltip", "player", "rating", "print", "jump", "subnav", "footnote",
+        "button", "icon", "tooltip", "player", "twitter-tweet", "instagram-media", "tiktok-embed", "rating", "print", "jump", "subnav", "footnote",
     ]
 
     /// Hint words indexed by their first byte: (word bytes, kind) with kind 0 strong negative, 1 negative, 2 positive.

@@ -62,6 +62,8 @@ enum PlainTextExtractor {
         // Identifier-like widget names: "bar_progress", "btn-top".
         if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
         if key.count < 60 { for p in interfacePrefixes where key.hasPrefix(p) { return true } }
+        // Newsletter pitches: "Want to keep up with breaking news? Subscribe to our email newsletter."
+        if key.count < 200, key.has("newsletter"), key.has("subscribe") || key.has("sign up") { return true }
         // A promoted link card: "Related With every automaker that builds trucks…".
         if key.count < 400, line.hasPrefix("Related "), let next = line.dropFirst(8).first, next.isUppercase { return true }
         // Breadcrumbs: "Politics › Diplomacy", "Home > World > Asia".
@@ -98,6 +100,14 @@ enum PlainTextExtractor {
         return (true, name)
     }
 
+    /// An author's contact line: "Jane Doe can be reached at jane@example.com."
+    static func isContactLine(_ line: String) -> Bool {
+        guard line.utf8.count < 400, let at = line.firstIndex(of: "@"), line[at...].contains(".") else { return false }
+        let lower = line.lowercased()
+        return lower.has("reached at") || lower.has("email") || lower.has("e-mail") || lower.has("contact") || lower.has("follow")
+            || lower.has("write to")
+    }
+
     /// Credit markers that make a line a caption.
     static func isCaption(_ line: String, title: String?) -> Bool {
         if line.utf8.count > 2000 { return false }
@@ -107,7 +117,9 @@ enum PlainTextExtractor {
                 if let open = lower.range(of: marker), lower.distance(from: open.lowerBound, to: lower.endIndex) < 120 { return true }
             }
         }
-        for prefix in ["photo:", "photo by", "image:", "picture:", "caption:", "(photo=", "[photo=", "▲", "△", "사진=", "【写真】", "写真:", "写真＝"] where lower.hasPrefix(prefix) {
+        // "… Credit: Antony Jones/Getty Images"
+        if line.count < 300, let r = lower.range(of: "credit: ", options: .backwards), lower.distance(from: r.lowerBound, to: lower.endIndex) < 90 { return true }
+        for prefix in ["photo:", "photo by", "image:", "picture:", "caption:", "credit:", "photo credit", "image credit", "(photo=", "[photo=", "▲", "△", "사진=", "【写真】", "写真:", "写真＝"] where lower.hasPrefix(prefix) {
             return true
         }
         if let t = title, t.count > 20, line.count > t.count + 10, line.hasPrefix(t) { return true }
