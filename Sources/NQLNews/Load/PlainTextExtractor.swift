@@ -62,6 +62,13 @@ enum PlainTextExtractor {
         // Identifier-like widget names: "bar_progress", "btn-top".
         if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
         if key.count < 60 { for p in interfacePrefixes where key.hasPrefix(p) { return true } }
+        // Sign-up pitches run longer than menu items.
+        if key.count < 200 {
+            for p in ["sign up for our", "subscribe to our", "your subscription has been", "this newsletter may contain", "thanks for signing up",
+                      "people are also reading", "get the latest", "don't miss out", "download our app"] where key.hasPrefix(p) {
+                return true
+            }
+        }
         // Newsletter pitches: "Want to keep up with breaking news? Subscribe to our email newsletter."
         if key.count < 200, key.has("newsletter"), key.has("subscribe") || key.has("sign up") { return true }
         // A promoted link card: "Related With every automaker that builds trucks…".
