@@ -297,7 +297,6 @@ struct PageWalker {
         let isHidden = hidden || attrs.hidden
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
         nodes.append(PageNode(ptr: node, parent: parent, tag: tag, hint: hint, skip: skip))
-        collectMeta(node, tag: tag, cls: cls, info: info, itemprop: itemprop)
         let isBlock = PageWalker.blockTags.contains(tag)
         let myBlock = isBlock ? idx : block
         let link = inLink || tag == "a"
@@ -333,11 +332,14 @@ struct PageWalker {
             c = ch.pointee.next
         }
         nodes[idx].textLen = total
+        // After the children, so the subtree's text length is known and large
+        // containers are not flattened to text just to be rejected.
+        collectMeta(node, tag: tag, cls: cls, info: info, itemprop: itemprop, textLen: total)
         nodes[idx].linkLen = linkTotal
         return (total, linkTotal)
     }
 
-    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, info: ClassInfo, itemprop: String?) {
+    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, info: ClassInfo, itemprop: String?, textLen: Int) {
         switch tag {
         case "meta":
             let key = (PageWalker.attr(node, "property") ?? PageWalker.attr(node, "name") ?? PageWalker.attr(node, "itemprop") ?? "").lowercased()
@@ -374,11 +376,11 @@ struct PageWalker {
         if itemprop == "datepublished", let dt = PageWalker.attr(node, "datetime") ?? PageWalker.attr(node, "content") {
             meta["itemprop:datepublished"] = meta["itemprop:datepublished"] ?? dt
         }
-        if itemprop == "author" || itemprop == "creator" {
+        if itemprop == "author" || itemprop == "creator", textLen < 200 {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
         }
-        if info.dateLike, dateTexts.count < 5, tag != "body", tag != "html" {
+        if info.dateLike, dateTexts.count < 5, textLen < 200, tag != "body", tag != "html" {
             let t = PageWalker.text(node)
             if t.count < 80, DateNormalizer.find(t) != nil {
                 if info.updateLike || t.lowercased().hasPrefix("updated") { updatedTexts.append(t) } else { dateTexts.append(t) }
@@ -386,7 +388,7 @@ struct PageWalker {
                 updatedTexts.append(dt)
             }
         }
-        if info.deckLike, decks.isEmpty, tag != "body", tag != "html", tag != "article", tag != "main" {
+        if info.deckLike, decks.isEmpty, textLen < 400, tag != "body", tag != "html", tag != "article", tag != "main" {
             let t = PageWalker.text(node)
             let letters = t.unicodeScalars.filter { $0.properties.isAlphabetic }
             let upper = letters.filter { $0.properties.isUppercase }.count
@@ -396,7 +398,7 @@ struct PageWalker {
                 decks.append(t)
             }
         }
-        if info.bylineLike, tag != "body", tag != "html", tag != "article" {
+        if info.bylineLike, textLen < 200, tag != "body", tag != "html", tag != "article" {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 150 { bylineTexts.append(t) }
         }
