@@ -125,7 +125,7 @@ enum PlainTextExtractor {
             }
         }
         // "… Credit: Antony Jones/Getty Images"
-        if line.count < 300, let r = lower.range(of: "credit: ", options: .backwards), lower.distance(from: r.lowerBound, to: lower.endIndex) < 90 { return true }
+        if lower.has("credit: "), line.count < 300, let r = lower.range(of: "credit: ", options: .backwards), lower.distance(from: r.lowerBound, to: lower.endIndex) < 90 { return true }
         for prefix in ["photo:", "photo by", "image:", "picture:", "caption:", "credit:", "photo credit", "image credit", "(photo=", "[photo=", "▲", "△", "사진=", "【写真】", "写真:", "写真＝"] where lower.hasPrefix(prefix) {
             return true
         }
