@@ -256,9 +256,10 @@ enum PlainTextExtractor {
         for (i, (u, kind)) in kept.enumerated() where i < firstProse && kind == .content {
             if u.hasPrefix("\u{1}h1 ") { titleIndex = i; break }
         }
-        if titleIndex == nil {
+        // The first headline-like line of three words or more ("World News" above it is a section label).
+        for minWords in [3, 1] where titleIndex == nil {
             for (i, (u, kind)) in kept.enumerated() where i < firstProse && kind == .content && !isCaption(u, title: nil) {
-                if isHeadlineLike(u), u.count >= 8 { titleIndex = i; break }
+                if isHeadlineLike(u), u.count >= 8, u.split(separator: " ").count >= minWords { titleIndex = i; break }
             }
         }
         var body: [String] = []
