@@ -54,7 +54,14 @@ enum HTMLExtractor {
                 if ch == "\"" || ch == "'" { if cs.isEmpty { continue } else { break } }
                 if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { cs.append(ch) } else { break }
             }
-            if !cs.isEmpty { return (cs == "utf8" ? "utf-8" : cs, cs) }
+            if !cs.isEmpty {
+                // Pages often declare Latin-1 but are saved as UTF-8: trust valid multi-byte UTF-8.
+                let latin = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"]
+                if latin.contains(cs), data.contains(where: { $0 >= 0xC2 }), String(validating: data, as: UTF8.self) != nil {
+                    return ("utf-8", "utf-8")
+                }
+                return (cs == "utf8" ? "utf-8" : cs, cs)
+            }
         }
         if String(validating: data, as: UTF8.self) != nil { return ("utf-8", "utf-8") }
         return ("windows-1252", "windows-1252")

@@ -79,6 +79,13 @@ let samplePage = """
         #expect(a.encoding == "iso-8859-1")
     }
 
+    @Test func latin1DeclaredButUTF8Saved() throws {
+        let page = "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body><p>The café on the corner reopened on Monday — after a long, costly renovation, its owners said.</p></body></html>"
+        let a = try #require(ArticleLoader.load(data: Data(page.utf8), path: "u.html", format: "html").articles.first)
+        #expect(a.text.hasPrefix("The café on the corner reopened on Monday —"))
+        #expect(a.encoding == "utf-8")
+    }
+
     @Test func exampleHTMLPages() throws {
         let (articles, problems) = ArticleLoader.load(packageRoot + "/Examples/articles/*.html")
         #expect(problems.isEmpty)
