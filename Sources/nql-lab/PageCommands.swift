@@ -117,7 +117,7 @@ enum PageCommands {
 
 extension PageCommands {
     /// Prints every field of the articles loaded from `path`.
-    static func show(_ path: String) -> Int32 {
+    static func show(_ path: String, sentences showSentences: Bool = false) -> Int32 {
         let (articles, problems) = ArticleLoader.load(path)
         for a in articles {
             print("id: \(a.id)\npath: \(a.path)\nformat: \(a.format) (\(a.encoding))")
@@ -126,6 +126,7 @@ extension PageCommands {
             print("words: \(a.words)  paragraphs: \(a.paragraphs.count)  sentences: \(a.sentences.count)")
             print("extra: \(a.extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.prefix(60))" })")
             print("---\n\(a.text)\n===")
+            if showSentences { for s in a.sentences { print("  • \(s)") } }
         }
         for p in problems { print(p.description) }
         return problems.contains { !$0.isNote } ? 1 : 0
