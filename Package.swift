@@ -35,6 +35,7 @@ let package = Package(
         .target(
             name: "NQLNews",
             dependencies: ["NQL", "CLibXML2"],
+            exclude: ["Load/README.md"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "nql", dependencies: ["NQL", "NQLNews", "CEditLine"]),

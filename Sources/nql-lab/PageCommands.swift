@@ -3,6 +3,13 @@ import NQLNews
 
 /// `eval-pages` and `bench-load`: scoring and timing the article loader.
 enum PageCommands {
+    /// CPU seconds used by this process so far (all threads).
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     /// Lower-case word tokens (letters and digits).
     static func tokens(_ s: String) -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -58,8 +65,10 @@ enum PageCommands {
         }
         let files = truths.map { dir + "/html/" + (($0["html_file"] as? String) ?? "") }
         let start = Date()
+        let cpu0 = cpuSeconds()
         let (articles, problems) = ArticleLoader.loadFiles(files)
         let elapsed = Date().timeIntervalSince(start)
+        let cpu = cpuSeconds() - cpu0
         var byPath: [String: Article] = [:]
         for a in articles { byPath[a.path] = a }
         var sumF = 0.0, sumP = 0.0, sumR = 0.0
@@ -85,20 +94,22 @@ enum PageCommands {
         }
         let n = Double(max(truths.count, 1))
         print("pages \(truths.count)  problems \(problems.count)")
-        print(String(format: "body F1 %.3f (P %.3f R %.3f)  title %.3f  date %.3f  author %.3f  time %.3f s",
-            sumF / n, sumP / n, sumR / n, Double(titleOK) / n, Double(dateOK) / n, Double(authorOK) / n, elapsed))
+        print(String(format: "body F1 %.3f (P %.3f R %.3f)  title %.3f  date %.3f  author %.3f  time %.3f s (cpu %.3f s)",
+            sumF / n, sumP / n, sumR / n, Double(titleOK) / n, Double(dateOK) / n, Double(authorOK) / n, elapsed, cpu))
         return 0
     }
 
     static func benchLoad(_ path: String) -> Int32 {
         let start = Date()
+        let cpu0 = cpuSeconds()
         let (articles, problems) = ArticleLoader.load(path)
         let elapsed = Date().timeIntervalSince(start)
+        let cpu = cpuSeconds() - cpu0
         let sentences = articles.reduce(0) { $0 + $1.sentences.count }
         let titled = articles.filter { $0.title != nil }.count
         let dated = articles.filter { $0.date != nil }.count
         print("articles \(articles.count)  problems \(problems.count)  titled \(titled)  dated \(dated)  sentences \(sentences)")
-        print(String(format: "%.3f s  %.0f articles/s", elapsed, Double(articles.count) / max(elapsed, 1e-9)))
+        print(String(format: "%.3f s  %.0f articles/s  (cpu %.3f s on %d cores)", elapsed, Double(articles.count) / max(elapsed, 1e-9), cpu, ProcessInfo.processInfo.activeProcessorCount))
         for p in problems.prefix(5) { print(p.description) }
         return 0
     }
@@ -106,7 +117,7 @@ enum PageCommands {
 
 extension PageCommands {
     /// Prints every field of the articles loaded from `path`.
-    static func show(_ path: String) -> Int32 {
+    static func show(_ path: String, sentences showSentences: Bool = false) -> Int32 {
         let (articles, problems) = ArticleLoader.load(path)
         for a in articles {
             print("id: \(a.id)\npath: \(a.path)\nformat: \(a.format) (\(a.encoding))")
@@ -115,6 +126,7 @@ extension PageCommands {
             print("words: \(a.words)  paragraphs: \(a.paragraphs.count)  sentences: \(a.sentences.count)")
             print("extra: \(a.extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.prefix(60))" })")
             print("---\n\(a.text)\n===")
+            if showSentences { for s in a.sentences { print("  • \(s)") } }
         }
         for p in problems { print(p.description) }
         return problems.contains { !$0.isNote } ? 1 : 0

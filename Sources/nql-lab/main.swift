@@ -36,9 +36,9 @@ let commands: [LabCommand] = [
         guard let path = args.first else { return 2 }
         return PageCommands.benchLoad(path)
     },
-    LabCommand(name: "show", usage: "show PATH   print the loaded articles with all their fields") { args in
+    LabCommand(name: "show", usage: "show PATH [-s]   print the loaded articles with all their fields (-s: and sentences)") { args in
         guard let path = args.first else { return 2 }
-        return PageCommands.show(path)
+        return PageCommands.show(path, sentences: args.contains("-s"))
     },
     LabCommand(name: "bench-stories", usage: "bench-stories REUTERS.jsonl   time near-duplicate story grouping") {
         AnalysisCommands.benchStories($0)

@@ -229,20 +229,31 @@ enum TextShape {
 
 extension StringProtocol {
     /// Byte-wise substring test (Foundation's `contains` is locale-aware and slow on Linux).
-    @inline(__always)
     func has(_ needle: String) -> Bool {
+        let found = self.utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Self.search(h, n) }
+        }
+        if let f = found, let r = f { return r }
+        let h = Array(self.utf8)
         let n = Array(needle.utf8)
+        return h.withUnsafeBufferPointer { hb in n.withUnsafeBufferPointer { nb in Self.search(hb, nb) } }
+    }
+
+    private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = n.first else { return true }
-        let h = self.utf8
-        var i = h.startIndex
-        while i != h.endIndex {
+        guard n.count <= h.count else { return false }
+        var i = 0
+        let last = h.count - n.count
+        outer: while i <= last {
             if h[i] == first {
-                var j = h.index(after: i)
                 var k = 1
-                while k < n.count, j != h.endIndex, h[j] == n[k] { j = h.index(after: j); k += 1 }
-                if k == n.count { return true }
+                while k < n.count {
+                    if h[i + k] != n[k] { i += 1; continue outer }
+                    k += 1
+                }
+                return true
             }
-            i = h.index(after: i)
+            i += 1
         }
         return false
     }

@@ -18,7 +18,7 @@ public enum ArticleLoader {
         -> (articles: [Article], problems: [LoadProblem])
     {
         if path == "-" {
-            guard let data = stdin() else { return ([], [LoadProblem(path: "-", message: "cannot read standard input")]) }
+            guard let data = stdin() else { return ([], [LoadProblem(path: "-", message: LoadMessages.cannotReadStdin)]) }
             return load(data: data, path: "-", format: nil)
         }
         let fm = FileManager.default
@@ -26,17 +26,17 @@ public enum ArticleLoader {
         if fm.fileExists(atPath: path, isDirectory: &isDir) {
             if isDir.boolValue {
                 let files = filesUnder(path)
-                if files.isEmpty { return ([], [LoadProblem(path: path, message: "no articles in folder (looked for .txt, .md, .html, .json, .jsonl)")]) }
+                if files.isEmpty { return ([], [LoadProblem(path: path, message: LoadMessages.noArticlesInFolder)]) }
                 return loadFiles(files)
             }
             return loadFiles([path])
         }
         if Glob.isPattern(path) {
             let files = Glob.expand(path)
-            if files.isEmpty { return ([], [LoadProblem(path: path, message: "no files match pattern")]) }
+            if files.isEmpty { return ([], [LoadProblem(path: path, message: LoadMessages.noGlobMatches)]) }
             return loadFiles(files)
         }
-        return ([], [LoadProblem(path: path, message: "no such file or folder")])
+        return ([], [LoadProblem(path: path, message: LoadMessages.noSuchPath)])
     }
 
     /// Loads articles from a string; `format` is "txt", "md", "html", "json" or
@@ -52,7 +52,7 @@ public enum ArticleLoader {
         let results = Parallel.map(count: files.count) { i -> ([Article], [LoadProblem]) in
             let f = files[i]
             guard let data = FileManager.default.contents(atPath: f) else {
-                return ([], [LoadProblem(path: f, message: "cannot read file (permission denied or not a regular file)")])
+                return ([], [LoadProblem(path: f, message: LoadMessages.cannotReadFile)])
             }
             let ext = (f as NSString).pathExtension.lowercased()
             return load(data: data, path: f, format: formatsByExtension[ext])
@@ -69,22 +69,23 @@ public enum ArticleLoader {
     /// Loads one file's bytes.
     public static func load(data: Data, path: String, format: String?) -> (articles: [Article], problems: [LoadProblem]) {
         if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return ([], [LoadProblem(path: path, message: "empty file")])
+            return ([], [LoadProblem(path: path, message: LoadMessages.emptyFile)])
         }
-        let fmt = format ?? sniff(data)
+        // "htm", "markdown", "ndjson"… name the same formats as their extensions.
+        let fmt = format.flatMap { formatsByExtension[$0.lowercased()] } ?? sniff(data)
         switch fmt {
         case "json":
             if case .binary(let reason) = TextDecoding.decode(data.prefix(4096)) { return ([], [LoadProblem(path: path, message: reason)]) }
             let (a, p) = JSONArticles.parseDocument(data, path: path)
             // A ".json" file that is really JSON Lines.
-            if a.isEmpty, let first = p.first, first.message.hasPrefix("invalid json"), looksLikeJSONLines(data) {
+            if a.isEmpty, let first = p.first, first.message.hasPrefix(LoadMessages.invalidJSON("")), looksLikeJSONLines(data) {
                 return JSONArticles.parseLines(data, path: path)
             }
             return (a, p)
         case "jsonl":
             if case .binary(let reason) = TextDecoding.decode(data.prefix(4096)) { return ([], [LoadProblem(path: path, message: reason)]) }
             let (a, p) = JSONArticles.parseLines(data, path: path)
-            if a.isEmpty, p.isEmpty { return ([], [LoadProblem(path: path, message: "no json records")]) }
+            if a.isEmpty, p.isEmpty { return ([], [LoadProblem(path: path, message: LoadMessages.noJSONRecords)]) }
             return (a, p)
         case "html":
             return HTMLExtractor.load(data: data, path: path)
@@ -95,13 +96,13 @@ public enum ArticleLoader {
             case .text(let text, let encoding):
                 var probs: [LoadProblem] = []
                 if encoding != "utf-8" {
-                    probs.append(LoadProblem(path: path, message: "not utf-8; decoded as \(encoding)", isNote: true))
+                    probs.append(LoadProblem(path: path, message: LoadMessages.decodedAs(encoding), isNote: true))
                 }
                 if format == nil, text.utf8.first == UInt8(ascii: "<"), looksLikeHTML(data) {
                     return HTMLExtractor.load(data: data, path: path)
                 }
                 guard let art = plainArticle(text, path: path, format: fmt == "md" ? "md" : "txt", encoding: encoding) else {
-                    return ([], probs + [LoadProblem(path: path, message: "no article text found")])
+                    return ([], probs + [LoadProblem(path: path, message: LoadMessages.noArticleText)])
                 }
                 return ([art], probs)
             }
@@ -116,7 +117,7 @@ public enum ArticleLoader {
         if let t = r.date?.time { extra["time"] = t }
         return Article(
             id: "\(path)#1", path: path, title: r.title, subtitle: r.subtitle, source: r.source, authors: r.authors,
-            date: r.date?.day, url: nil, text: r.paragraphs.joined(separator: "\n\n"), paragraphs: r.paragraphs,
+            date: r.date?.day, rawDate: r.rawDate, url: nil, text: r.paragraphs.joined(separator: "\n\n"), paragraphs: r.paragraphs,
             captions: r.captions, format: format, encoding: encoding, extra: extra)
     }
 

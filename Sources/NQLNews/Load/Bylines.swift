@@ -8,7 +8,20 @@ enum Bylines {
     ]
 
     /// Words that make a byline a role rather than a person ("Guardian staff reporter").
-    static let roleWords: Set<String> = ["staff", "correspondent", "reporter", "desk", "team", "editors", "newsroom", "contributors", "bureau", "staffer"]
+    static let roleWords: Set<String> = [
+        "staff", "correspondent", "reporter", "desk", "team", "editors", "newsroom", "contributors", "bureau", "staffer",
+        "writer", "columnist", "contributing", "contributor", "editor", "producer", "photographer", "opinion",
+    ]
+
+    /// Words that mark an organisation rather than a person ("Bleacher Report", "The Daily Journal").
+    static let organisationWords: Set<String> = [
+        "news", "press", "report", "times", "post", "journal", "daily", "media", "agency", "network", "magazine",
+        "tribune", "herald", "gazette", "wire", "service", "online", "radio", "tv", "channel", "inc", "ltd", "group",
+    ]
+
+    static func looksLikeOrganisation(_ name: String) -> Bool {
+        name.split(separator: " ").contains { organisationWords.contains($0.lowercased()) }
+    }
 
     /// Splits a byline into names: strips "By", splits on commas, "and", "&", "|".
     static func splitNames(_ raw: String) -> [String] {

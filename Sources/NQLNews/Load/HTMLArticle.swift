@@ -15,40 +15,14 @@ extension PageWalker {
         return flags
     }
 
-    static let badWeight = Double(ProcessInfo.processInfo.environment["NQL_LOAD_ALPHA"] ?? "") ?? 1.0
+    /// How much non-paragraph text counts against a container (1: as much as paragraph text counts for it).
+    static let badWeight = 1.0
 
-    static let preferModified = ProcessInfo.processInfo.environment["NQL_LOAD_MOD"] != nil
+    /// Elements whose own inline text can make them a paragraph.
     static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
 
-    static func baseScore(_ tag: String) -> Double {
-        switch tag {
-        case "div", "article", "main", "section": return 5
-        case "pre", "td", "blockquote": return 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": return -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": return -5
-        default: return 0
-        }
-    }
-
     /// Indices of the containers whose blocks form the body.
-    mutating func chooseRoots(_ inSkip: [Bool]) -> [Int] {
-        for i in nodes.indices where !inSkip[i] && PageWalker.unitTags.contains(nodes[i].tag) && nodes[i].directText >= 25 {
-            let unitScore = 1 + Double(nodes[i].commas) + min(Double(nodes[i].directText) / 100, 3)
-            var a = nodes[i].parent
-            var level = 0
-            while a >= 0, level < 5 {
-                if !nodes[a].scored {
-                    nodes[a].scored = true
-                    // Class hints count in full only for containers with real amounts of text.
-                    let weight = min(1.0, Double(nodes[a].textLen) / 1000)
-                    nodes[a].score = (PageWalker.baseScore(nodes[a].tag) + Double(nodes[a].hint)) * weight
-                }
-                let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
-                nodes[a].score += unitScore / divider
-                a = nodes[a].parent
-                level += 1
-            }
-        }
+    func chooseRoots(_ inSkip: [Bool]) -> [Int] {
         // Text density: paragraph text under a node counts for it, other text
         // (links, short blocks, widgets) against it; class hints tip the balance.
         var good = [Double](repeating: 0, count: nodes.count)
@@ -97,13 +71,6 @@ extension PageWalker {
                 var h = ""
                 for j in (i + 1)..<min(nodes.count, i + 400) where nodes[j].tag == "h1" || nodes[j].tag == "h2" || nodes[j].tag == "article" { h += nodes[j].tag + " " }
                 print("child \(nodes[i].tag).\(PageWalker.attributes(nodes[i].ptr).classAndID.prefix(50)) good \(Int(good[i])) text \(nodes[i].textLen) \(h.prefix(40))")
-            }
-        }
-        if PageWalker.debug {
-            let ranked = nodes.indices.filter { nodes[$0].scored && !inSkip[$0] }.sorted { nodes[$0].score > nodes[$1].score }.prefix(8)
-            for i in ranked {
-                let n = nodes[i]
-                print("candidate \(n.tag).\(PageWalker.attributes(n.ptr).classAndID.prefix(60)) score \(Int(n.score)) text \(n.textLen) links \(n.linkLen) hint \(n.hint)")
             }
         }
         let parent = nodes[best].parent
@@ -216,6 +183,22 @@ extension PageWalker {
         return []
     }
 
+    /// Author names from JSON-LD; organisations are dropped when people are named too.
+    static func ldAuthorNames(_ v: Any?) -> [String] {
+        let items: [Any] = (v as? [Any]) ?? (v.map { [$0] } ?? [])
+        var people: [String] = []
+        var orgs: [String] = []
+        for item in items {
+            if let d = item as? [String: Any] {
+                let isOrg = ldTypes(d).contains { $0 == "Organization" || $0 == "NewsMediaOrganization" }
+                for n in ldNames(d) { if isOrg { orgs.append(n) } else { people.append(n) } }
+            } else {
+                people.append(contentsOf: ldNames(item))
+            }
+        }
+        return people.isEmpty ? orgs : people
+    }
+
     static func decodeEntities(_ s: String) -> String {
         guard s.has("&") else { return s }
         var out = s
@@ -225,8 +208,19 @@ extension PageWalker {
         return out
     }
 
+    /// Lower-case letters and digits only, for comparing titles and names.
     static func norm(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 128 {
+                if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) { out.append(u) }
+                else if v >= 65 && v <= 90, let l = Unicode.Scalar(v + 32) { out.append(l) }
+            } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+                out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
     }
 
     /// Removes a trailing (or leading) " | Site Name" part from a page title.
@@ -307,7 +301,9 @@ extension PageWalker {
         if rawDate == nil, let d = ld, let v = PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"]) { rawDate = v }
         var modified = meta["article:modified_time"] ?? ld.flatMap { PageWalker.ldString($0["dateModified"]) } ?? meta["og:updated_time"] ?? meta["last-modified"]
         if modified.flatMap({ DateNormalizer.find($0) }) == nil { modified = nil }
-        if PageWalker.preferModified, let m = modified { rawDate = m }
+        let published = rawDate.flatMap { DateNormalizer.find($0)?.day }
+        // A date the page shows as "Updated …" is the one readers see; metadata dates stay in `extra`.
+        if let u = updatedTexts.first { rawDate = u }
         if rawDate == nil { rawDate = timeDates.first { DateNormalizer.find($0) != nil } }
         let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
         if rawDate == nil { rawDate = dateTexts.first }
@@ -330,9 +326,11 @@ extension PageWalker {
                     if seen.insert(PageWalker.norm(n)).inserted { out.append(n) }
                 }
             }
-            return out
+            // With people named, an outlet in the list is not an author.
+            let people = out.filter { !Bylines.looksLikeOrganisation($0) }
+            return people.isEmpty ? out : people
         }
-        if let d = ld { authors = accept(PageWalker.ldNames(d["author"]) + PageWalker.ldNames(d["creator"])) }
+        if let d = ld { authors = accept(PageWalker.ldAuthorNames(d["author"]) + PageWalker.ldAuthorNames(d["creator"])) }
         for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"] where authors.isEmpty {
             if let v = meta[key], !v.hasPrefix("http"), !v.hasPrefix("@") { authors = accept([v]) }
         }
@@ -341,14 +339,25 @@ extension PageWalker {
 
         // Body clean-up: interface strings, footers, the title and bylines repeated.
         let normTitle = title.map(PageWalker.norm)
+        var bodyBylines: [String] = []
+        var movedCaptions: [String] = []
         paragraphs = paragraphs.filter { p in
-            if PlainTextExtractor.isInterface(p) { return false }
-            if PlainTextExtractor.copyrightSource(p).isFooter { return false }
-            if let nt = normTitle, PageWalker.norm(p) == nt { return false }
-            if p.count < 120, PlainTextExtractor.bylineNames(p) != nil { return false }
+            let size = p.utf8.count
+            if size < 400, PlainTextExtractor.isInterface(p) { return false }
+            if size < 300, PlainTextExtractor.copyrightSource(p).isFooter { return false }
+            if let nt = normTitle, p.utf8.count < nt.utf8.count * 2 + 20, PageWalker.norm(p) == nt { return false }
+            if size < 300, PlainTextExtractor.isCaption(p, title: nil) { movedCaptions.append(p); return false }
+            if PlainTextExtractor.isContactLine(p) { return false }
+            if p.count < 120, let names = PlainTextExtractor.bylineNames(p) { bodyBylines.append(contentsOf: names); return false }
+            // "posted on 2023-12-19 23:30 EST by Jane Doe"
+            if p.count < 150, DateNormalizer.find(p) != nil, let r = p.range(of: " by ") {
+                let names = Bylines.splitNames(String(p[r.upperBound...]))
+                if !names.isEmpty { bodyBylines.append(contentsOf: names); return false }
+            }
             if p.count < 80, !PlainTextExtractor.isProse(p), PlainTextExtractor.dateLine(p) != nil { return false }
             return true
         }
+        if authors.isEmpty { authors = accept(bodyBylines) }
         // JSON-LD articleBody when the DOM gave much less.
         if let d = ld, let body = d["articleBody"] as? String {
             let domLen = paragraphs.reduce(0) { $0 + $1.count }
@@ -357,12 +366,19 @@ extension PageWalker {
             }
         }
         if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
+        captions += movedCaptions
+        // Sub-headline: a dek/standfirst element, unless it is the title again or already the body's start.
+        let subtitle = decks.prefix(1).map { PageWalker.decodeEntities($0) }.filter { d in
+            PageWalker.norm(d) != normTitle && !(paragraphs.first.map { PageWalker.norm($0) == PageWalker.norm(d) } ?? false)
+        }
         var extra: [String: String] = [:]
         if let t = found?.time { extra["time"] = t }
+        if let p = published, p != found?.day { extra["published"] = p }
+        if let m = modified.flatMap({ DateNormalizer.find($0)?.day }) { extra["modified"] = m }
         if let d = meta["description"] ?? meta["og:description"] { extra["description"] = PageWalker.decodeEntities(TextShape.collapse(d)) }
         if let l = lang { extra["language"] = l }
         return Article(
-            id: "\(path)#1", path: path, title: title, subtitle: [], source: site.map { TextShape.collapse($0) }, authors: authors,
+            id: "\(path)#1", path: path, title: title, subtitle: subtitle, source: site.map { TextShape.collapse($0) }, authors: authors,
             date: found?.day, rawDate: rawDate, url: urlString, text: paragraphs.joined(separator: "\n\n"),
             paragraphs: paragraphs, captions: captions, format: "html", encoding: encoding, extra: extra)
     }

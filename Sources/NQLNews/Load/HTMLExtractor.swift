@@ -3,25 +3,25 @@ import Foundation
 
 /// Extracts the article body and metadata from a saved web page with libxml2.
 ///
-/// Body: a readability-style scorer. Every block element with enough inline text
-/// is a paragraph; its score (1 + commas + length/100, capped) goes to its
-/// ancestors, weighted by class/id hints (article, content, story-body… up;
-/// nav, footer, comment, related, share, promo… down), `<article>` and
-/// `itemprop=articleBody`; the best container, discounted by link density,
-/// wins, with sibling blocks that look like prose. JSON-LD `articleBody` is
-/// used when the DOM gives nothing better.
-/// Metadata: og/twitter/article meta tags, JSON-LD, `<h1>`, `<title>`, `<time>`,
-/// `rel=author`, byline classes and dates in the URL.
+/// Body: text density on the DOM. Every block element with enough inline text
+/// of its own (and few links) is a paragraph; its text counts for each
+/// ancestor, and all other text (links, short blocks, widgets) counts against
+/// it. Class/id hints (article, content, story-body… up; nav, footer, related,
+/// share, promo… down; cookie, comment, modal… never), `<article>`, `<main>`
+/// and `itemprop=articleBody` tip the balance; the best container wins, with
+/// sibling blocks that look like prose. JSON-LD `articleBody` is used when the
+/// DOM gives much less. Metadata: og/twitter/article meta tags, JSON-LD,
+/// `<h1>`, `<title>`, `<time>`, `rel=author`, byline classes and dates in the URL.
 enum HTMLExtractor {
     static func load(data: Data, path: String) -> (articles: [Article], problems: [LoadProblem]) {
         if case .binary(let reason) = TextDecoding.decode(data.prefix(8192)) {
             return ([], [LoadProblem(path: path, message: reason)])
         }
         guard let page = extract(data: data, path: path) else {
-            return ([], [LoadProblem(path: path, message: "cannot parse html")])
+            return ([], [LoadProblem(path: path, message: LoadMessages.cannotParseHTML)])
         }
         if page.text.isEmpty && page.title == nil {
-            return ([page], [LoadProblem(path: path, message: "no article text found in html", isNote: true)])
+            return ([page], [LoadProblem(path: path, message: LoadMessages.noHTMLArticleText, isNote: true)])
         }
         return ([page], [])
     }
@@ -54,7 +54,14 @@ enum HTMLExtractor {
                 if ch == "\"" || ch == "'" { if cs.isEmpty { continue } else { break } }
                 if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { cs.append(ch) } else { break }
             }
-            if !cs.isEmpty { return (cs == "utf8" ? "utf-8" : cs, cs) }
+            if !cs.isEmpty {
+                // Pages often declare Latin-1 but are saved as UTF-8: trust valid multi-byte UTF-8.
+                let latin = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"]
+                if latin.contains(cs), data.contains(where: { $0 >= 0xC2 }), String(validating: data, as: UTF8.self) != nil {
+                    return ("utf-8", "utf-8")
+                }
+                return (cs == "utf8" ? "utf-8" : cs, cs)
+            }
         }
         if String(validating: data, as: UTF8.self) != nil { return ("utf-8", "utf-8") }
         return ("windows-1252", "windows-1252")
@@ -70,9 +77,6 @@ struct PageNode {
     var textLen = 0
     var linkLen = 0
     var directText = 0
-    var commas = 0
-    var score = 0.0
-    var scored = false
     var skip = false
 }
 
@@ -88,9 +92,28 @@ struct PageWalker {
     var bylineTexts: [String] = []
     var figcaptions: [String] = []
     var dateTexts: [String] = []
+    var decks: [String] = []
+    var updatedTexts: [String] = []
     var lang: String?
-    static let honourInlineHiding = ProcessInfo.processInfo.environment["NQL_LOAD_HIDE"] != nil
-    var hintCache: [String: Int] = [:]
+    /// What a class/id string says, computed once per distinct string on the page.
+    struct ClassInfo {
+        var hint = 0
+        var dateLike = false
+        var updateLike = false
+        var bylineLike = false
+        var deckLike = false
+    }
+    var classCache: [String: ClassInfo] = [:]
+
+    static func classInfo(_ cls: String) -> ClassInfo {
+        var info = ClassInfo()
+        info.hint = hintWeight(cls)
+        info.dateLike = cls.has("date") || cls.has("publish") || cls.has("time") || cls.has("updat")
+        info.updateLike = cls.has("updat") || cls.has("modif")
+        info.deckLike = ["dek", "standfirst", "subtitle", "subhead", "sub-title", "sub-head", "deck", "strapline"].contains { cls.has($0) }
+        info.bylineLike = cls.has("byline") || cls.has("author-name") || cls.has("authorname") || cls.has("author__name") || cls.has("author-link")
+        return info
+    }
 
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "td", "th", "li", "blockquote", "pre", "h1", "h2", "h3", "h4",
@@ -107,45 +130,65 @@ struct PageWalker {
         "richtext", "paragraph", "detail",
     ]
     static let negativeWords = [
-        "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "ad-", "-ad", "ads", "sidebar",
+        "nav", "footer", "comment", "related", "share", "social", "promo", "advert", "sidebar",
         "widget", "menu", "breadcrumb", "newsletter", "signup", "popup", "modal", "cookie", "banner",
         "masthead", "header", "aside", "privacy", "consent", "gdpr", "recommend", "trending", "popular", "more-", "outbrain", "taboola", "sponsor",
         "tags", "toolbar", "byline", "author", "caption", "credit", "meta", "skip", "login",
         "disclaimer", "copyright", "most-read", "read-more", "readmore", "teaser", "card", "carousel", "slider",
-        "button", "icon", "tooltip", "player", "rating", "print", "jump", "subnav", "footnote",
+        "button", "icon", "tooltip", "player", "twitter-tweet", "instagram-media", "tiktok-embed", "rating", "print", "jump", "subnav", "footnote",
     ]
 
-    static let positiveBytes = positiveWords.map { Array($0.utf8) }
-    static let negativeBytes = negativeWords.map { Array($0.utf8) }
-    /// Containers that are never the article, whatever their size.
-    static let strongNegativeBytes = ["cookie", "privacy", "consent", "gdpr", "modal", "popup", "comment", "newsletter", "disqus"].map { Array($0.utf8) }
+    /// Hint words indexed by their first byte: (word bytes, kind) with kind 0 strong negative, 1 negative, 2 positive.
+    static let hintTable: [[([UInt8], UInt8)]] = {
+        var table = [[([UInt8], UInt8)]](repeating: [], count: 256)
+        let strong = ["cookie", "privacy", "consent", "gdpr", "modal", "popup", "comment", "newsletter", "disqus"]
+        for (words, kind) in [(strong, UInt8(0)), (negativeWords, 1), (positiveWords, 2)] {
+            for w in words {
+                let b = Array(w.utf8)
+                if let f = b.first { table[Int(f)].append((b, kind)) }
+            }
+        }
+        return table
+    }()
 
-    /// Class/id weight: +25 for content words, −25 for boilerplate words.
+    /// Class/id weight: +25 for content words, −25 for boilerplate words, −100 for
+    /// containers that are never the article (cookie notices, comments, dialogs).
+    /// One pass over the string, checking only the words that start with each byte.
     static func hintWeight(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { buf -> Int in
-            guard buf.count > 1 else { return 0 }
-            func has(_ words: [[UInt8]]) -> Bool {
-                for w in words where w.count <= buf.count {
-                    let first = w[0]
-                    var i = 0
-                    let last = buf.count - w.count
-                    outer: while i <= last {
-                        if buf[i] == first {
-                            var k = 1
-                            while k < w.count { if buf[i + k] != w[k] { i += 1; continue outer }; k += 1 }
-                            return true
+            var negative = false
+            var positive = false
+            let n = buf.count
+            for i in 0..<n {
+                for (w, kind) in hintTable[Int(buf[i])] where i + w.count <= n {
+                    var k = 1
+                    while k < w.count, buf[i + k] == w[k] { k += 1 }
+                    if k == w.count {
+                        // "commentary" is an opinion column, not reader comments.
+                        if kind == 0, w.count == 7, i + 10 <= n, buf[i + 7] == 97, buf[i + 8] == 114, buf[i + 9] == 121 { continue }
+                        switch kind {
+                        case 0: return -100
+                        case 1: negative = true
+                        default: positive = true
                         }
-                        i += 1
                     }
                 }
-                return false
             }
-            if has(strongNegativeBytes) { return -100 }
-            var w = 0
-            if has(negativeBytes) { w -= 25 }
-            if has(positiveBytes) { w += 25 }
-            return w
+            // Short words only as whole tokens ("ad" in "ad-slot", not in "lead-para" or "head-").
+            if !negative {
+                var start = 0
+                for i in 0...n {
+                    let isAlnum = i < n && ((buf[i] >= 97 && buf[i] <= 122) || (buf[i] >= 48 && buf[i] <= 57))
+                    if !isAlnum {
+                        let len = i - start
+                        if len == 2, buf[start] == 97, buf[start + 1] == 100 { negative = true }  // "ad"
+                        if len == 3, buf[start] == 97, buf[start + 1] == 100, buf[start + 2] == 115 { negative = true }  // "ads"
+                        start = i + 1
+                    }
+                }
+            }
+            return (negative ? -25 : 0) + (positive ? 25 : 0)
         }
     }
 
@@ -155,7 +198,6 @@ struct PageWalker {
         var itemprop: String?
         var role: String?
         var hidden = false
-        var style: String?
     }
 
     static func attributes(_ node: xmlNodePtr) -> Attributes {
@@ -184,8 +226,6 @@ struct PageWalker {
                 out.hidden = true
             } else if strcasecmp(name, "aria-hidden") == 0 {
                 if value() == "true" { out.hidden = true }
-            } else if strcasecmp(name, "style") == 0 {
-                out.style = value().lowercased()
             }
         }
         return out
@@ -249,22 +289,21 @@ struct PageWalker {
         let attrs = PageWalker.attributes(node)
         let cls = attrs.classAndID
         var hint = 0
+        var info = ClassInfo()
         if !cls.isEmpty {
-            if let h = hintCache[cls] { hint = h } else { hint = PageWalker.hintWeight(cls); hintCache[cls] = hint }
+            if let c = classCache[cls] { info = c } else { info = PageWalker.classInfo(cls); classCache[cls] = info }
+            hint = info.hint
         }
         let itemprop = attrs.itemprop
         if itemprop == "articlebody" { hint += 50 }
         if tag == "article" { hint += 20 }
         if tag == "main" { hint += 10 }
         let role = attrs.role ?? ""
-        var isHidden = hidden || attrs.hidden
-        // Inline `display:none` is not trusted: paywalls hide the article body that way.
-        if PageWalker.honourInlineHiding, let style = attrs.style, style.has("display:none") || style.has("display: none") || style.has("visibility:hidden") {
-            isHidden = true
-        }
+        // Only `hidden`/`aria-hidden` hide a subtree; inline `display:none` is not
+        // trusted, because paywalls hide the article body that way.
+        let isHidden = hidden || attrs.hidden
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
         nodes.append(PageNode(ptr: node, parent: parent, tag: tag, hint: hint, skip: skip))
-        collectMeta(node, tag: tag, cls: cls, itemprop: itemprop)
         let isBlock = PageWalker.blockTags.contains(tag)
         let myBlock = isBlock ? idx : block
         let link = inLink || tag == "a"
@@ -279,14 +318,12 @@ struct PageWalker {
             case XML_TEXT_NODE:
                 if !skip, let content = ch.pointee.content {
                     var n = 0
-                    var commas = 0
                     var p = content
                     var prevSpace = true
                     while p.pointee != 0 {
                         let b = p.pointee
                         let space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
                         if !(space && prevSpace), b & 0xC0 != 0x80 { n += 1 }
-                        if b == 0x2C { commas += 1 }
                         prevSpace = space
                         p += 1
                     }
@@ -294,7 +331,6 @@ struct PageWalker {
                     if link { linkTotal += n }
                     if myBlock >= 0 {
                         nodes[myBlock].directText += n
-                        nodes[myBlock].commas += commas
                     }
                 }
             default:
@@ -303,11 +339,14 @@ struct PageWalker {
             c = ch.pointee.next
         }
         nodes[idx].textLen = total
+        // After the children, so the subtree's text length is known and large
+        // containers are not flattened to text just to be rejected.
+        collectMeta(node, tag: tag, cls: cls, info: info, itemprop: itemprop, textLen: total)
         nodes[idx].linkLen = linkTotal
         return (total, linkTotal)
     }
 
-    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, itemprop: String?) {
+    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, info: ClassInfo, itemprop: String?, textLen: Int) {
         switch tag {
         case "meta":
             let key = (PageWalker.attr(node, "property") ?? PageWalker.attr(node, "name") ?? PageWalker.attr(node, "itemprop") ?? "").lowercased()
@@ -344,16 +383,29 @@ struct PageWalker {
         if itemprop == "datepublished", let dt = PageWalker.attr(node, "datetime") ?? PageWalker.attr(node, "content") {
             meta["itemprop:datepublished"] = meta["itemprop:datepublished"] ?? dt
         }
-        if itemprop == "author" || itemprop == "creator" {
+        if itemprop == "author" || itemprop == "creator", textLen < 200 {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 100 { authorLinks.append(t) }
         }
-        let lower = cls
-        if !lower.isEmpty, dateTexts.count < 5, lower.has("date") || lower.has("publish") || lower.has("time"), tag != "body", tag != "html" {
+        if info.dateLike, dateTexts.count < 5, textLen < 200, tag != "body", tag != "html" {
             let t = PageWalker.text(node)
-            if t.count < 80, DateNormalizer.find(t) != nil { dateTexts.append(t) }
+            if t.count < 80, DateNormalizer.find(t) != nil {
+                if info.updateLike || t.lowercased().hasPrefix("updated") { updatedTexts.append(t) } else { dateTexts.append(t) }
+            } else if tag == "time", info.updateLike, let dt = PageWalker.attr(node, "datetime") {
+                updatedTexts.append(dt)
+            }
         }
-        if !lower.isEmpty, tag != "body", tag != "html", tag != "article", lower.has("byline") || lower.has("author-name") || lower.has("authorname") || lower.has("author__name") || lower.has("author-link") {
+        if info.deckLike, decks.isEmpty, textLen < 400, tag != "body", tag != "html", tag != "article", tag != "main" {
+            let t = PageWalker.text(node)
+            let letters = t.unicodeScalars.filter { $0.properties.isAlphabetic }
+            let upper = letters.filter { $0.properties.isUppercase }.count
+            if t.count < 300, t.split(separator: " ").count >= 4, upper * 10 < letters.count * 7,
+                PlainTextExtractor.dateLine(t) == nil, !PlainTextExtractor.isInterface(t)
+            {
+                decks.append(t)
+            }
+        }
+        if info.bylineLike, textLen < 200, tag != "body", tag != "html", tag != "article" {
             let t = PageWalker.text(node)
             if !t.isEmpty, t.count < 150 { bylineTexts.append(t) }
         }

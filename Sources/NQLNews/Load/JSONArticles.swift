@@ -126,7 +126,7 @@ enum JSONArticles {
         switch parsed {
         case .success(let v): obj = v
         case .failure(let e):
-            return ([], [LoadProblem(path: path, line: lineNumber(data, offset: e.offset), message: "invalid json: \(e.message)")])
+            return ([], [LoadProblem(path: path, line: lineNumber(data, offset: e.offset), message: LoadMessages.invalidJSON(e.message))])
         }
         var records: [JSONValue] = []
         switch obj {
@@ -142,15 +142,15 @@ enum JSONArticles {
                 records = [obj]
             }
         default:
-            return ([], [LoadProblem(path: path, message: "json is not an object or an array of objects")])
+            return ([], [LoadProblem(path: path, message: LoadMessages.jsonNotObjects)])
         }
         var arts: [Article] = []
         var probs: [LoadProblem] = []
         for (i, r) in records.enumerated() {
             if case .object(let d) = r { arts.append(article(from: d, path: path, index: i + 1, format: "json")) }
-            else { probs.append(LoadProblem(path: path, message: "record \(i + 1) is not a json object; skipped")) }
+            else { probs.append(LoadProblem(path: path, message: LoadMessages.recordNotObject(i + 1))) }
         }
-        if arts.isEmpty, probs.isEmpty { probs.append(LoadProblem(path: path, message: "no json records")) }
+        if arts.isEmpty, probs.isEmpty { probs.append(LoadProblem(path: path, message: LoadMessages.noJSONRecords)) }
         return (arts, probs)
     }
 
@@ -187,13 +187,13 @@ enum JSONArticles {
                 do {
                     let v = try JSONValue.parse(line)
                     guard case .object(let d) = v else {
-                        return .failure(LoadProblem(path: path, line: i + 1, message: "line is not a json object; skipped"))
+                        return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.jsonLineNotObject))
                     }
                     return .success(article(from: d, path: path, index: i + 1, format: "jsonl"))
                 } catch let error as JSONValue.ParseError {
-                    return .failure(LoadProblem(path: path, line: i + 1, message: "invalid json (\(error.message) at column \(error.offset + 1)); line skipped"))
+                    return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.invalidJSONLine(error.message, column: error.offset + 1)))
                 } catch {
-                    return .failure(LoadProblem(path: path, line: i + 1, message: "invalid json; line skipped"))
+                    return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.invalidJSONLine("cannot parse", column: 1)))
                 }
             }
         }

@@ -51,6 +51,7 @@ enum PlainTextExtractor {
     ]
 
     static func isInterface(_ line: String) -> Bool {
+        if line.utf8.count > 600 { return false }
         var key = line.lowercased()
         while let last = key.last, "!:.|>»›→·•*-–—".contains(last) || last == " " { key.removeLast() }
         while let f = key.first, "<«‹←·•*-–— ".contains(f) { key.removeFirst() }
@@ -61,6 +62,15 @@ enum PlainTextExtractor {
         // Identifier-like widget names: "bar_progress", "btn-top".
         if !key.has(" "), key.has("_"), key.count < 40, key.allSatisfy({ $0.isASCII }) { return true }
         if key.count < 60 { for p in interfacePrefixes where key.hasPrefix(p) { return true } }
+        // Sign-up pitches run longer than menu items.
+        if key.count < 200 {
+            for p in ["sign up for our", "subscribe to our", "your subscription has been", "this newsletter may contain", "thanks for signing up",
+                      "people are also reading", "get the latest", "don't miss out", "download our app"] where key.hasPrefix(p) {
+                return true
+            }
+        }
+        // Newsletter pitches: "Want to keep up with breaking news? Subscribe to our email newsletter."
+        if key.count < 200, key.has("newsletter"), key.has("subscribe") || key.has("sign up") { return true }
         // A promoted link card: "Related With every automaker that builds trucks…".
         if key.count < 400, line.hasPrefix("Related "), let next = line.dropFirst(8).first, next.isUppercase { return true }
         // Breadcrumbs: "Politics › Diplomacy", "Home > World > Asia".
@@ -75,6 +85,7 @@ enum PlainTextExtractor {
 
     /// Outlet named by a copyright footer, and whether the line is one.
     static func copyrightSource(_ line: String) -> (isFooter: Bool, source: String?) {
+        if line.utf8.count > 1200 { return (false, nil) }
         let lower = line.lowercased()
         let isFooter = line.has("©") || line.has("ⓒ") || lower.hasPrefix("copyright") || lower.has("all rights reserved")
             || lower.hasPrefix("(c) ") || line.has("무단전재") || line.has("무단 전재") || line.has("저작권자")
@@ -96,15 +107,26 @@ enum PlainTextExtractor {
         return (true, name)
     }
 
+    /// An author's contact line: "Jane Doe can be reached at jane@example.com."
+    static func isContactLine(_ line: String) -> Bool {
+        guard line.utf8.count < 400, let at = line.firstIndex(of: "@"), line[at...].contains(".") else { return false }
+        let lower = line.lowercased()
+        return lower.has("reached at") || lower.has("email") || lower.has("e-mail") || lower.has("contact") || lower.has("follow")
+            || lower.has("write to")
+    }
+
     /// Credit markers that make a line a caption.
     static func isCaption(_ line: String, title: String?) -> Bool {
+        if line.utf8.count > 2000 { return false }
         let lower = line.lowercased()
         if line.hasSuffix("]") || line.hasSuffix(")") {
             for marker in ["[image source", "[photo", "[사진", "(사진", "[image", "(photo=", "(photo:", "[ⓒ", "(ap photo", "(reuters", "(afp", "[reuters", "[afp", "[ap", "[yonhap", "[getty", "(getty", "(epa", "[epa", "/yonhap)", "/ap)", "/reuters)"] where lower.contains(marker) {
                 if let open = lower.range(of: marker), lower.distance(from: open.lowerBound, to: lower.endIndex) < 120 { return true }
             }
         }
-        for prefix in ["photo:", "photo by", "image:", "picture:", "caption:", "(photo=", "[photo=", "▲", "△", "사진=", "【写真】", "写真:", "写真＝"] where lower.hasPrefix(prefix) {
+        // "… Credit: Antony Jones/Getty Images"
+        if lower.has("credit: "), line.count < 300, let r = lower.range(of: "credit: ", options: .backwards), lower.distance(from: r.lowerBound, to: lower.endIndex) < 90 { return true }
+        for prefix in ["photo:", "photo by", "image:", "picture:", "caption:", "credit:", "photo credit", "image credit", "(photo=", "[photo=", "▲", "△", "사진=", "【写真】", "写真:", "写真＝"] where lower.hasPrefix(prefix) {
             return true
         }
         if let t = title, t.count > 20, line.count > t.count + 10, line.hasPrefix(t) { return true }
@@ -113,7 +135,7 @@ enum PlainTextExtractor {
     }
 
     static func bylineNames(_ line: String) -> [String]? {
-        guard line.count < 120 else { return nil }
+        guard line.utf8.count < 480, line.count < 120 else { return nil }
         let lower = line.lowercased()
         guard lower.hasPrefix("by ") || lower.hasPrefix("written by ") || lower.hasPrefix("reporter ") || lower.hasPrefix("author:") || lower.hasPrefix("authors:") else { return nil }
         var head = line
@@ -126,7 +148,7 @@ enum PlainTextExtractor {
     }
 
     static func dateLine(_ line: String) -> DateNormalizer.Found? {
-        guard line.count < 120 else { return nil }
+        guard line.utf8.count < 480, line.count < 120 else { return nil }
         let lower = line.lowercased()
         let markers = ["published", "updated", "posted", "date:", "input", "입력", "수정", "last modified", "公開", "更新"]
         let marked = markers.contains { lower.hasPrefix($0) } || lower.has(" | published")
@@ -148,11 +170,17 @@ enum PlainTextExtractor {
     }
 
     static func isHeadlineLike(_ s: String) -> Bool {
+        if s.utf8.count > 1000 { return false }
         let words = s.split(separator: " ").count
-        return words <= 30 && s.count <= 250 && !endsLikeSentence(s)
+        guard words <= 30, s.count <= 250 else { return false }
+        if !endsLikeSentence(s) { return true }
+        // Headlines may ask or exclaim: "Is Japan Ready for a Joint Command?"
+        if let l = s.last, l == "?" || l == "!", words <= 16 { return true }
+        return false
     }
 
     static func isProse(_ s: String) -> Bool {
+        if s.utf8.count > 1000 { return true }
         let words = s.split(separator: " ").count
         return (words >= 12 && endsLikeSentence(s)) || words >= 40
     }
@@ -163,6 +191,7 @@ enum PlainTextExtractor {
         var source: String?
         var authors: [String] = []
         var date: DateNormalizer.Found?
+        var rawDate: String?
         var paragraphs: [String] = []
         var captions: [String] = []
     }
@@ -214,10 +243,10 @@ enum PlainTextExtractor {
             if footerSeen && !isProse(u) { continue }
             if r.authors.isEmpty, let names = bylineNames(u) {
                 r.authors = names
-                if r.date == nil, let d = DateNormalizer.find(u) { r.date = d }
+                if r.date == nil, let d = DateNormalizer.find(u) { r.date = d; r.rawDate = u }
                 continue
             }
-            if r.date == nil, !isProse(u), let d = dateLine(u) { r.date = d; continue }
+            if r.date == nil, !isProse(u), let d = dateLine(u) { r.date = d; r.rawDate = u; continue }
             if markdown, u.hasPrefix("\u{1}caption ") { kept.append((String(u.dropFirst(9)), .caption)); continue }
             kept.append((u, .content))
         }
@@ -227,9 +256,10 @@ enum PlainTextExtractor {
         for (i, (u, kind)) in kept.enumerated() where i < firstProse && kind == .content {
             if u.hasPrefix("\u{1}h1 ") { titleIndex = i; break }
         }
-        if titleIndex == nil {
+        // The first headline-like line of three words or more ("World News" above it is a section label).
+        for minWords in [3, 1] where titleIndex == nil {
             for (i, (u, kind)) in kept.enumerated() where i < firstProse && kind == .content && !isCaption(u, title: nil) {
-                if isHeadlineLike(u), u.count >= 8 { titleIndex = i; break }
+                if isHeadlineLike(u), u.count >= 8, u.split(separator: " ").count >= minWords { titleIndex = i; break }
             }
         }
         var body: [String] = []

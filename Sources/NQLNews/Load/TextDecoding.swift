@@ -3,8 +3,9 @@ import Foundation
 /// Decodes file bytes into text, saying which encoding was used.
 ///
 /// Order: UTF-8 (with or without BOM), UTF-16 with a BOM (or an evident
-/// BOM-less UTF-16 pattern), then Windows-1252 (a superset of Latin-1 for
-/// printable text). Data with NUL bytes or many control characters is binary.
+/// BOM-less UTF-16 pattern), EUC-KR (when high bytes come in Korean pairs),
+/// then Windows-1252 (a superset of Latin-1 for printable text). Data with NUL
+/// bytes or many control characters is binary.
 enum TextDecoding {
     enum Outcome {
         case text(String, encoding: String)
@@ -35,16 +36,35 @@ enum TextDecoding {
             }
             if nulOdd > sample / 4, nulEven < sample / 50 { return .text(utf16(b, from: 0, little: true), encoding: "utf-16le") }
             if nulEven > sample / 4, nulOdd < sample / 50 { return .text(utf16(b, from: 0, little: false), encoding: "utf-16be") }
-            if nulEven + nulOdd > 0 { return .binary(reason: "binary file (contains NUL bytes)") }
+            if nulEven + nulOdd > 0 { return .binary(reason: LoadMessages.binaryNUL) }
             if let s = String(validating: b, as: UTF8.self) { return .text(s, encoding: "utf-8") }
-            if control * 20 > sample { return .binary(reason: "binary file (control characters, not text)") }
+            if control * 20 > sample { return .binary(reason: LoadMessages.binaryControl) }
             // Mostly-UTF-8 with a few bad bytes stays UTF-8 (repaired); otherwise Windows-1252.
             let (valid, invalid) = utf8Validity(b)
             if invalid * 200 < valid, valid > 0, hasMultibyte(b) {
                 return .text(String(decoding: b, as: UTF8.self), encoding: "utf-8 (repaired)")
             }
+            if looksLikeEUCKR(b), let s = String(data: Data(b), encoding: String.Encoding(rawValue: 0x8000_0940)) {
+                return .text(s, encoding: "euc-kr")
+            }
             return .text(windows1252(b), encoding: "windows-1252")
         }
+    }
+
+    /// High bytes come in pairs within 0xA1–0xFE (KS X 1001), as Korean text in EUC-KR does;
+    /// Windows-1252 text has isolated high bytes.
+    static func looksLikeEUCKR(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var pairs = 0
+        var stray = 0
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            if c >= 0xA1, c <= 0xFE, i + 1 < b.count, b[i + 1] >= 0xA1, b[i + 1] <= 0xFE { pairs += 1; i += 2; continue }
+            stray += 1
+            i += 1
+        }
+        return pairs >= 2 && stray * 20 <= pairs
     }
 
     private static func hasMultibyte(_ b: UnsafeBufferPointer<UInt8>) -> Bool {

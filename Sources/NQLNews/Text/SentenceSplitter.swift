@@ -133,6 +133,14 @@ public enum SentenceSplitter {
         "According",
     ]
 
+    private static func isCompanySuffix(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let len = e - s
+        guard len >= 2, len <= 4 else { return false }
+        var w = ""
+        for j in s..<e { w.unicodeScalars.append(Unicode.Scalar(isUpper(b[j]) ? b[j] + 32 : b[j])) }
+        return w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "plc" || w == "bros"
+    }
+
     private static func periodEndsSentence(_ b: UnsafeBufferPointer<UInt8>, period: Int, next: Int) -> Bool {
         // The word before the period.
         var ws = period
@@ -145,7 +153,8 @@ public enum SentenceSplitter {
         var hasInnerDot = false
         var k = ws
         while k < period { if b[k] == 0x2E { hasInnerDot = true; break }; k += 1 }
-        if hasInnerDot {
+        // Company suffixes ("Apple Inc. Chief Executive …") end a sentence only before a common opener.
+        if hasInnerDot || isCompanySuffix(b, ws, period) {
             var e = next
             while e < b.count, isAlpha(b[e]) { e += 1 }
             let nextWord = String(decoding: UnsafeBufferPointer(rebasing: b[next..<e]), as: UTF8.self)

@@ -57,6 +57,23 @@ import Testing
         #expect(problems.first?.isNote == true)
     }
 
+    @Test func eucKRText() throws {
+        let dir = TempFolder()
+        let bytes: [UInt8] = [
+            186, 207, 185, 204, 32, 193, 164, 187, 243, 200, 184, 180, 227, 32, 192, 231, 176, 179, 32, 192, 252, 184, 193, 10, 10,
+            191, 220, 177, 179, 186, 206, 180, 194, 32, 50, 56, 192, 207, 32, 199, 209, 185, 204, 32, 191, 220, 177, 179, 161, 164,
+            177, 185, 185, 230, 192, 229, 176, 252, 32, 200, 184, 192, 199, 32, 176, 225, 176, 250, 184, 166, 32, 200, 175, 191,
+            181, 199, 209, 180, 217, 176, 237, 32, 185, 224, 199, 251, 180, 217, 46, 10,
+        ]
+        let f = dir.write("kr.txt", Data(bytes))
+        let (articles, problems) = ArticleLoader.load(f)
+        let a = try #require(articles.first)
+        #expect(a.encoding == "euc-kr")
+        #expect(a.title == "북미 정상회담 재개 전망")
+        #expect(a.text == "외교부는 28일 한미 외교·국방장관 회의 결과를 환영한다고 밝혔다.")
+        #expect(problems.first?.message == "not utf-8; decoded as euc-kr")
+    }
+
     @Test func utf16WithBOM() throws {
         let dir = TempFolder()
         var data = Data([0xFF, 0xFE])

@@ -48,6 +48,23 @@ let samplePage = """
         }
     }
 
+    @Test func creditsContactsAndEmbedsLeaveTheBody() throws {
+        let page = """
+            <html><head><title>Port strike ends</title></head><body><article><h1>Port strike ends</h1>
+            <p>Dock workers in Busan went back to work on Monday after a three-day strike over pay and hours, the union said.</p>
+            <p>Credit: Kim Min-ji/Pacific Wire</p>
+            <p>The port authority said the backlog of containers would take about a week to clear, according to officials.</p>
+            <blockquote class="twitter-tweet"><p>Back to work at last! pic.twitter.com/abc — Union (@union) July 29, 2024</p></blockquote>
+            <p>Jane Doe can be reached at jane.doe@example.com.</p>
+            </article></body></html>
+            """
+        let a = try #require(ArticleLoader.load(text: page, format: "html").articles.first)
+        #expect(a.paragraphs.count == 2)
+        #expect(a.captions.contains("Credit: Kim Min-ji/Pacific Wire"))
+        #expect(!a.text.contains("pic.twitter.com"))
+        #expect(!a.text.contains("reached at"))
+    }
+
     @Test func sniffedFromContent() throws {
         let a = try #require(ArticleLoader.load(text: samplePage).articles.first)
         #expect(a.format == "html")
@@ -60,6 +77,13 @@ let samplePage = """
         let a = try #require(articles.first)
         #expect(a.text.hasPrefix("The café on the corner"))
         #expect(a.encoding == "iso-8859-1")
+    }
+
+    @Test func latin1DeclaredButUTF8Saved() throws {
+        let page = "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body><p>The café on the corner reopened on Monday — after a long, costly renovation, its owners said.</p></body></html>"
+        let a = try #require(ArticleLoader.load(data: Data(page.utf8), path: "u.html", format: "html").articles.first)
+        #expect(a.text.hasPrefix("The café on the corner reopened on Monday —"))
+        #expect(a.encoding == "utf-8")
     }
 
     @Test func exampleHTMLPages() throws {

@@ -65,6 +65,13 @@ import Testing
         #expect(problems.first?.message.hasPrefix("invalid json") == true)
     }
 
+    @Test func deeplyNestedJSONIsAProblemNotACrash() {
+        let text = String(repeating: "[", count: 100_000)
+        let (articles, problems) = ArticleLoader.load(text: text, format: "json", path: "deep.json")
+        #expect(articles.isEmpty)
+        #expect(problems.map(\.message) == ["invalid json: nesting too deep"])
+    }
+
     @Test func escapesAndSurrogatePairs() throws {
         let v = try JSONValue.parse(#"{"t": "a\"b\\c\n\u00e9\ud83d\ude00/\/"}"#)
         guard case .object(let d) = v, case .string(let s)? = d["t"] else {

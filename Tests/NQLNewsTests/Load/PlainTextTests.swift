@@ -105,6 +105,20 @@ let seedLike = """
         #expect(a.paragraphs.count == 2)
     }
 
+    @Test func sectionLabelAboveTheHeadline() throws {
+        let text = "World News\n\nTokyo Talks End With Command Deal\n\nThe two allies agreed on Sunday to merge command structures over several years, officials said.\n"
+        let a = try #require(ArticleLoader.load(text: text, format: "txt").articles.first)
+        #expect(a.title == "Tokyo Talks End With Command Deal")
+        #expect(a.subtitle.isEmpty)
+    }
+
+    @Test func questionHeadline() throws {
+        let text = "Is Japan Ready for a Joint Command?\n\nOfficials in Tokyo say the new structure will take years to build, and the budget is not yet settled.\n"
+        let a = try #require(ArticleLoader.load(text: text, format: "txt").articles.first)
+        #expect(a.title == "Is Japan Ready for a Joint Command?")
+        #expect(a.paragraphs.count == 1)
+    }
+
     @Test func hardWrappedProseIsJoined() throws {
         let text = """
             A Short Headline Here

@@ -27,6 +27,11 @@ import Testing
         #expect(SentenceSplitter.split("Troops returned to the U.S. Pacific Fleet.") == ["Troops returned to the U.S. Pacific Fleet."])
     }
 
+    @Test func companySuffixes() {
+        #expect(SentenceSplitter.split("Apple Inc. Chief Executive Tim Cook spoke. He left.") == ["Apple Inc. Chief Executive Tim Cook spoke.", "He left."])
+        #expect(SentenceSplitter.split("Shares of Acme Corp. The company said no.") == ["Shares of Acme Corp.", "The company said no."])
+    }
+
     @Test func otherScriptsAndParagraphs() {
         #expect(SentenceSplitter.split("会談が行われた。共同声明を発表した。") == ["会談が行われた。", "共同声明を発表した。"])
         #expect(SentenceSplitter.split(paragraphs: ["One. Two.", "Three"]) == ["One.", "Two.", "Three"])
