@@ -1,9 +1,18 @@
 /// A small, fast JSON reader producing NQL values (objects keep key order).
 public enum JSON {
-    /// Why JSON text could not be read.
+    /// Why JSON text could not be read, and where.
     public struct ParseError: Error, Sendable {
+        /// The byte offset of the problem.
+        public var offset: Int
+        /// What is wrong, without the place.
+        public var reason: String
         /// The message, with the byte offset.
-        public var message: String
+        public var message: String { "invalid JSON at byte \(offset): \(reason)" }
+        /// Creates an error.
+        public init(offset: Int, reason: String) {
+            self.offset = offset
+            self.reason = reason
+        }
     }
 
     /// Parses one JSON document.
@@ -26,7 +35,7 @@ public enum JSON {
         let b: UnsafeBufferPointer<UInt8>
         var i = 0
 
-        func fail(_ what: String) -> ParseError { ParseError(message: "invalid JSON at byte \(i): \(what)") }
+        func fail(_ what: String) -> ParseError { ParseError(offset: i, reason: what) }
 
         mutating func skipSpace() {
             while i < b.count, b[i] == 32 || b[i] == 10 || b[i] == 13 || b[i] == 9 { i += 1 }

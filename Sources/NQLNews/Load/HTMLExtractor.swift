@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import NQL
 
 /// Extracts the article body and metadata from a saved web page with libxml2.
 ///
@@ -365,7 +366,7 @@ struct PageWalker {
             if PageWalker.attr(node, "type")?.lowercased() == "application/ld+json" {
                 let raw = PageWalker.rawText(node)
                 // Lenient parser: JSON-LD in the wild has raw newlines in strings and trailing commas.
-                if let v = try? JSONValue.parse(raw) { PageWalker.flattenLD(v.anyValue, into: &jsonLD) }
+                if let v = try? JSON.parse(raw) { PageWalker.flattenLD(v.anyValue, into: &jsonLD) }
             }
         case "figcaption":
             let t = PageWalker.text(node)

@@ -1,4 +1,5 @@
 import Foundation
+import NQL
 
 /// Maps JSON records to articles, recognising the field names news data uses.
 ///
@@ -24,9 +25,9 @@ enum JSONArticles {
     static let captionKeys = ["captions", "caption"]
 
     /// Builds an article from one JSON object; `index` is 1-based within the file.
-    static func article(from obj: [String: JSONValue], path: String, index: Int, format: String) -> Article {
+    static func article(from obj: Record, path: String, index: Int, format: String) -> Article {
         var used = Set<String>()
-        func first(_ keys: [String]) -> JSONValue? {
+        func first(_ keys: [String]) -> Value? {
             for k in keys {
                 if let v = obj[k] {
                     used.insert(k)
@@ -36,15 +37,15 @@ enum JSONArticles {
             }
             return nil
         }
-        func scalar(_ v: JSONValue) -> String? {
-            if case .object(let d) = v {
+        func scalar(_ v: Value) -> String? {
+            if case .record(let d) = v {
                 for k in ["name", "@value", "title", "value"] { if let s = d[k]?.scalarString { return s } }
                 return nil
             }
             return v.scalarString
         }
-        func strings(_ v: JSONValue) -> [String] {
-            if case .array(let a) = v { return a.compactMap(scalar).filter { !$0.isEmpty } }
+        func strings(_ v: Value) -> [String] {
+            if case .list(let a) = v { return a.compactMap(scalar).filter { !$0.isEmpty } }
             if let s = scalar(v), !s.isEmpty { return [s] }
             return []
         }
@@ -59,7 +60,7 @@ enum JSONArticles {
             if let found = DateNormalizer.find(s) {
                 date = found.day
                 if let t = found.time { extra["time"] = t }
-            } else if case .number(let n, _) = v, n > 1e8 {
+            } else if let n = v.number, n > 1e8 {
                 // Unix time in seconds or milliseconds.
                 date = unixDay(n > 1e11 ? n / 1000 : n)
             }
@@ -73,10 +74,10 @@ enum JSONArticles {
         let id = first(idKeys).flatMap(scalar) ?? "\(path)#\(index)"
         let subtitle = first(subtitleKeys).map(strings) ?? []
         let captions = first(captionKeys).map(strings) ?? []
-        for (k, v) in obj where !used.contains(k) {
+        for (k, v) in obj.pairs where !used.contains(k) {
             if let s = scalar(v) {
                 extra[k] = s
-            } else if case .array(let a) = v {
+            } else if case .list(let a) = v {
                 let parts = a.compactMap(scalar)
                 if parts.count == a.count, !parts.isEmpty { extra[k] = parts.joined(separator: ", ") }
             }
@@ -98,43 +99,32 @@ enum JSONArticles {
     }
 
     static func unixDay(_ secs: Double) -> String {
-        let days = Int((secs / 86400).rounded(.down))
-        // Civil-from-days (Howard Hinnant).
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        DateValue(days: Int((secs / 86400).rounded(.down))).iso
     }
 
     /// Parses a whole `.json` file: one object, an array of objects, or an
     /// object holding an array under `articles`, `items`, `data` or `results`.
     static func parseDocument(_ data: Data, path: String) -> ([Article], [LoadProblem]) {
-        let parsed: Result<JSONValue, JSONValue.ParseError> = data.withUnsafeBytes { raw in
+        let parsed: Result<Value, JSON.ParseError> = data.withUnsafeBytes { raw in
             let b = raw.bindMemory(to: UInt8.self)
             let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
-            do { return .success(try JSONValue.parse(UnsafeBufferPointer(rebasing: b[start...]))) }
-            catch let e as JSONValue.ParseError { return .failure(e) }
-            catch { return .failure(JSONValue.ParseError(offset: 0, message: "cannot parse")) }
+            do { return .success(try JSON.parse(bytes: UnsafeBufferPointer(rebasing: b[start...]))) }
+            catch let e as JSON.ParseError { return .failure(e) }
+            catch { return .failure(JSON.ParseError(offset: 0, reason: "cannot parse")) }
         }
-        let obj: JSONValue
+        let obj: Value
         switch parsed {
         case .success(let v): obj = v
         case .failure(let e):
-            return ([], [LoadProblem(path: path, line: lineNumber(data, offset: e.offset), message: LoadMessages.invalidJSON(e.message))])
+            return ([], [LoadProblem(path: path, line: lineNumber(data, offset: e.offset), message: LoadMessages.invalidJSON(e.reason))])
         }
-        var records: [JSONValue] = []
+        var records: [Value] = []
         switch obj {
-        case .array(let a): records = a
-        case .object(let d):
+        case .list(let a): records = a
+        case .record(let d):
             if first(bodyKeys, in: d) == nil,
-                let a = ["articles", "items", "data", "results", "documents", "docs"].lazy.compactMap({ k -> [JSONValue]? in
-                    if case .array(let a)? = d[k] { return a } else { return nil }
+                let a = ["articles", "items", "data", "results", "documents", "docs"].lazy.compactMap({ k -> [Value]? in
+                    if case .list(let a)? = d[k] { return a } else { return nil }
                 }).first
             {
                 records = a
@@ -147,7 +137,7 @@ enum JSONArticles {
         var arts: [Article] = []
         var probs: [LoadProblem] = []
         for (i, r) in records.enumerated() {
-            if case .object(let d) = r { arts.append(article(from: d, path: path, index: i + 1, format: "json")) }
+            if case .record(let d) = r { arts.append(article(from: d, path: path, index: i + 1, format: "json")) }
             else { probs.append(LoadProblem(path: path, message: LoadMessages.recordNotObject(i + 1))) }
         }
         if arts.isEmpty, probs.isEmpty { probs.append(LoadProblem(path: path, message: LoadMessages.noJSONRecords)) }
@@ -160,7 +150,7 @@ enum JSONArticles {
         return line
     }
 
-    private static func first(_ keys: [String], in d: [String: JSONValue]) -> JSONValue? {
+    private static func first(_ keys: [String], in d: Record) -> Value? {
         for k in keys { if let v = d[k] { return v } }
         return nil
     }
@@ -185,13 +175,13 @@ enum JSONArticles {
                 let line = UnsafeBufferPointer(rebasing: all[r])
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .success(nil) }
                 do {
-                    let v = try JSONValue.parse(line)
-                    guard case .object(let d) = v else {
+                    let v = try JSON.parse(bytes: line)
+                    guard case .record(let d) = v else {
                         return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.jsonLineNotObject))
                     }
                     return .success(article(from: d, path: path, index: i + 1, format: "jsonl"))
-                } catch let error as JSONValue.ParseError {
-                    return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.invalidJSONLine(error.message, column: error.offset + 1)))
+                } catch let error as JSON.ParseError {
+                    return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.invalidJSONLine(error.reason, column: error.offset + 1)))
                 } catch {
                     return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.invalidJSONLine("cannot parse", column: 1)))
                 }
@@ -238,5 +228,35 @@ enum Parallel {
             }
         }
         return slots.items.compactMap { $0 }
+    }
+}
+
+extension Value {
+    /// The value as text when it is a scalar (JSON numbers as written, mostly).
+    var scalarString: String? {
+        switch self {
+        case .string(let s): return s
+        case .int(let n): return String(n)
+        case .float(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)"
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    /// The value as Foundation-style `Any` for the JSON-LD walker; null is left out of objects.
+    var anyValue: Any {
+        switch self {
+        case .null: return Optional<Any>.none as Any
+        case .bool(let b): return b
+        case .int(let n): return Double(n)
+        case .float(let d): return d
+        case .string(let s): return s
+        case .list(let a): return a.map(\.anyValue)
+        case .record(let o):
+            var d: [String: Any] = [:]
+            for (k, v) in o.pairs where !v.isNull { d[k] = v.anyValue }
+            return d
+        default: return Formatter.text(self)
+        }
     }
 }
