@@ -124,7 +124,7 @@ extension Analysis {
                 var word = String(decoding: bytes, as: UTF8.self)
                 var lower = ascii ? String(decoding: lowerBytes, as: UTF8.self) : word.lowercased()
                 // Keep the period of "Mr." or "U.S." as part of the word.
-                if j < range.upperBound, c[j] == ".", hasPeriod || (j - i == 1 && isUpperFast(c[i])) || (j - i <= 6 && abbreviations.contains(lower)) {
+                if j < range.upperBound, c[j] == ".", hasPeriod || (j - i == 1 && isUpperFast(c[i])) || (j - i <= 6 && SentenceSplitter.abbreviations.contains(lower)) {
                     word.append(".")
                     lower.append(".")
                     j += 1
@@ -369,7 +369,7 @@ extension Analysis {
                     var w = i
                     while w > 0, isWordFast(c[w - 1]) { w -= 1 }
                     let word = String(c[w..<i])
-                    if !(word.count == 1 && word.first?.isUppercase == true), !abbreviations.contains(word.lowercased()) { return i + 1 }
+                    if !(word.count == 1 && word.first?.isUppercase == true), !SentenceSplitter.abbreviations.contains(word.lowercased()) { return i + 1 }
                 }
                 i += 1
             }

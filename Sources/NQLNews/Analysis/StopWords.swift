@@ -34,73 +34,21 @@ public enum StopWords {
 }
 
 extension Analysis {
-    /// Abbreviations that end with a period but do not end a sentence.
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-        "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp",
-        "co", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec", "mt", "ft", "approx", "est", "fig", "rev", "hon",
-    ]
-
-    /// Splits text into sentences: after '.', '!' or '?' (and any closing quotes or
-    /// brackets) followed by space and an upper-case letter, digit or opening quote, unless
-    /// the period ends a known abbreviation or a single initial ("U.S.", "J."); and at
-    /// blank lines. Single line breaks are treated as wrapped lines, not boundaries.
+    /// Splits text into sentences with the loader's `SentenceSplitter`, treating blank
+    /// lines as paragraph breaks that no sentence spans.
     public static func sentences(of text: String) -> [String] {
-        let chars = Array(text)
-        var out: [String] = []
-        var start = 0
-        var i = 0
-        func flush(_ end: Int) {
-            if end > start {
-                let s = String(chars[start..<end]).trimmedForAnalysis()
-                if !s.isEmpty { out.append(s) }
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(line)
             }
-            start = end
         }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\n" || c == "\r\n" {
-                var j = i + 1
-                while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
-                if j < chars.count, chars[j] == "\n" || chars[j] == "\r\n" {
-                    flush(i)
-                    i = j + 1
-                    start = i
-                    continue
-                }
-            }
-            if c == "." || c == "!" || c == "?" {
-                var j = i + 1
-                while j < chars.count, "\"'”’)]".contains(chars[j]) || chars[j] == "." { j += 1 }
-                var k = j
-                var sawSpace = false
-                while k < chars.count, chars[k].isWhitespace { k += 1; sawSpace = true }
-                if k >= chars.count { i = j; continue }
-                let next = chars[k]
-                let starts = next.isUppercase || next.isNumber || "\"“‘'(".contains(next)
-                if sawSpace && starts && !(c == "." && isAbbreviation(chars, endingBefore: i)) {
-                    flush(j)
-                    i = k
-                    start = k
-                    continue
-                }
-                i = j
-                continue
-            }
-            i += 1
-        }
-        flush(chars.count)
-        return out
-    }
-
-    /// Whether the word ending just before the period at `dot` is an abbreviation or initial.
-    private static func isAbbreviation(_ chars: [Character], endingBefore dot: Int) -> Bool {
-        var s = dot
-        while s > 0, chars[s - 1].isLetter { s -= 1 }
-        let word = String(chars[s..<dot])
-        if word.count == 1, word.first?.isUppercase == true { return true }  // "J." or "U.S."
-        return abbreviations.contains(word.lowercased())
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        return SentenceSplitter.split(paragraphs: paragraphs)
     }
 }
 

@@ -112,7 +112,7 @@ public enum SentenceSplitter {
     }
 
     /// Words after which a period does not end a sentence (compared lower-case).
-    private static let abbreviations: Set<String> = [
+    static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "maj",
         "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "sen", "rep", "gov", "pres", "rev", "hon",
         "amb", "atty", "supt", "insp", "det", "fr", "messrs", "mme", "mlle", "jan", "feb", "mar",
