@@ -93,11 +93,12 @@ public final class EntityRecognizer: Sendable {
     func taggerSpans(_ p: UnsafeBufferPointer<UInt8>) -> (PreparedDocument, [TokenSpan]) {
         let tokens = Tokenizer.tokenize(utf8: p)
         var doc = DocumentPreparer.prepare(p, tokens: tokens, lexicon: model.lexicon)
-        var tags = model.tag(doc)
+        let cache = model.wordCache(doc)
+        var tags = model.tag(doc, cache: cache)
         if !DocumentConsistency.experiment.contains("nopass2") {
             // Second pass: the same model, now told how the first pass labelled the word elsewhere in the text.
             DocumentPreparer.markPassLabels(&doc.attributes, doc.sentences, tags: tags)
-            tags = model.tag(doc)
+            tags = model.tag(doc, cache: cache)
         }
         var spans = TokenSpan.decode(tags)
         DocumentConsistency.apply(&spans, doc)

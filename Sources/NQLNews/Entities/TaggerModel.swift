@@ -142,54 +142,119 @@ final class TaggerModel: Sendable {
 
     // MARK: Tagging
 
-    /// Greedy left-to-right BILOU tagging of every sentence; returns one tag per token.
-    func tag(_ doc: PreparedDocument) -> [Int] {
+    /// Summed weights of each distinct word's word-local features at each offset -2...2, computed once per text
+    /// (slot 0 is the sentence boundary), so that tagging a token costs a few lookups instead of ~50.
+    struct WordCache {
+        var slotOfToken: [Int32]
+        var vectors: [Float]
+    }
+
+    /// Adds the weight row of `key` (if the feature is known) to `sc`.
+    @inline(__always)
+    static func addRow(_ key: UInt64, _ fps: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+                       _ w: UnsafeBufferPointer<Float>, _ mask: Int, _ sc: UnsafeMutablePointer<Float>) {
         let tags = TagSet.count
+        let fp = fingerprint(key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let g = fps[slot]
+            if g == fp {
+                let base = Int(rows[slot]) * tags
+                for t in 0..<tags { sc[t] += w[base + t] }
+                return
+            }
+            if g == 0 { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func wordCache(_ doc: PreparedDocument) -> WordCache {
+        let tags = TagSet.count
+        let stride = 5 * tags
+        var table = KeyTable(capacity: min(doc.tokens.count, 1 << 16) + 16)
+        var vectors = [Float](repeating: 0, count: stride)
+        var slots = [Int32](repeating: 0, count: doc.tokens.count)
+        var keys = [UInt64](repeating: 0, count: 32)
+        fingerprints.withUnsafeBufferPointer { fps in
+            rowOf.withUnsafeBufferPointer { rows in
+                weights.withUnsafeBufferPointer { w in
+                    keys.withUnsafeMutableBufferPointer { kb in
+                        let kp = kb.baseAddress!
+                        func fill(_ a: TokenAttributes, _ base: Int) {
+                            vectors.withUnsafeMutableBufferPointer { vb in
+                                for (k, offset) in (-2...2).enumerated() {
+                                    let n = TaggerFeatures.wordKeys(a, offset: offset, kp)
+                                    let out = vb.baseAddress! + base + k * tags
+                                    for f in 0..<n { TaggerModel.addRow(kp[f], fps, rows, w, mask, out) }
+                                }
+                            }
+                        }
+                        fill(TaggerFeatures.boundaryAttributes, 0)
+                        for i in 0..<doc.attributes.count {
+                            let a = doc.attributes[i]
+                            let key = (a.word ^ (a.flags & TaggerFeatures.fSentenceStart != 0 ? 0x5BD1_E995 : 0)) | 1
+                            var slot = table.get(key)
+                            if slot < 0 {
+                                slot = Int32(vectors.count / stride)
+                                table.set(key, slot)
+                                vectors.append(contentsOf: repeatElement(0, count: stride))
+                                fill(a, Int(slot) * stride)
+                            }
+                            slots[i] = slot
+                        }
+                    }
+                }
+            }
+        }
+        return WordCache(slotOfToken: slots, vectors: vectors)
+    }
+
+    /// Greedy left-to-right BILOU tagging of every sentence; returns one tag per token.
+    func tag(_ doc: PreparedDocument, cache: WordCache) -> [Int] {
+        let tags = TagSet.count
+        let stride = 5 * tags
         var result = [Int](repeating: 0, count: doc.tokens.count)
-        var keys = [UInt64](repeating: 0, count: TaggerFeatures.staticCount + TaggerFeatures.historyCount)
+        var keys = [UInt64](repeating: 0, count: TaggerFeatures.contextCount + TaggerFeatures.historyCount)
         var scores = [Float](repeating: 0, count: tags)
         fingerprints.withUnsafeBufferPointer { fps in
             rowOf.withUnsafeBufferPointer { rows in
                 weights.withUnsafeBufferPointer { w in
                     doc.attributes.withUnsafeBufferPointer { attrs in
-                        keys.withUnsafeMutableBufferPointer { kb in
-                            scores.withUnsafeMutableBufferPointer { sc in
-                                let kp = kb.baseAddress!
-                                for r in doc.sentences {
-                                    var prev = -1
-                                    var prev2 = -1
-                                    for i in r {
-                                        TaggerFeatures.staticKeys(attrs, r.lowerBound, r.upperBound, i, kp)
-                                        TaggerFeatures.historyKeys(
-                                            attrs[i], prev: prev, prev2: prev2, kp + TaggerFeatures.staticCount)
-                                        for t in 0..<tags { sc[t] = 0 }
-                                        for f in 0..<kb.count {
-                                            let key = kp[f]
-                                            let fp = TaggerModel.fingerprint(key)
-                                            var slot = Int(truncatingIfNeeded: key) & mask
-                                            while true {
-                                                let g = fps[slot]
-                                                if g == fp {
-                                                    let base = Int(rows[slot]) * tags
-                                                    for t in 0..<tags { sc[t] += w[base + t] }
-                                                    break
+                        cache.vectors.withUnsafeBufferPointer { vec in
+                            cache.slotOfToken.withUnsafeBufferPointer { slots in
+                                keys.withUnsafeMutableBufferPointer { kb in
+                                    scores.withUnsafeMutableBufferPointer { sb in
+                                        let kp = kb.baseAddress!
+                                        let sc = sb.baseAddress!
+                                        let C = TaggerFeatures.contextCount
+                                        for r in doc.sentences {
+                                            var prev = -1
+                                            var prev2 = -1
+                                            for i in r {
+                                                for t in 0..<tags { sc[t] = 0 }
+                                                for k in 0..<5 {
+                                                    let j = i + k - 2
+                                                    let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : 0
+                                                    let base = slot * stride + k * tags
+                                                    for t in 0..<tags { sc[t] += vec[base + t] }
                                                 }
-                                                if g == 0 { break }
-                                                slot = (slot + 1) & mask
+                                                TaggerFeatures.contextKeys(attrs, r.lowerBound, r.upperBound, i, kp)
+                                                TaggerFeatures.historyKeys(attrs[i], prev: prev, prev2: prev2, kp + C)
+                                                for f in 0..<kb.count { TaggerModel.addRow(kp[f], fps, rows, w, mask, sc) }
+                                                let atEnd = i == r.upperBound - 1
+                                                var best = -1
+                                                var bestScore = -Float.infinity
+                                                for t in 0..<tags
+                                                where sc[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
+                                                    best = t
+                                                    bestScore = sc[t]
+                                                }
+                                                if best < 0 { best = 0 }
+                                                result[i] = best
+                                                prev2 = prev
+                                                prev = best
                                             }
                                         }
-                                        let atEnd = i == r.upperBound - 1
-                                        var best = -1
-                                        var bestScore = -Float.infinity
-                                        for t in 0..<tags
-                                        where sc[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
-                                            best = t
-                                            bestScore = sc[t]
-                                        }
-                                        if best < 0 { best = 0 }
-                                        result[i] = best
-                                        prev2 = prev
-                                        prev = best
                                     }
                                 }
                             }

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import NQLNews
+
+@Suite struct EntityOffsetTests {
+    /// The text's scalars `start..<end`.
+    func slice(_ text: String, _ m: EntityMention) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var s = ""
+        s.unicodeScalars.append(contentsOf: scalars[m.start..<m.end])
+        return s
+    }
+
+    @Test(arguments: [
+        "서울 외교부 🇰🇷🙂 Foreign Minister Yoshimasa Hayashi met Antony Blinken in Tokyo on Friday.",
+        "Ünïcödé café — “Japan” and “North Korea” were discussed by Joe Biden, 합참 said; costs: €5 billion.",
+        seedLikeArticle,
+    ])
+    func offsetsRoundTrip(_ text: String) throws {
+        let mentions = try recognizer().mentions(in: text)
+        #expect(!mentions.isEmpty)
+        for m in mentions {
+            #expect(slice(text, m) == m.text)
+            #expect(m.start < m.end)
+        }
+        #expect(zip(mentions, mentions.dropFirst()).allSatisfy { $0.end <= $1.start })
+    }
+
+    @Test func entityAfterKoreanAndEmoji() throws {
+        let text = "한국어 기사 🙂👍 Antony Blinken visited Seoul."
+        let m = try recognizer().mentions(in: text).first { $0.type == .PERSON }
+        #expect(m?.text == "Antony Blinken")
+        #expect(m?.start == 10)
+        #expect(m?.end == 24)
+    }
+
+    @Test func emptyText() throws {
+        #expect(try recognizer().mentions(in: "").isEmpty)
+        #expect(try recognizer().entities(in: "   ").isEmpty)
+    }
+
+    @Test func missingModelIsAClearError() {
+        #expect(throws: EntityModelError.self) { try EntityRecognizer(modelPath: "/nonexistent/ner.model") }
+    }
+}
