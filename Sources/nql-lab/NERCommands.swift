@@ -181,16 +181,25 @@ enum NERCommands {
         // Speed of recognition alone (mentions), one core.
         let words = docs.reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
         var best = Double.infinity
-        for _ in 0..<3 {
+        var bestCPU = Double.infinity
+        func cpuSeconds() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
+        for _ in 0..<5 {
             let ts = clock.now
+            let c0 = cpuSeconds()
             var n = 0
             for d in docs { n += recognizer.mentions(in: d.text).count }
             let el = clock.now - ts
             let secs = Double(el.components.seconds) + Double(el.components.attoseconds) / 1e18
             best = min(best, secs)
+            bestCPU = min(bestCPU, cpuSeconds() - c0)
             if n < 0 { print(n) }
         }
-        print(String(format: "speed    %.0f words/s (%d words, best of 3: %.3f s)", Double(words) / best, words, best))
+        print(String(format: "speed    %.0f words/s wall, %.0f words/s thread CPU time (%d words, one thread, best of 5)",
+                     Double(words) / best, Double(words) / bestCPU, words))
         print("model    \(recognizer.modelPath) loaded in \(loadTime)")
         print("peak RSS \(peakRSS())")
     }

@@ -13,6 +13,10 @@ struct TaggerLexicon: Sendable {
     var gazetteer = KeyTable(capacity: 16)
     /// Lower-cased word hash -> casing bucket (1-4) learnt from unlabelled text.
     var casing = KeyTable(capacity: 16)
+    /// Frequent words (UTF-8, concatenated) whose word-local feature weights are summed once at load time.
+    var vocabularyBytes: [UInt8] = []
+    /// End offset of each vocabulary word in `vocabularyBytes`.
+    var vocabularyEnds: [Int32] = []
     var gazetteerMaxLength = 1
 
     static let maxGazetteerLength = 8
@@ -55,30 +59,37 @@ enum DocumentPreparer {
         return out
     }
 
+    /// Attributes of one word that depend only on its bytes and sentence position: word features, clusters, casing.
+    @inline(__always)
+    static func wordAttributes(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, sentenceStart: Bool,
+                               lexicon: TaggerLexicon) -> TokenAttributes {
+        let unknownCluster: UInt64 = 0xFFFF_FFFF
+        var a = TaggerFeatures.attributes(p, s, e, sentenceStart: sentenceStart)
+        var c = lexicon.clusters.get(a.word | 1)
+        if c < 0, a.flags & TaggerFeatures.fAllCaps != 0, e - s > 1 {
+            // Headlines: "MILAN" takes the clusters of "Milan".
+            c = lexicon.clusters.get(FeatureHash.titled(p, s, e) | 1)
+        }
+        if c >= 0 {
+            let v = UInt64(c)
+            a.clusters = (v & 0xFF, (v >> 8) & 0xFF, v >> 16)
+        } else {
+            a.clusters = (unknownCluster, unknownCluster, unknownCluster)
+        }
+        a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
+        return a
+    }
+
     /// Computes attributes (word features, clusters, gazetteer matches, document flags) for every token.
     static func prepare(_ p: UnsafeBufferPointer<UInt8>, tokens: [TextToken], lexicon: TaggerLexicon)
         -> PreparedDocument
     {
         let sents = sentences(p, tokens)
         var attrs = [TokenAttributes](repeating: TokenAttributes(), count: tokens.count)
-        let unknownCluster: UInt64 = 0xFFFF_FFFF
         for r in sents {
             for i in r {
                 let t = tokens[i]
-                var a = TaggerFeatures.attributes(p, t.utf8Start, t.utf8End, sentenceStart: i == r.lowerBound)
-                var c = lexicon.clusters.get(a.word | 1)
-                if c < 0, a.flags & TaggerFeatures.fAllCaps != 0, t.utf8End - t.utf8Start > 1 {
-                    // Headlines: "MILAN" takes the clusters of "Milan".
-                    c = lexicon.clusters.get(FeatureHash.titled(p, t.utf8Start, t.utf8End) | 1)
-                }
-                if c >= 0 {
-                    let v = UInt64(c)
-                    a.clusters = (v & 0xFF, (v >> 8) & 0xFF, v >> 16)
-                } else {
-                    a.clusters = (unknownCluster, unknownCluster, unknownCluster)
-                }
-                a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
-                attrs[i] = a
+                attrs[i] = wordAttributes(p, t.utf8Start, t.utf8End, sentenceStart: i == r.lowerBound, lexicon: lexicon)
             }
         }
         markGazetteer(&attrs, sents, lexicon)

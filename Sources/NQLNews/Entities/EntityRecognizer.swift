@@ -114,7 +114,7 @@ public final class EntityRecognizer: Sendable {
     func analyse(_ p: UnsafeBufferPointer<UInt8>) -> Analysis {
         let (doc, tagged) = taggerSpans(p)
         var spans = tagged
-        EntityRules.apply(&spans, doc, p)
+        if !DocumentConsistency.experiment.contains("norules") { EntityRules.apply(&spans, doc, p) }
         spans.sort { $0.start < $1.start }
         let mentions = spans.map { s -> EntityMention in
             let a = doc.tokens[s.start]

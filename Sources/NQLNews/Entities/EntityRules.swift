@@ -57,8 +57,8 @@ enum EntityRules {
     static let mediaHeads = hashes(EntityLexicon.mediaHeads)
     static let eventWords = hashes(EntityLexicon.eventWords)
     static let theWord = FeatureHash.string("The")
-    static let theLower = FeatureHash.string("the")
-    static let ofLower = FeatureHash.string("of")
+    static let theLower = H.the
+    static let ofLower = H.of
 
     // Date, money and percentage vocabulary (lower-cased).
     static let months = lowerHashes([
@@ -87,6 +87,27 @@ enum EntityRules {
     static let currencySymbols = hashes(["$", "US$", "€", "£", "¥", "₩", "C$", "A$", "HK$", "NZ$", "S$", "Rs", "USD", "EUR", "JPY", "KRW"])
     static let percentWords = lowerHashes(["percent", "pct", "%", "per", "percentage"])
     static let percentSign = FeatureHash.string("%")
+
+
+    /// Hashes of single words the rules test for.
+    enum H {
+        static let cent = FeatureHash.string("cent")
+        static let coming = FeatureHash.string("coming")
+        static let earlier = FeatureHash.string("earlier")
+        static let early = FeatureHash.string("early")
+        static let late = FeatureHash.string("late")
+        static let later = FeatureHash.string("later")
+        static let may = FeatureHash.string("may")
+        static let mid = FeatureHash.string("mid")
+        static let of = FeatureHash.string("of")
+        static let past = FeatureHash.string("past")
+        static let per = FeatureHash.string("per")
+        static let percentage = FeatureHash.string("percentage")
+        static let points = FeatureHash.string("points")
+        static let the = FeatureHash.string("the")
+        static let weekend = FeatureHash.string("weekend")
+        static let year = FeatureHash.string("year")
+    }
 
     // MARK: Apply
 
@@ -341,10 +362,10 @@ enum EntityRules {
             if e < end, currencyWords.contains(lower(e)), e > i + 1 || !isYear(p, t) { return (e + 1, .MONEY) }
             // Percentages: "5%", "5 percent", "5 per cent", "5 percentage points".
             if e < end, attrs[e].word == percentSign || percentWords.contains(lower(e)) {
-                if lower(e) == FeatureHash.string("per") {
-                    if e + 1 < end, lower(e + 1) == FeatureHash.string("cent") { return (e + 2, .PERCENT) }
-                } else if lower(e) == FeatureHash.string("percentage") {
-                    if e + 1 < end, lower(e + 1) == FeatureHash.string("points") { return (e + 2, .PERCENT) }
+                if lower(e) == H.per {
+                    if e + 1 < end, lower(e + 1) == H.cent { return (e + 2, .PERCENT) }
+                } else if lower(e) == H.percentage {
+                    if e + 1 < end, lower(e + 1) == H.points { return (e + 2, .PERCENT) }
                 } else {
                     return (e + 1, .PERCENT)
                 }
@@ -359,12 +380,12 @@ enum EntityRules {
             } else if e < end, isYear(p, tokens[e]) {
                 e += 1
             } else if e + 2 < end, lower(e) == ofLower, relatives.contains(lower(e + 1)),
-                lower(e + 2) == FeatureHash.string("year")
+                lower(e + 2) == H.year
             {
                 e += 3
             } else if e + 1 < end, lower(e) == ofLower, isYear(p, tokens[e + 1]) {
                 e += 2
-            } else if a.lower == FeatureHash.string("may") && (i == 0 || !yearPrepositions.contains(attrs[i - 1].lower)) {
+            } else if a.lower == H.may && (i == 0 || !yearPrepositions.contains(attrs[i - 1].lower)) {
                 return nil  // the verb "may"
             }
             return (e, .DATE)
@@ -379,20 +400,20 @@ enum EntityRules {
             if e + 1 < end, lower(e) == ofLower, months.contains(lower(e + 1)) { e += 2 }
             return (e, .DATE)
         }
-        if weekdays.contains(a.lower), a.isCapitalised || a.lower == FeatureHash.string("weekend") {
+        if weekdays.contains(a.lower), a.isCapitalised || a.lower == H.weekend {
             guard a.isCapitalised else { return nil }
             return (i + 1, .DATE)
         }
         if dayWords.contains(a.lower) { return (i + 1, .DATE) }
         if relatives.contains(a.lower), i + 1 < end {
             var e = i + 1
-            if a.lower == FeatureHash.string("earlier") || a.lower == FeatureHash.string("later"),
+            if a.lower == H.earlier || a.lower == H.later,
                 relatives.contains(lower(e))
             {
                 e += 1
             }
             if e < end, units.contains(lower(e)) || months.contains(lower(e)) || weekdays.contains(lower(e)) {
-                if a.lower == FeatureHash.string("past") || a.lower == FeatureHash.string("coming") || a.lower == FeatureHash.string("early") || a.lower == FeatureHash.string("late") || a.lower == FeatureHash.string("mid") {
+                if a.lower == H.past || a.lower == H.coming || a.lower == H.early || a.lower == H.late || a.lower == H.mid {
                     if !(i > 0 && lower(i - 1) == theLower) && !months.contains(lower(e)) { return nil }
                 }
                 return (e + 1, .DATE)

@@ -2,10 +2,10 @@ import Foundation
 
 /// Trained weights of the averaged-perceptron tagger, stored as Float32, plus its lexicon.
 ///
-/// File format (`ner.model`, little-endian): magic "NQLNER02"; UInt32 tag count, weight-table capacity, row count,
+/// File format (`ner.model`, little-endian): magic "NQLNER03"; UInt32 tag count, weight-table capacity, row count,
 /// cluster-table capacity, gazetteer-table capacity, gazetteer max length; Float32 scale; then the arrays
 /// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Float32, cluster keys/values,
-/// gazetteer keys/values, UInt32 casing capacity and casing keys/values.
+/// gazetteer keys/values, UInt32 casing capacity and casing keys/values, UInt32 vocabulary count and byte count, word end offsets Int32, word bytes.
 final class TaggerModel: Sendable {
     let fingerprints: [UInt32]
     let rowOf: [Int32]
@@ -13,8 +13,11 @@ final class TaggerModel: Sendable {
     let mask: Int
     let scale: Float
     let lexicon: TaggerLexicon
+    /// Word-local weight sums (5 offsets x tags) of the vocabulary words, not sentence-initial; see `WordCache`.
+    let vocabularyIndex: KeyTable
+    let vocabularyVectors: [Float]
 
-    static let magic: [UInt8] = Array("NQLNER02".utf8)
+    static let magic: [UInt8] = Array("NQLNER03".utf8)
 
     init(fingerprints: [UInt32], rowOf: [Int32], weights: [Float], scale: Float, lexicon: TaggerLexicon) {
         self.fingerprints = fingerprints
@@ -23,6 +26,47 @@ final class TaggerModel: Sendable {
         self.mask = fingerprints.count - 1
         self.scale = scale
         self.lexicon = lexicon
+        (vocabularyIndex, vocabularyVectors) = TaggerModel.precompute(
+            lexicon: lexicon, fingerprints: fingerprints, rowOf: rowOf, weights: weights)
+    }
+
+    /// Sums the word-local feature weights of every vocabulary word once, at load time.
+    static func precompute(lexicon: TaggerLexicon, fingerprints: [UInt32], rowOf: [Int32], weights: [Float])
+        -> (KeyTable, [Float])
+    {
+        let tags = TagSet.count
+        let stride = 5 * tags
+        let count = lexicon.vocabularyEnds.count
+        var index = KeyTable(capacity: count + 1)
+        var vectors = [Float](repeating: 0, count: count * stride)
+        var keys = [UInt64](repeating: 0, count: 32)
+        let mask = fingerprints.count - 1
+        fingerprints.withUnsafeBufferPointer { fps in
+            rowOf.withUnsafeBufferPointer { rows in
+                weights.withUnsafeBufferPointer { w in
+                    keys.withUnsafeMutableBufferPointer { kb in
+                        vectors.withUnsafeMutableBufferPointer { vb in
+                            lexicon.vocabularyBytes.withUnsafeBufferPointer { p in
+                                var start = 0
+                                for n in 0..<count {
+                                    let end = Int(lexicon.vocabularyEnds[n])
+                                    defer { start = end }
+                                    guard end > start else { continue }
+                                    let a = DocumentPreparer.wordAttributes(p, start, end, sentenceStart: false, lexicon: lexicon)
+                                    index.set(a.word | 1, Int32(n))
+                                    for (k, offset) in (-2...2).enumerated() {
+                                        let m = TaggerFeatures.wordKeys(a, offset: offset, kb.baseAddress!)
+                                        let out = vb.baseAddress! + n * stride + k * tags
+                                        for f in 0..<m { addRow(kb[f], fps, rows, w, mask, out) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (index, vectors)
     }
 
     /// Builds the compact model from averaged float weights keyed by feature key.
@@ -87,6 +131,10 @@ final class TaggerModel: Sendable {
         u32(lexicon.casing.keys.count)
         raw(lexicon.casing.keys)
         raw(lexicon.casing.values)
+        u32(lexicon.vocabularyEnds.count)
+        u32(lexicon.vocabularyBytes.count)
+        raw(lexicon.vocabularyEnds)
+        raw(lexicon.vocabularyBytes)
         return out
     }
 
@@ -132,8 +180,14 @@ final class TaggerModel: Sendable {
         let casingCap = u32()
         let sk = try array(casingCap, UInt64.self)
         let sv = try array(casingCap, Int32.self)
+        let vocabCount = u32()
+        let vocabBytes = u32()
+        let ve = try array(vocabCount, Int32.self)
+        let vb = try array(vocabBytes, UInt8.self)
         var lex = TaggerLexicon()
         lex.casing = KeyTable(keys: sk, values: sv)
+        lex.vocabularyEnds = ve
+        lex.vocabularyBytes = vb
         lex.clusters = KeyTable(keys: ck, values: cv)
         lex.gazetteer = KeyTable(keys: gk, values: gv)
         lex.gazetteerMaxLength = gazMax
@@ -197,8 +251,15 @@ final class TaggerModel: Sendable {
                             if slot < 0 {
                                 slot = Int32(vectors.count / stride)
                                 table.set(key, slot)
-                                vectors.append(contentsOf: repeatElement(0, count: stride))
-                                fill(a, Int(slot) * stride)
+                                let known = a.flags & TaggerFeatures.fSentenceStart == 0
+                                    ? vocabularyIndex.get(a.word | 1) : -1
+                                if known >= 0 {
+                                    let b = Int(known) * stride
+                                    vectors.append(contentsOf: vocabularyVectors[b..<(b + stride)])
+                                } else {
+                                    vectors.append(contentsOf: repeatElement(0, count: stride))
+                                    fill(a, Int(slot) * stride)
+                                }
                             }
                             slots[i] = slot
                         }

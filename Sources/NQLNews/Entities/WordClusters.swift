@@ -12,18 +12,19 @@ enum WordClusterLearner {
     static let maxVocabulary = 80_000
 
     /// Returns a table from word hash (exact bytes) to packed cluster ids c32 | c128 << 8 | c1024 << 16.
-    static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> (clusters: KeyTable, casing: KeyTable) {
+    static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> (clusters: KeyTable, casing: KeyTable, vocabulary: [String]) {
         let clock = ContinuousClock()
         let t0 = clock.now
         // 1. Token ids and counts.
         var ids = KeyTable(capacity: 200_000)
         var counts: [Int32] = []
         var hashes: [UInt64] = []
+        var firstSeen: [(Int32, Int32, Int32)] = []
         var sequence: [Int32] = []
         var casingIndex = KeyTable(capacity: 200_000)
         var casingCounts: [Int32] = []
         sequence.reserveCapacity(4_000_000)
-        for text in texts {
+        for (textIndex, text) in texts.enumerated() {
             var t = text
             t.withUTF8 { p in
                 let toks = Tokenizer.tokenize(utf8: p)
@@ -49,6 +50,7 @@ enum WordClusterLearner {
                     let id = ids.getOrInsert(h) {
                         counts.append(0)
                         hashes.append(h)
+                        firstSeen.append((Int32(textIndex), Int32(tok.utf8Start), Int32(tok.utf8End)))
                         return Int32(counts.count - 1)
                     }
                     counts[Int(id)] += 1
@@ -190,7 +192,11 @@ enum WordClusterLearner {
             let r = Double(upper) / Double(total)
             casing.set(key, r < 0.1 ? 1 : (r < 0.5 ? 2 : (r < 0.9 ? 3 : 4)))
         }
-        return (table, casing)
+        let vocabulary = vocab.map { id -> String in
+            let (ti, a, b) = firstSeen[id]
+            return String(decoding: Array(texts[Int(ti)].utf8)[Int(a)..<Int(b)], as: UTF8.self)
+        }
+        return (table, casing, vocabulary)
     }
 
     static let useSparse = !DocumentConsistency.experiment.contains("projected")
