@@ -157,6 +157,31 @@ enum EntityLexicon {
         "Associate", "General", "Lieutenant", "Attorney", "Special", "Under", "Principal", "Managing",
     ]
 
+    /// Title words trimmed off the front of a name the tagger ran together with its title ("Defense Lloyd Austin"
+    /// after "Secretary of").
+    static let trimmableTitles: Set<String> = [
+        "President", "Minister", "Secretary", "Chancellor", "Premier", "Governor", "Senator", "Ambassador",
+        "Director", "Chairman", "Spokesman", "Spokeswoman", "Mayor", "Judge", "Commander", "Admiral", "Envoy",
+        "Speaker", "Defense", "Defence", "Foreign", "Finance", "State", "Prime", "Vice", "Deputy", "Trade",
+        "Interior", "Treasury", "Homeland", "Security", "Energy", "Justice", "Commerce", "Health", "Education",
+    ]
+
+    /// Last words of organisation names ("Japan Self-Defense Forces", "Finance Ministry").
+    static let organisationHeads: Set<String> = [
+        "Forces", "Force", "Ministry", "Agency", "Council", "Committee", "Commission", "Party", "Bank",
+        "Corporation", "Corp.", "Inc.", "Ltd", "Ltd.", "Co.", "University", "Department", "Institute",
+        "Association", "Federation", "Union", "Army", "Navy", "Command", "Office", "Court", "Parliament",
+        "Assembly", "Senate", "Congress", "Administration", "Authority", "Group", "Fund", "Organization",
+        "Organisation", "Foundation", "Service", "Police", "Guard", "Corps", "Coalition", "Alliance", "League",
+        "Company", "Holdings", "Airlines", "Bureau", "Cabinet", "Board", "Society", "Academy", "Secretariat",
+    ]
+
+    /// Last words of geographic names.
+    static let geographicHeads: Set<String> = [
+        "Ocean", "Sea", "River", "Mountains", "Mountain", "Lake", "Peninsula", "Strait", "Straits", "Gulf",
+        "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Heights", "Canal", "Channel", "Plateau",
+    ]
+
     /// Words inside a MISC name that make it an event.
     static let eventWords: Set<String> = [
         "War", "Olympics", "Olympic", "Games", "Cup", "Championship", "Championships", "Open", "Summit",

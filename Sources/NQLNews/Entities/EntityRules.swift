@@ -56,6 +56,9 @@ enum EntityRules {
     static let roleWords = hashes(EntityLexicon.roleHeads.union(EntityLexicon.roleModifiers).union(["of", "for"]))
     static let mediaHeads = hashes(EntityLexicon.mediaHeads)
     static let eventWords = hashes(EntityLexicon.eventWords)
+    static let trimmable = hashes(EntityLexicon.trimmableTitles)
+    static let organisationHeads = hashes(EntityLexicon.organisationHeads)
+    static let geographicHeads = hashes(EntityLexicon.geographicHeads)
     static let theWord = FeatureHash.string("The")
     static let theLower = H.the
     static let ofLower = H.of
@@ -191,14 +194,7 @@ enum EntityRules {
             switch s.taggerType {
             case 2:  // LOC
                 spans[k].type = whole && m!.category & loc != 0 && m!.category & gpe == 0 ? .LOC : .GPE
-                if !whole, s.end - s.start > 1 {
-                    // "Korean Peninsula", "Pacific Ocean": geographic heads.
-                    let last = text(s.end - 1)
-                    if ["Ocean", "Sea", "River", "Mountains", "Mountain", "Mount", "Lake", "Peninsula", "Strait",
-                        "Gulf", "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Region", "Heights"]
-                        .contains(last)
-                    { spans[k].type = .LOC }
-                }
+                if !whole, s.end - s.start > 1, geographicHeads.contains(attrs[s.end - 1].word) { spans[k].type = .LOC }
             case 3:  // MISC
                 if whole, m!.category & norp != 0 {
                     spans[k].type = .NORP
@@ -207,8 +203,61 @@ enum EntityRules {
                 } else if (s.start..<s.end).contains(where: { eventWords.contains(attrs[$0].word) }) {
                     spans[k].type = .EVENT
                 }
-            default: break
+            default:
+                // "Korean Peninsula", "Pacific Ocean" are places whatever the tagger thought.
+                if s.taggerType != 0, whole && m!.category & loc != 0
+                    || s.end - s.start > 1 && geographicHeads.contains(attrs[s.end - 1].word)
+                {
+                    spans[k].type = .LOC
+                }
             }
+        }
+
+        // 3b. A title the tagger ran into the name: "Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin".
+        for k in spans.indices where spans[k].taggerType >= 0 {
+            var s = spans[k]
+            var trimmed = false
+            while s.end - s.start > 1, trimmable.contains(attrs[s.start].word),
+                s.start > 0 && (attrs[s.start - 1].lower == ofLower || roleHeads.contains(attrs[s.start - 1].word)
+                    || trimmable.contains(attrs[s.start - 1].word)) || roleHeads.contains(attrs[s.start].word)
+            {
+                s.start += 1
+                trimmed = true
+            }
+            guard trimmed else { continue }
+            let rest = s.start..<s.end
+            if rest.count <= 3, rest.allSatisfy({ attrs[$0].isCapitalised && attrs[$0].flags & TaggerFeatures.fAllCaps == 0 }),
+                phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp | media) == nil
+            {
+                s.type = .PERSON
+                s.taggerType = 0
+            }
+            spans[k] = s
+        }
+
+        // 3c. Capitalised runs ending in an organisation word ("Japan Self-Defense Forces") where the tagger
+        // split them or called part of them a person.
+        i = 0
+        while i < n {
+            guard organisationHeads.contains(attrs[i].word) else {
+                i += 1
+                continue
+            }
+            var s = i
+            while s > sentenceStart[i], attrs[s - 1].isCapitalised, !(s - 1 == sentenceStart[i] && attrs[s - 1].word == theWord),
+                !months.contains(attrs[s - 1].lower), !weekdays.contains(attrs[s - 1].lower)
+            {
+                s -= 1
+            }
+            let run = s..<(i + 1)
+            let inside = spans.filter { $0.start < run.upperBound && run.lowerBound < $0.end }
+            let agrees = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
+            let confused = inside.isEmpty || inside.contains { $0.type == .PERSON || $0.end > run.upperBound }
+                || inside.count > 1 || run.contains { k in !inside.contains { $0.start <= k && k < $0.end } }
+            if run.count >= 2, !agrees, confused {
+                replace(run.lowerBound, run.upperBound, .ORG)
+            }
+            i += 1
         }
 
         // 4. Persons right after a title: "Secretary of Defense Lloyd Austin", "Defense Minister Minoru Kihara".
