@@ -224,7 +224,7 @@ enum EntityRules {
                 s.start += 1
                 trimmed = true
             }
-            guard trimmed else { continue }
+            guard trimmed, !DocumentConsistency.experiment.contains("notrim") else { continue }
             let rest = s.start..<s.end
             if rest.count <= 3, rest.allSatisfy({ attrs[$0].isCapitalised && attrs[$0].flags & TaggerFeatures.fAllCaps == 0 }),
                 phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp | media) == nil
@@ -252,9 +252,9 @@ enum EntityRules {
             let run = s..<(i + 1)
             let inside = spans.filter { $0.start < run.upperBound && run.lowerBound < $0.end }
             let agrees = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
-            let confused = inside.isEmpty || inside.contains { $0.type == .PERSON || $0.end > run.upperBound }
-                || inside.count > 1 || run.contains { k in !inside.contains { $0.start <= k && k < $0.end } }
-            if run.count >= 2, !agrees, confused {
+            // Only where the tagger was confused: it called the organisation word part of a person's name.
+            let confused = inside.contains { $0.type == .PERSON && $0.start <= i && i < $0.end && $0.end == run.upperBound }
+            if run.count >= 2, !agrees, confused, !DocumentConsistency.experiment.contains("noorgrun") {
                 replace(run.lowerBound, run.upperBound, .ORG)
             }
             i += 1
