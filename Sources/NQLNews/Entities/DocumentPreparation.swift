@@ -136,7 +136,7 @@ enum DocumentPreparer {
         var counts: [Int32] = []
         for i in 0..<attrs.count where !attrs[i].isLowercase {
             let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
-            let slot = Int(index.getOrInsert(attrs[i].word | 1) {
+            let slot = Int(index.getOrInsert(attrs[i].lower | 1) {
                 counts.append(contentsOf: [0, 0, 0, 0, 0])
                 return Int32(counts.count / 5 - 1)
             })
@@ -148,7 +148,7 @@ enum DocumentPreparer {
                 continue
             }
             let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
-            let slot = Int(index.get(attrs[i].word | 1)) * 5
+            let slot = Int(index.get(attrs[i].lower | 1)) * 5
             var total: Int32 = 0
             var best = 0
             var bestCount: Int32 = -1
