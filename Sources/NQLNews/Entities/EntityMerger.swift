@@ -68,7 +68,7 @@ enum EntityMerger {
                 }
                 if let t = target, mention.type != .PERSON {
                     // Do not turn a known place into a person.
-                    if EntityRules.phrases.table.isEmpty == false, canonicalName(for: text) != nil || isKnownPlace(text) {
+                    if EntityRules.phrases.table.count > 0, canonicalName(for: text) != nil || isKnownPlace(text) {
                         target = nil
                     } else {
                         mention.type = groups[t].type

@@ -94,11 +94,12 @@ public final class EntityRecognizer: Sendable {
         let tokens = Tokenizer.tokenize(utf8: p)
         var doc = DocumentPreparer.prepare(p, tokens: tokens, lexicon: model.lexicon)
         let cache = model.wordCache(doc)
-        var tags = model.tag(doc, cache: cache)
+        var staticScores: [Float] = []
+        var tags = model.tag(doc, cache: cache, staticScores: &staticScores, reuse: false)
         if !DocumentConsistency.experiment.contains("nopass2") {
             // Second pass: the same model, now told how the first pass labelled the word elsewhere in the text.
             DocumentPreparer.markPassLabels(&doc.attributes, doc.sentences, tags: tags)
-            tags = model.tag(doc, cache: cache)
+            tags = model.tag(doc, cache: cache, staticScores: &staticScores, reuse: true)
         }
         var spans = TokenSpan.decode(tags)
         DocumentConsistency.apply(&spans, doc)

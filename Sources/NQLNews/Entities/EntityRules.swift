@@ -10,7 +10,7 @@ enum EntityRules {
     static let media = 16
 
     struct PhraseTable: Sendable {
-        var table: [UInt64: Int] = [:]
+        var table = KeyTable(capacity: 2048)
         var maxLength = 1
 
         mutating func add(_ phrase: String, _ category: Int) {
@@ -20,7 +20,7 @@ enum EntityRules {
             copy.withUTF8 { p in
                 for t in tokens { h = TaggerLexicon.sequenceHash(h, FeatureHash.bytes(p, t.utf8Start, t.utf8End)) }
             }
-            table[h, default: 0] |= category
+            table.set(h, max(table.get(h), 0) | Int32(category))
             maxLength = max(maxLength, tokens.count)
         }
 
@@ -31,7 +31,8 @@ enum EntityRules {
             var j = i
             while j < end && j - i < maxLength {
                 h = TaggerLexicon.sequenceHash(h, attrs[j].word)
-                if let c = table[h], c & mask != 0 { best = (j - i + 1, c) }
+                let c = Int(table.get(h))
+                if c > 0, c & mask != 0 { best = (j - i + 1, c) }
                 j += 1
             }
             return best
@@ -49,8 +50,18 @@ enum EntityRules {
         return t
     }()
 
-    static func hashes(_ words: some Sequence<String>) -> Set<UInt64> { Set(words.map(FeatureHash.string)) }
-    static func lowerHashes(_ words: [String]) -> Set<UInt64> { Set(words.map { FeatureHash.string($0.lowercased()) }) }
+    static func hashes(_ words: some Sequence<String>) -> WordSet { WordSet(words.map(FeatureHash.string)) }
+    static func lowerHashes(_ words: [String]) -> WordSet { WordSet(words.map { FeatureHash.string($0.lowercased()) }) }
+
+    /// A set of word hashes (open addressing, no Swift hashing on the hot path).
+    struct WordSet: Sendable {
+        var table: KeyTable
+        init(_ hashes: [UInt64]) {
+            table = KeyTable(capacity: hashes.count + 1)
+            for h in hashes { table.set(h | 1, 1) }
+        }
+        @inline(__always) func contains(_ h: UInt64) -> Bool { table.get(h | 1) >= 0 }
+    }
 
     static let roleHeads = hashes(EntityLexicon.roleHeads)
     static let roleWords = hashes(EntityLexicon.roleHeads.union(EntityLexicon.roleModifiers).union(["of", "for"]))

@@ -154,6 +154,8 @@ enum TaggerFeatures {
     /// Word-local keys come first in the static keys, offsets -2...2 in order, then the context keys.
     static let wordKeyTotal = wordKeyCounts.reduce(0, +)
     static let contextCount = 10
+    /// The first context keys do not read second-pass labels (those come last).
+    static let passIndependentContextCount = 7
 
     /// Sentinel attributes standing for "no token" beyond a sentence edge.
     static let boundaryAttributes: TokenAttributes = {

@@ -254,8 +254,9 @@ final class TaggerModel: Sendable {
                                 let known = a.flags & TaggerFeatures.fSentenceStart == 0
                                     ? vocabularyIndex.get(a.word | 1) : -1
                                 if known >= 0 {
-                                    let b = Int(known) * stride
-                                    vectors.append(contentsOf: vocabularyVectors[b..<(b + stride)])
+                                    // Refer to the precomputed sums (negative slots) instead of copying them.
+                                    slot = -known - 1
+                                    table.set(key, slot)
                                 } else {
                                     vectors.append(contentsOf: repeatElement(0, count: stride))
                                     fill(a, Int(slot) * stride)
@@ -271,16 +272,23 @@ final class TaggerModel: Sendable {
     }
 
     /// Greedy left-to-right BILOU tagging of every sentence; returns one tag per token.
-    func tag(_ doc: PreparedDocument, cache: WordCache) -> [Int] {
+    /// `staticScores` holds, per token, the scores of features that do not change between passes: filled when
+    /// `reuse` is false, read when it is true (the second pass only adds the document-label and history features).
+    func tag(_ doc: PreparedDocument, cache: WordCache, staticScores: inout [Float], reuse: Bool) -> [Int] {
         let tags = TagSet.count
         let stride = 5 * tags
         var result = [Int](repeating: 0, count: doc.tokens.count)
+        if staticScores.count != doc.tokens.count * tags {
+            staticScores = [Float](repeating: 0, count: doc.tokens.count * tags)
+        }
         var keys = [UInt64](repeating: 0, count: TaggerFeatures.contextCount + TaggerFeatures.historyCount)
         var scores = [Float](repeating: 0, count: tags)
         fingerprints.withUnsafeBufferPointer { fps in
             rowOf.withUnsafeBufferPointer { rows in
                 weights.withUnsafeBufferPointer { w in
                     doc.attributes.withUnsafeBufferPointer { attrs in
+                        vocabularyVectors.withUnsafeBufferPointer { global in
+                        staticScores.withUnsafeMutableBufferPointer { stat in
                         cache.vectors.withUnsafeBufferPointer { vec in
                             cache.slotOfToken.withUnsafeBufferPointer { slots in
                                 keys.withUnsafeMutableBufferPointer { kb in
@@ -292,16 +300,32 @@ final class TaggerModel: Sendable {
                                             var prev = -1
                                             var prev2 = -1
                                             for i in r {
-                                                for t in 0..<tags { sc[t] = 0 }
-                                                for k in 0..<5 {
-                                                    let j = i + k - 2
-                                                    let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : 0
-                                                    let base = slot * stride + k * tags
-                                                    for t in 0..<tags { sc[t] += vec[base + t] }
-                                                }
+                                                let st = stat.baseAddress! + i * tags
                                                 TaggerFeatures.contextKeys(attrs, r.lowerBound, r.upperBound, i, kp)
+                                                if reuse {
+                                                    for t in 0..<tags { sc[t] = st[t] }
+                                                } else {
+                                                    for t in 0..<tags { sc[t] = 0 }
+                                                    for k in 0..<5 {
+                                                        let j = i + k - 2
+                                                        let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : 0
+                                                        if slot >= 0 {
+                                                            let base = slot * stride + k * tags
+                                                            for t in 0..<tags { sc[t] += vec[base + t] }
+                                                        } else {
+                                                            let base = (-slot - 1) * stride + k * tags
+                                                            for t in 0..<tags { sc[t] += global[base + t] }
+                                                        }
+                                                    }
+                                                    for f in 0..<TaggerFeatures.passIndependentContextCount {
+                                                        TaggerModel.addRow(kp[f], fps, rows, w, mask, sc)
+                                                    }
+                                                    for t in 0..<tags { st[t] = sc[t] }
+                                                }
                                                 TaggerFeatures.historyKeys(attrs[i], prev: prev, prev2: prev2, kp + C)
-                                                for f in 0..<kb.count { TaggerModel.addRow(kp[f], fps, rows, w, mask, sc) }
+                                                for f in TaggerFeatures.passIndependentContextCount..<kb.count {
+                                                    TaggerModel.addRow(kp[f], fps, rows, w, mask, sc)
+                                                }
                                                 let atEnd = i == r.upperBound - 1
                                                 var best = -1
                                                 var bestScore = -Float.infinity
@@ -319,6 +343,8 @@ final class TaggerModel: Sendable {
                                     }
                                 }
                             }
+                        }
+                        }
                         }
                     }
                 }
