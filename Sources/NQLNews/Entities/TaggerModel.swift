@@ -222,6 +222,25 @@ final class TaggerModel: Sendable {
         }
     }
 
+    /// Adds the weight row of `key` (if known) to the accumulators: tags 0-15 in `a`, tag 16 in `b`.
+    @inline(__always)
+    static func addRow(_ key: UInt64, _ fps: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+                       _ w: UnsafeBufferPointer<Float>, _ mask: Int, _ a: inout SIMD16<Float>, _ b: inout Float) {
+        let fp = fingerprint(key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let g = fps[slot]
+            if g == fp {
+                let p = w.baseAddress! + Int(rows[slot]) * TagSet.count
+                a += UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+                b += p[16]
+                return
+            }
+            if g == 0 { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
     func wordCache(_ doc: PreparedDocument) -> WordCache {
         let tags = TagSet.count
         let stride = 5 * tags
@@ -302,30 +321,33 @@ final class TaggerModel: Sendable {
                                             for i in r {
                                                 let st = stat.baseAddress! + i * tags
                                                 TaggerFeatures.contextKeys(attrs, r.lowerBound, r.upperBound, i, kp)
+                                                var a16 = SIMD16<Float>()
+                                                var a1: Float = 0
                                                 if reuse {
-                                                    for t in 0..<tags { sc[t] = st[t] }
+                                                    a16 = UnsafeRawPointer(st).loadUnaligned(as: SIMD16<Float>.self)
+                                                    a1 = st[16]
                                                 } else {
-                                                    for t in 0..<tags { sc[t] = 0 }
                                                     for k in 0..<5 {
                                                         let j = i + k - 2
                                                         let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : 0
-                                                        if slot >= 0 {
-                                                            let base = slot * stride + k * tags
-                                                            for t in 0..<tags { sc[t] += vec[base + t] }
-                                                        } else {
-                                                            let base = (-slot - 1) * stride + k * tags
-                                                            for t in 0..<tags { sc[t] += global[base + t] }
-                                                        }
+                                                        let v = slot >= 0
+                                                            ? vec.baseAddress! + slot * stride + k * tags
+                                                            : global.baseAddress! + (-slot - 1) * stride + k * tags
+                                                        a16 += UnsafeRawPointer(v).loadUnaligned(as: SIMD16<Float>.self)
+                                                        a1 += v[16]
                                                     }
                                                     for f in 0..<TaggerFeatures.passIndependentContextCount {
-                                                        TaggerModel.addRow(kp[f], fps, rows, w, mask, sc)
+                                                        TaggerModel.addRow(kp[f], fps, rows, w, mask, &a16, &a1)
                                                     }
-                                                    for t in 0..<tags { st[t] = sc[t] }
+                                                    UnsafeMutableRawPointer(st).storeBytes(of: a16, as: SIMD16<Float>.self)
+                                                    st[16] = a1
                                                 }
                                                 TaggerFeatures.historyKeys(attrs[i], prev: prev, prev2: prev2, kp + C)
                                                 for f in TaggerFeatures.passIndependentContextCount..<kb.count {
-                                                    TaggerModel.addRow(kp[f], fps, rows, w, mask, sc)
+                                                    TaggerModel.addRow(kp[f], fps, rows, w, mask, &a16, &a1)
                                                 }
+                                                for t in 0..<16 { sc[t] = a16[t] }
+                                                sc[16] = a1
                                                 let atEnd = i == r.upperBound - 1
                                                 var best = -1
                                                 var bestScore = -Float.infinity
