@@ -7,7 +7,7 @@ struct PreparedDocument {
 
 /// Lexical resources the tagger's features read: word clusters and the gazetteer of training entities.
 struct TaggerLexicon: Sendable {
-    /// Word (exact bytes hash) -> packed cluster ids: c32 | c128 << 8 | c1024 << 16.
+    /// Word (exact bytes hash) -> finest cluster id c4096 (coarser ids are its prefixes).
     var clusters = KeyTable(capacity: 16)
     /// Token-sequence hash -> bit mask of tagger types.
     var gazetteer = KeyTable(capacity: 16)
@@ -72,9 +72,9 @@ enum DocumentPreparer {
         }
         if c >= 0 {
             let v = UInt64(c)
-            a.clusters = (v & 0xFF, (v >> 8) & 0xFF, v >> 16)
+            a.clusters = (v >> 7, v >> 5, v >> 2, v)
         } else {
-            a.clusters = (unknownCluster, unknownCluster, unknownCluster)
+            a.clusters = (unknownCluster, unknownCluster, unknownCluster, unknownCluster)
         }
         a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
         return a

@@ -11,7 +11,8 @@ enum WordClusterLearner {
     static let window = DocumentConsistency.experiment.contains("win2") ? 2 : 1
     static let maxVocabulary = 80_000
 
-    /// Returns a table from word hash (exact bytes) to packed cluster ids c32 | c128 << 8 | c1024 << 16.
+    /// Returns a table from word hash (exact bytes) to the finest cluster id c4096 (c1024 = c4096 >> 2,
+    /// c128 = c1024 >> 3, c32 = c128 >> 2).
     static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> (clusters: KeyTable, casing: KeyTable, vocabulary: [String]) {
         let clock = ContinuousClock()
         let t0 = clock.now
@@ -178,9 +179,21 @@ enum WordClusterLearner {
                 }
             }
         }
+        // Finest level: each 1024-cluster split into 4 (separate generator so the coarser levels do not change).
+        var rng2 = SeededGenerator(seed: seed ^ 0x4096)
+        var members1024 = [[Int]](repeating: [], count: 1024)
+        for v in 0..<V { members1024[c1024[v]].append(v) }
+        var c4096 = [Int](repeating: 0, count: V)
+        for (c, mm) in members1024.enumerated() where !mm.isEmpty {
+            for (d, ll) in kmeans(vectors, D, mm, k: 4, rng: &rng2).enumerated() {
+                for m in ll { c4096[m] = c * 4 + d }
+            }
+        }
+        _ = c32
+        _ = c128
         var table = KeyTable(capacity: V)
         for v in 0..<V {
-            table.set(hashes[vocab[v]], Int32(c32[v] | c128[v] << 8 | c1024[v] << 16))
+            table.set(hashes[vocab[v]], Int32(c4096[v]))
         }
         log("clusters: k-means done in \(clock.now - t0)")
         // Casing buckets: 1 rarely capitalised (<10%), 2 <50%, 3 <90%, 4 almost always; only words seen twice.
