@@ -131,28 +131,40 @@ enum DocumentPreparer {
 
     /// Second-pass document labels: for each token, what the first pass said about the other occurrences of the
     /// same word in the document (majority class and how unanimous), or 1 when the word occurs only here.
+    static let positional = NERExperiments.flags.contains("pos9")
+    static let classes = positional ? 9 : 5
+
+    /// Class of a first-pass tag: O or the type (and, if positional, single-word vs part of a longer name).
+    @inline(__always)
+    static func passClass(_ tag: Int) -> Int {
+        if tag == 0 { return 0 }
+        if !positional { return TagSet.type(of: tag) + 1 }
+        return 1 + TagSet.type(of: tag) * 2 + (TagSet.position(of: tag) == 3 ? 0 : 1)
+    }
+
     static func markPassLabels(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], tags: [Int]) {
+        let K = classes
         var index = KeyTable(capacity: attrs.count + 1)
         var counts: [Int32] = []
         for i in 0..<attrs.count where !attrs[i].isLowercase {
-            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
+            let cls = passClass(tags[i])
             let slot = Int(index.getOrInsert(attrs[i].lower | 1) {
-                counts.append(contentsOf: [0, 0, 0, 0, 0])
-                return Int32(counts.count / 5 - 1)
+                counts.append(contentsOf: repeatElement(0, count: K))
+                return Int32(counts.count / K - 1)
             })
-            counts[slot * 5 + cls] += 1
+            counts[slot * K + cls] += 1
         }
         for i in 0..<attrs.count {
             if attrs[i].isLowercase {
                 attrs[i].passLabel = 1
                 continue
             }
-            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
-            let slot = Int(index.get(attrs[i].lower | 1)) * 5
+            let cls = passClass(tags[i])
+            let slot = Int(index.get(attrs[i].lower | 1)) * K
             var total: Int32 = 0
             var best = 0
             var bestCount: Int32 = -1
-            for c in 0..<5 {
+            for c in 0..<K {
                 let n = counts[slot + c] - (c == cls ? 1 : 0)
                 total += n
                 if n > bestCount {

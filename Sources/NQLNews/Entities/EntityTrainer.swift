@@ -116,7 +116,6 @@ public enum EntityTrainer {
             (lex.gazetteer, lex.gazetteerMaxLength) = gazetteer(excludingFold: f)
             foldLexicons.append(lex)
         }
-        let S = TaggerFeatures.staticCount
         var prepared: [TrainingDocument] = []
         var tokenTotal = 0
         for (n, doc) in docs.enumerated() {

@@ -53,9 +53,9 @@ struct TokenAttributes {
 enum TaggerFeatures {
     /// Number of static (history-independent) feature keys per token.
     static let staticCount = wordKeyTotal + contextCount
-    static let extra = DocumentConsistency.experiment.contains("feat")
+    static let extra = NERExperiments.flags.contains("feat")
     // The 4,096-cluster level measured worse on dev (89.9 vs 90.1); kept for experiments only.
-    static let fine = DocumentConsistency.experiment.contains("fine4096")
+    static let fine = NERExperiments.flags.contains("fine4096")
     static let boundary: UInt64 = 0xB0B0_B0B0_B0B0_B0B1
 
     // Flag bits.

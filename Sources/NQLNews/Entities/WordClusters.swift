@@ -7,8 +7,8 @@ import Foundation
 enum WordClusterLearner {
     static let contextSize = 2000
     static let dimensions = 128
-    static let minCount = DocumentConsistency.experiment.contains("min2") ? 2 : 3
-    static let window = DocumentConsistency.experiment.contains("win2") ? 2 : 1
+    static let minCount = NERExperiments.flags.contains("min2") ? 2 : 3
+    static let window = NERExperiments.flags.contains("win2") ? 2 : 1
     static let maxVocabulary = 80_000
 
     /// Returns a table from word hash (exact bytes) to the finest cluster id c4096 (c1024 = c4096 >> 2,
@@ -212,7 +212,7 @@ enum WordClusterLearner {
         return (table, casing, vocabulary)
     }
 
-    static let useSparse = !DocumentConsistency.experiment.contains("projected")
+    static let useSparse = !NERExperiments.flags.contains("projected")
 
     struct SparseRows {
         var rowStart: [Int]
