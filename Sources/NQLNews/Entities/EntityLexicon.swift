@@ -90,11 +90,11 @@ enum EntityLexicon {
         "European", "Asian", "African", "Arab", "Western", "Soviet", "Kurdish", "Kurd", "Tamil", "Sikh",
         "Muslim", "Christian", "Jewish", "Catholic", "Protestant", "Buddhist", "Hindu", "Sunni", "Shi'ite",
         "Shiite", "Shia", "Islamic", "Democrat", "Democratic", "Republican", "Communist", "Socialist",
-        "Conservative", "Liberal", "Labour", "Tory", "Israelis", "Palestinians", "Americans", "Koreans",
+        "Israelis", "Palestinians", "Americans", "Koreans",
         "Russians", "Germans", "Canadians", "Australians", "Indians", "Pakistanis", "Iranians", "Iraqis",
         "Syrians", "Afghans", "Ukrainians", "Arabs", "Kurds", "Muslims", "Christians", "Jews", "Catholics",
-        "Democrats", "Republicans", "Communists", "Socialists", "Conservatives", "Liberals", "Europeans",
-        "Asians", "Africans", "Italians", "Mexicans", "Brazilians", "Filipinos", "Serbs", "Croats", "Tories",
+        "Democrats", "Republicans", "Communists", "Socialists", "Europeans",
+        "Asians", "Africans", "Italians", "Mexicans", "Brazilians", "Filipinos", "Serbs", "Croats",
     ]
 
     static let products: [String] = [
@@ -118,7 +118,7 @@ enum EntityLexicon {
         "The New York Times", "New York Times", "The Washington Post", "Washington Post", "The Wall Street Journal",
         "Wall Street Journal", "Financial Times", "The Economist", "The Guardian", "The Times", "BBC", "CNN",
         "NHK", "Al Jazeera", "The Korea Herald", "Korea Herald", "The Korea Times", "Korea Times",
-        "Korea JoongAng Daily", "JoongAng Ilbo", "Chosun Ilbo", "Dong-A Ilbo", "Hankyoreh", "Nikkei",
+        "Korea JoongAng Daily", "JoongAng Ilbo", "Chosun Ilbo", "Dong-A Ilbo", "Hankyoreh",
         "Asahi Shimbun", "Yomiuri Shimbun", "Mainichi Shimbun", "The Japan Times", "Japan Times",
         "South China Morning Post", "Global Times", "People's Daily", "Le Monde", "Der Spiegel", "Politico",
         "Axios", "Fox News", "NBC", "ABC", "CBS", "MSNBC", "NPR", "Sankei Shimbun",

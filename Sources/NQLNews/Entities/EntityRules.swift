@@ -157,7 +157,11 @@ enum EntityRules {
                 continue
             }
             if let m = phrases.longest(attrs, i, sentenceEnd[i], mask: media) {
-                replace(i, i + m.length, .ORG)
+                // Keep a longer organisation the tagger found around it ("Reuters Ottawa Bureau").
+                let longer = overlaps(i, i + m.length).contains {
+                    spans[$0].type == .ORG && spans[$0].start <= i && spans[$0].end >= i + m.length
+                }
+                if !longer { replace(i, i + m.length, .ORG) }
                 i += m.length
                 continue
             }
