@@ -25,11 +25,10 @@ enum EntityMerger {
         return aliasTable.folded[trimmed.lowercased()]
     }
 
-    /// Strips a leading "the" and a possessive "'s".
+    /// Strips a leading lower-case "the" ("the 28th" -> "28th"); a possessive inside a name ("Moody's") stays.
     static func normalised(_ text: String) -> String {
         var t = text
         if t.hasPrefix("the ") { t.removeFirst(4) }
-        if t.hasSuffix("'s") || t.hasSuffix("’s") { t.removeLast(2) }
         return t
     }
 

@@ -97,6 +97,12 @@ enum EntityRules {
         "dollar", "dollars", "euro", "euros", "yen", "won", "yuan", "renminbi", "pound", "pounds", "sterling",
         "franc", "francs", "mark", "marks", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "peso",
         "pesos", "cents", "cent", "dinar", "dinars", "rand", "lira", "baht", "ringgit", "dong", "shekels",
+        "dlrs", "dlr", "stg", "usd",
+    ])
+    static let numberWords = lowerHashes([
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "several", "a",
     ])
     static let currencySymbols = hashes(["$", "US$", "€", "£", "¥", "₩", "C$", "A$", "HK$", "NZ$", "S$", "Rs", "USD", "EUR", "JPY", "KRW"])
     static let percentWords = lowerHashes(["percent", "pct", "%", "per", "percentage"])
@@ -121,6 +127,7 @@ enum EntityRules {
         static let the = FeatureHash.string("the")
         static let weekend = FeatureHash.string("weekend")
         static let year = FeatureHash.string("year")
+        static let this = FeatureHash.string("this")
     }
 
     // MARK: Apply
@@ -420,6 +427,12 @@ enum EntityRules {
             while e < end, scales.contains(lower(e)) { e += 1 }
             return (e, .MONEY)
         }
+        // "seven billion dlrs", "one million dollars".
+        if numberWords.contains(a.lower), i + 2 < end, scales.contains(lower(i + 1)) {
+            var e = i + 1
+            while e < end, scales.contains(lower(e)) { e += 1 }
+            if e < end, currencyWords.contains(lower(e)) { return (e + 1, .MONEY) }
+        }
         if isNumber(p, t) {
             var e = i + 1
             while e < end, scales.contains(lower(e)) { e += 1 }
@@ -475,6 +488,9 @@ enum EntityRules {
                 relatives.contains(lower(e))
             {
                 e += 1
+            }
+            if e < end, a.lower != H.this, a.lower != H.past, isYear(p, tokens[e]) {
+                return (e + 1, .DATE)  // "late 1987", "early 2024"
             }
             if e < end, units.contains(lower(e)) || months.contains(lower(e)) || weekdays.contains(lower(e)) {
                 if a.lower == H.past || a.lower == H.coming || a.lower == H.early || a.lower == H.late || a.lower == H.mid {
