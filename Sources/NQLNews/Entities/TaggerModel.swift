@@ -38,7 +38,8 @@ final class TaggerModel: Sendable {
         let stride = 5 * tags
         let count = lexicon.vocabularyEnds.count
         var index = KeyTable(capacity: count + 1)
-        var vectors = [Float](repeating: 0, count: count * stride)
+        // One extra entry after the vocabulary: the sentence boundary.
+        var vectors = [Float](repeating: 0, count: (count + 1) * stride)
         var keys = [UInt64](repeating: 0, count: 32)
         let mask = fingerprints.count - 1
         fingerprints.withUnsafeBufferPointer { fps in
@@ -48,12 +49,17 @@ final class TaggerModel: Sendable {
                         vectors.withUnsafeMutableBufferPointer { vb in
                             lexicon.vocabularyBytes.withUnsafeBufferPointer { p in
                                 var start = 0
-                                for n in 0..<count {
-                                    let end = Int(lexicon.vocabularyEnds[n])
-                                    defer { start = end }
-                                    guard end > start else { continue }
-                                    let a = DocumentPreparer.wordAttributes(p, start, end, sentenceStart: false, lexicon: lexicon)
-                                    index.set(a.word | 1, Int32(n))
+                                for n in 0...count {
+                                    let a: TokenAttributes
+                                    if n == count {
+                                        a = TaggerFeatures.boundaryAttributes
+                                    } else {
+                                        let end = Int(lexicon.vocabularyEnds[n])
+                                        defer { start = end }
+                                        guard end > start else { continue }
+                                        a = DocumentPreparer.wordAttributes(p, start, end, sentenceStart: false, lexicon: lexicon)
+                                        index.set(a.word | 1, Int32(n))
+                                    }
                                     for (k, offset) in (-2...2).enumerated() {
                                         let m = TaggerFeatures.wordKeys(a, offset: offset, kb.baseAddress!)
                                         let out = vb.baseAddress! + n * stride + k * tags
@@ -245,43 +251,42 @@ final class TaggerModel: Sendable {
         let tags = TagSet.count
         let stride = 5 * tags
         var table = KeyTable(capacity: min(doc.tokens.count, 1 << 16) + 16)
-        var vectors = [Float](repeating: 0, count: stride)
         var slots = [Int32](repeating: 0, count: doc.tokens.count)
+        // Slots: >= 0 local (words outside the vocabulary, or sentence-initial), < 0 precomputed (-index - 1).
+        var pending: [Int] = []
+        for i in 0..<doc.attributes.count {
+            let a = doc.attributes[i]
+            let initial = a.flags & TaggerFeatures.fSentenceStart != 0
+            let key = (a.word ^ (initial ? 0x5BD1_E995 : 0)) | 1
+            var slot = table.get(key)
+            if slot == -1 {
+                let known = initial ? -1 : vocabularyIndex.get(a.word | 1)
+                if known >= 0 {
+                    slot = -known - 2
+                } else {
+                    slot = Int32(pending.count)
+                    pending.append(i)
+                }
+                table.set(key, slot)
+            }
+            slots[i] = slot < -1 ? slot + 1 : slot
+        }
+        var vectors = [Float](repeating: 0, count: pending.count * stride)
         var keys = [UInt64](repeating: 0, count: 32)
         fingerprints.withUnsafeBufferPointer { fps in
             rowOf.withUnsafeBufferPointer { rows in
                 weights.withUnsafeBufferPointer { w in
                     keys.withUnsafeMutableBufferPointer { kb in
-                        let kp = kb.baseAddress!
-                        func fill(_ a: TokenAttributes, _ base: Int) {
-                            vectors.withUnsafeMutableBufferPointer { vb in
+                        vectors.withUnsafeMutableBufferPointer { vb in
+                            let kp = kb.baseAddress!
+                            for (n, i) in pending.enumerated() {
+                                let a = doc.attributes[i]
                                 for (k, offset) in (-2...2).enumerated() {
-                                    let n = TaggerFeatures.wordKeys(a, offset: offset, kp)
-                                    let out = vb.baseAddress! + base + k * tags
-                                    for f in 0..<n { TaggerModel.addRow(kp[f], fps, rows, w, mask, out) }
+                                    let m = TaggerFeatures.wordKeys(a, offset: offset, kp)
+                                    let out = vb.baseAddress! + n * stride + k * tags
+                                    for f in 0..<m { TaggerModel.addRow(kp[f], fps, rows, w, mask, out) }
                                 }
                             }
-                        }
-                        fill(TaggerFeatures.boundaryAttributes, 0)
-                        for i in 0..<doc.attributes.count {
-                            let a = doc.attributes[i]
-                            let key = (a.word ^ (a.flags & TaggerFeatures.fSentenceStart != 0 ? 0x5BD1_E995 : 0)) | 1
-                            var slot = table.get(key)
-                            if slot < 0 {
-                                slot = Int32(vectors.count / stride)
-                                table.set(key, slot)
-                                let known = a.flags & TaggerFeatures.fSentenceStart == 0
-                                    ? vocabularyIndex.get(a.word | 1) : -1
-                                if known >= 0 {
-                                    // Refer to the precomputed sums (negative slots) instead of copying them.
-                                    slot = -known - 1
-                                    table.set(key, slot)
-                                } else {
-                                    vectors.append(contentsOf: repeatElement(0, count: stride))
-                                    fill(a, Int(slot) * stride)
-                                }
-                            }
-                            slots[i] = slot
                         }
                     }
                 }
@@ -296,6 +301,7 @@ final class TaggerModel: Sendable {
     func tag(_ doc: PreparedDocument, cache: WordCache, staticScores: inout [Float], reuse: Bool) -> [Int] {
         let tags = TagSet.count
         let stride = 5 * tags
+        let boundarySlot = -lexicon.vocabularyEnds.count - 1
         var result = [Int](repeating: 0, count: doc.tokens.count)
         if staticScores.count != doc.tokens.count * tags {
             staticScores = [Float](repeating: 0, count: doc.tokens.count * tags)
@@ -329,7 +335,7 @@ final class TaggerModel: Sendable {
                                                 } else {
                                                     for k in 0..<5 {
                                                         let j = i + k - 2
-                                                        let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : 0
+                                                        let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : boundarySlot
                                                         let v = slot >= 0
                                                             ? vec.baseAddress! + slot * stride + k * tags
                                                             : global.baseAddress! + (-slot - 1) * stride + k * tags

@@ -5,7 +5,7 @@ import Foundation
 /// dimensions, then grouped by spherical k-means into 32 clusters, each split into 4 (128) and each of those into 8
 /// (1,024). Deterministic for a given seed.
 enum WordClusterLearner {
-    static let contextSize = 2000
+    static let contextSize = NERExperiments.flags.contains("ctx5000") ? 5000 : 2000
     static let dimensions = 128
     static let minCount = NERExperiments.flags.contains("min2") ? 2 : 3
     static let window = NERExperiments.flags.contains("win2") ? 2 : 1
