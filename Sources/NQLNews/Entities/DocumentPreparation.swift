@@ -129,6 +129,50 @@ enum DocumentPreparer {
         }
     }
 
+    static let documentGazetteer = !NERExperiments.flags.contains("nodocgaz")
+
+    /// Second-pass document gazetteer: the names the first pass found anywhere in the document (compared
+    /// case-insensitively), matched like the training gazetteer, so every occurrence sees what the others were.
+    static func markDocumentGazetteer(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], tags: [Int]) {
+        var table = KeyTable(capacity: 64)
+        var maxLen = 0
+        for span in TokenSpan.decode(tags) where span.end - span.start <= TaggerLexicon.maxGazetteerLength {
+            var h = TaggerLexicon.sequenceSeed
+            for k in span.start..<span.end { h = TaggerLexicon.sequenceHash(h, attrs[k].lower) }
+            table.set(h, max(table.get(h), 0) | Int32(1 << span.taggerType))
+            maxLen = max(maxLen, span.end - span.start)
+        }
+        for i in 0..<attrs.count { attrs[i].documentGazetteer = 0 }
+        guard maxLen > 0 else { return }
+        for r in sents {
+            for i in r {
+                if attrs[i].isLowercase { continue }
+                var h = TaggerLexicon.sequenceSeed
+                var bestLen = 0
+                var bestMask: Int32 = 0
+                var j = i
+                while j < r.upperBound && j - i < maxLen {
+                    h = TaggerLexicon.sequenceHash(h, attrs[j].lower)
+                    let m = table.get(h)
+                    if m > 0 {
+                        bestLen = j - i + 1
+                        bestMask = m
+                    }
+                    j += 1
+                }
+                guard bestLen > 0 else { continue }
+                for t in 0..<TagSet.typeCount where bestMask & Int32(1 << t) != 0 {
+                    let shift = UInt64(3 * t)
+                    for k in i..<(i + bestLen) {
+                        if (attrs[k].documentGazetteer >> shift) & 7 != 0 { continue }
+                        let pos: UInt64 = bestLen == 1 ? 4 : (k == i ? 1 : (k == i + bestLen - 1 ? 3 : 2))
+                        attrs[k].documentGazetteer |= pos << shift
+                    }
+                }
+            }
+        }
+    }
+
     /// Second-pass document labels: for each token, what the first pass said about the other occurrences of the
     /// same word in the document (majority class and how unanimous), or 1 when the word occurs only here.
     static let positional = NERExperiments.flags.contains("pos9")
@@ -179,6 +223,7 @@ enum DocumentPreparer {
             let bucket: UInt64 = bestCount == total ? 0 : (bestCount * 2 >= total ? 1 : 2)
             attrs[i].passLabel = 3 + UInt64(best) * 3 + bucket
         }
+        if documentGazetteer { markDocumentGazetteer(&attrs, sents, tags: tags) }
     }
 
     /// Document-level flags: a capitalised word also seen in lower case in the document, and a sentence-initial

@@ -43,6 +43,8 @@ struct TokenAttributes {
     var document: UInt64 = 0
     /// Second-pass document label (0 in the first pass).
     var passLabel: UInt64 = 0
+    /// Second-pass matches against the first pass's names in the same document (0 in the first pass).
+    var documentGazetteer: UInt64 = 0
     /// Casing bucket of the word in unlabelled text (0 unknown).
     var casing: UInt64 = 0
     var isCapitalised = false
@@ -155,7 +157,7 @@ enum TaggerFeatures {
     static let wordKeyCounts = [4, 6 + (extra ? 2 : 0) + (fine ? 1 : 0), 18 + (fine ? 1 : 0), 6 + (extra ? 2 : 0) + (fine ? 1 : 0), 4 + (extra ? 1 : 0)]
     /// Word-local keys come first in the static keys, offsets -2...2 in order, then the context keys.
     static let wordKeyTotal = wordKeyCounts.reduce(0, +)
-    static let contextCount = 10
+    static let contextCount = 10 + (DocumentPreparer.documentGazetteer ? 2 : 0)
     /// The first context keys do not read second-pass labels (those come last).
     static let passIndependentContextCount = 7
 
@@ -262,6 +264,10 @@ enum TaggerFeatures {
         out[7] = FeatureHash.key(41, a.passLabel)
         out[8] = FeatureHash.key(42, a.passLabel << 16 | m1.passLabel << 8 | p1.passLabel)
         out[9] = FeatureHash.key(57, a.gazetteer << 16 | a.passLabel)
+        if DocumentPreparer.documentGazetteer {
+            out[10] = FeatureHash.key(61, a.documentGazetteer)
+            out[11] = FeatureHash.key(62, a.documentGazetteer << 16 | m1.documentGazetteer)
+        }
     }
 
     /// Writes the static feature keys of token `i` of a sentence `attrs[s..<e]` into `out[0..<staticCount]`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Trained weights of the averaged-perceptron tagger, stored as Float32, plus its lexicon.
 ///
-/// File format (`ner.model`, little-endian): magic "NQLNER04"; UInt32 tag count, weight-table capacity, row count,
+/// File format (`ner.model`, little-endian): magic "NQLNER05"; UInt32 tag count, weight-table capacity, row count,
 /// cluster-table capacity, gazetteer-table capacity, gazetteer max length; Float32 scale; then the arrays
 /// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Float32, cluster keys/values,
 /// gazetteer keys/values, UInt32 casing capacity and casing keys/values, UInt32 vocabulary count and byte count, word end offsets Int32, word bytes.
@@ -17,7 +17,7 @@ final class TaggerModel: Sendable {
     let vocabularyIndex: KeyTable
     let vocabularyVectors: [Float]
 
-    static let magic: [UInt8] = Array("NQLNER04".utf8)
+    static let magic: [UInt8] = Array("NQLNER05".utf8)
 
     init(fingerprints: [UInt32], rowOf: [Int32], weights: [Float], scale: Float, lexicon: TaggerLexicon) {
         self.fingerprints = fingerprints
