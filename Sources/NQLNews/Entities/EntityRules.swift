@@ -165,8 +165,11 @@ enum EntityRules {
             }
             if let m = phrases.longest(attrs, i, sentenceEnd[i], mask: media) {
                 // Keep a longer organisation the tagger found around it ("Reuters Ottawa Bureau").
-                let longer = overlaps(i, i + m.length).contains {
-                    spans[$0].type == .ORG && spans[$0].start <= i && spans[$0].end >= i + m.length
+                // ... unless another media name follows inside it ("AFP Yonhap News" is two sources).
+                let e = i + m.length
+                let longer = overlaps(i, e).contains {
+                    spans[$0].type == .ORG && spans[$0].start <= i && spans[$0].end >= e
+                        && !(spans[$0].end > e && phrases.longest(attrs, e, spans[$0].end, mask: media) != nil)
                 }
                 if !longer { replace(i, i + m.length, .ORG) }
                 i += m.length
