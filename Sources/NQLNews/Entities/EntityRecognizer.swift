@@ -100,6 +100,10 @@ public final class EntityRecognizer: Sendable {
             // Second pass: the same model, now told how the first pass labelled the word elsewhere in the text.
             DocumentPreparer.markPassLabels(&doc.attributes, doc.sentences, tags: tags)
             tags = model.tag(doc, cache: cache, staticScores: &staticScores, reuse: true)
+            if NERExperiments.flags.contains("pass3") {
+                DocumentPreparer.markPassLabels(&doc.attributes, doc.sentences, tags: tags)
+                tags = model.tag(doc, cache: cache, staticScores: &staticScores, reuse: true)
+            }
         }
         var spans = TokenSpan.decode(tags)
         DocumentConsistency.apply(&spans, doc)

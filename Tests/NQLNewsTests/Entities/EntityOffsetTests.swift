@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NQLNews
@@ -41,5 +42,24 @@ import Testing
 
     @Test func missingModelIsAClearError() {
         #expect(throws: EntityModelError.self) { try EntityRecognizer(modelPath: "/nonexistent/ner.model") }
+    }
+}
+
+@Suite struct EntityModelLocationTests {
+    @Test func sharedModelIsFoundWithoutBundleModule() throws {
+        let path = try EntityRecognizer.shared().modelPath
+        #expect(path.hasSuffix("/ner.model"))
+        #expect(EntityRecognizer.modelSearchPaths().contains(path))
+        // The same file loads into an independent recogniser with identical results.
+        let other = try EntityRecognizer(modelPath: path)
+        let text = "Foreign Minister Yoshimasa Hayashi met Antony Blinken in Tokyo."
+        #expect(other.mentions(in: text) == (try EntityRecognizer.shared().mentions(in: text)))
+    }
+
+    @Test func corruptModelIsAClearError() throws {
+        let path = "/tmp/nql-ner-corrupt-\(UInt32.random(in: 0...UInt32.max)).model"
+        try "not a model".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: EntityModelError.self) { try EntityRecognizer(modelPath: path) }
     }
 }
