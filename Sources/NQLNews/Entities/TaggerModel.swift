@@ -149,7 +149,8 @@ final class TaggerModel: Sendable {
         func fail(_ what: String) -> EntityModelError { .corrupt("entity model is corrupt: \(what)") }
         guard bytes.count >= 8 + 28, Array(bytes[0..<8]) == magic else { throw fail("bad header") }
         pos = 8
-        func u32() -> Int {
+        func u32() throws -> Int {
+            guard pos + 4 <= bytes.count else { throw fail("truncated") }
             var v: UInt32 = 0
             for k in 0..<4 { v |= UInt32(bytes[pos + k]) << (8 * k) }
             pos += 4
@@ -168,13 +169,13 @@ final class TaggerModel: Sendable {
             pos += size
             return a
         }
-        guard u32() == TagSet.count else { throw fail("tag set differs") }
-        let cap = u32()
-        let rows = u32()
-        let clusterCap = u32()
-        let gazCap = u32()
-        let gazMax = u32()
-        let scale = Float(bitPattern: UInt32(u32()))
+        guard try u32() == TagSet.count else { throw fail("tag set differs") }
+        let cap = try u32()
+        let rows = try u32()
+        let clusterCap = try u32()
+        let gazCap = try u32()
+        let gazMax = try u32()
+        let scale = Float(bitPattern: UInt32(try u32()))
         guard cap > 0, cap & (cap - 1) == 0 else { throw fail("bad capacity") }
         let fps = try array(cap, UInt32.self)
         let rowOf = try array(cap, Int32.self)
@@ -183,13 +184,17 @@ final class TaggerModel: Sendable {
         let cv = try array(clusterCap, Int32.self)
         let gk = try array(gazCap, UInt64.self)
         let gv = try array(gazCap, Int32.self)
-        let casingCap = u32()
+        let casingCap = try u32()
         let sk = try array(casingCap, UInt64.self)
         let sv = try array(casingCap, Int32.self)
-        let vocabCount = u32()
-        let vocabBytes = u32()
+        let vocabCount = try u32()
+        let vocabBytes = try u32()
         let ve = try array(vocabCount, Int32.self)
         let vb = try array(vocabBytes, UInt8.self)
+        for c in [clusterCap, gazCap, casingCap] where c == 0 || c & (c - 1) != 0 { throw fail("bad table size") }
+        guard rowOf.allSatisfy({ $0 < Int32(rows) }), ve.allSatisfy({ $0 >= 0 && Int($0) <= vocabBytes }) else {
+            throw fail("bad index")
+        }
         var lex = TaggerLexicon()
         lex.casing = KeyTable(keys: sk, values: sv)
         lex.vocabularyEnds = ve
