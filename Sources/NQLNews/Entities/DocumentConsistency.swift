@@ -86,4 +86,9 @@ enum DocumentConsistency {
 /// "vote", "nopass2", "norules", "fine4096", "pos9", "projected"); empty in normal use.
 enum NERExperiments {
     static let flags = ProcessInfo.processInfo.environment["NQL_NER_EXPERIMENT"] ?? ""
+    static let noSecondPass = flags.contains("nopass2")
+    static let thirdPass = flags.contains("pass3")
+    static let noRules = flags.contains("norules")
+    static let noTrim = flags.contains("notrim")
+    static let noOrganisationRuns = flags.contains("noorgrun")
 }

@@ -249,7 +249,7 @@ enum EntityRules {
                 s.start += 1
                 trimmed = true
             }
-            guard trimmed, !NERExperiments.flags.contains("notrim") else { continue }
+            guard trimmed, !NERExperiments.noTrim else { continue }
             let rest = s.start..<s.end
             if rest.count <= 3, rest.allSatisfy({ attrs[$0].isCapitalised && attrs[$0].flags & TaggerFeatures.fAllCaps == 0 }),
                 phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp | media) == nil
@@ -279,7 +279,7 @@ enum EntityRules {
             let agrees = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
             // Only where the tagger was confused: it called the organisation word part of a person's name.
             let confused = inside.contains { $0.type == .PERSON && $0.start <= i && i < $0.end && $0.end == run.upperBound }
-            if run.count >= 2, !agrees, confused, !NERExperiments.flags.contains("noorgrun") {
+            if run.count >= 2, !agrees, confused, !NERExperiments.noOrganisationRuns {
                 replace(run.lowerBound, run.upperBound, .ORG)
             }
             i += 1

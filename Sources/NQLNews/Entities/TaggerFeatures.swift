@@ -154,7 +154,12 @@ enum TaggerFeatures {
     }
 
     /// Number of word-local keys per offset -2...2 (features reading one token's own attributes).
-    static let wordKeyCounts = [4, 6 + (extra ? 2 : 0) + (fine ? 1 : 0), 18 + (fine ? 1 : 0), 6 + (extra ? 2 : 0) + (fine ? 1 : 0), 4 + (extra ? 1 : 0)]
+    static let wordKeyCounts: [Int] = {
+        // Counted by running the templates once, so the count can never disagree with them.
+        let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
+        defer { scratch.deallocate() }
+        return (-2...2).map { wordKeys(TokenAttributes(), offset: $0, scratch) }
+    }()
     /// Word-local keys come first in the static keys, offsets -2...2 in order, then the context keys.
     static let wordKeyTotal = wordKeyCounts.reduce(0, +)
     static let contextCount = 10 + (DocumentPreparer.documentGazetteer ? 2 : 0)
