@@ -226,6 +226,14 @@ enum DocumentPreparer {
         if documentGazetteer { markDocumentGazetteer(&attrs, sents, tags: tags) }
     }
 
+    /// Shape hash of "d-d" (a score such as "2-1").
+    static let scoreShape: UInt64 = {
+        var bytes: [UInt8] = Array("2-1".utf8)
+        return bytes.withUnsafeMutableBufferPointer { b in
+            TaggerFeatures.attributes(UnsafeBufferPointer(b), 0, 3, sentenceStart: false).shape
+        }
+    }()
+
     /// Document-level flags: a capitalised word also seen in lower case in the document, and a sentence-initial
     /// capitalised word also seen capitalised inside a sentence.
     static func markDocumentFlags(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>]) {
@@ -238,9 +246,19 @@ enum DocumentPreparer {
                 if a.isCapitalised && i != r.lowerBound { capSeen.set(a.word | 1, 1) }
             }
         }
+        // A results document: several scores like "2-1" or "3-0" (bit 8 of `document`, for every token).
+        var sports: UInt64 = 0
+        if TaggerFeatures.sportsFeatures {
+            var scores = 0
+            for i in 0..<attrs.count where attrs[i].shape == scoreShape && attrs[i].flags & 0xF000 <= 0x5000 {
+                scores += 1
+            }
+            sports = scores >= 2 ? 1 << 8 : 0
+            for i in 0..<attrs.count { attrs[i].document |= sports }
+        }
         for r in sents {
             for i in r where attrs[i].isCapitalised {
-                var f: UInt64 = 1
+                var f: UInt64 = 1 | sports
                 if lowerSeen.get(attrs[i].lower | 1) >= 0 { f |= 2 }
                 if i == r.lowerBound && capSeen.get(attrs[i].word | 1) >= 0 { f |= 4 }
                 attrs[i].document = f

@@ -162,9 +162,10 @@ enum TaggerFeatures {
     }()
     /// Word-local keys come first in the static keys, offsets -2...2 in order, then the context keys.
     static let wordKeyTotal = wordKeyCounts.reduce(0, +)
-    static let contextCount = 10 + (DocumentPreparer.documentGazetteer ? 2 : 0)
+    static let sportsFeatures = NERExperiments.flags.contains("sports")
+    static let contextCount = 10 + (DocumentPreparer.documentGazetteer ? 2 : 0) + (sportsFeatures ? 2 : 0)
     /// The first context keys do not read second-pass labels (those come last).
-    static let passIndependentContextCount = 7
+    static let passIndependentContextCount = 7 + (sportsFeatures ? 2 : 0)
 
     /// Sentinel attributes standing for "no token" beyond a sentence edge.
     static let boundaryAttributes: TokenAttributes = {
@@ -266,12 +267,20 @@ enum TaggerFeatures {
         out[4] = FeatureHash.key(38, FeatureHash.pair(a.lower, p1.lower))
         out[5] = FeatureHash.key(39, FeatureHash.pair(FeatureHash.pair(m1.shape, a.shape), p1.shape))
         out[6] = FeatureHash.key(40, a.document | (a.flags & 0x3FF) << 8)
-        out[7] = FeatureHash.key(41, a.passLabel)
-        out[8] = FeatureHash.key(42, a.passLabel << 16 | m1.passLabel << 8 | p1.passLabel)
-        out[9] = FeatureHash.key(57, a.gazetteer << 16 | a.passLabel)
+        var n = 7
+        if sportsFeatures {
+            // Sports results: place names there are mostly teams (organisations).
+            let sports = a.document >> 8 & 1
+            out[n] = FeatureHash.key(63, sports << 40 | a.gazetteer)
+            out[n + 1] = FeatureHash.key(64, sports << 40 | a.clusters.1)
+            n += 2
+        }
+        out[n] = FeatureHash.key(41, a.passLabel)
+        out[n + 1] = FeatureHash.key(42, a.passLabel << 16 | m1.passLabel << 8 | p1.passLabel)
+        out[n + 2] = FeatureHash.key(57, a.gazetteer << 16 | a.passLabel)
         if DocumentPreparer.documentGazetteer {
-            out[10] = FeatureHash.key(61, a.documentGazetteer)
-            out[11] = FeatureHash.key(62, a.documentGazetteer << 16 | m1.documentGazetteer)
+            out[n + 3] = FeatureHash.key(61, a.documentGazetteer)
+            out[n + 4] = FeatureHash.key(62, a.documentGazetteer << 16 | m1.documentGazetteer)
         }
     }
 
