@@ -90,5 +90,6 @@ enum NERExperiments {
     static let thirdPass = flags.contains("pass3")
     static let noRules = flags.contains("norules")
     static let noTrim = flags.contains("notrim")
+    static let keepCommonWordPersons = flags.contains("keepcommon")
     static let noOrganisationRuns = flags.contains("noorgrun")
 }

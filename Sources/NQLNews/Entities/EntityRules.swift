@@ -285,6 +285,15 @@ enum EntityRules {
             i += 1
         }
 
+        // 3d. A "person" made only of words that are almost never capitalised mid-sentence in news text
+        // ("Font Size", "Session" in page furniture and title-case headlines) is dropped.
+        if !NERExperiments.keepCommonWordPersons {
+            spans.removeAll { s in
+                s.type == .PERSON && (s.start..<s.end).allSatisfy { attrs[$0].casing == 1 }
+                    && !(s.start > 0 && roleHeads.contains(attrs[s.start - 1].word))
+            }
+        }
+
         // 4. Persons right after a title: "Secretary of Defense Lloyd Austin", "Defense Minister Minoru Kihara".
         for k in spans.indices where spans[k].type != .PERSON && spans[k].taggerType >= 0 {
             let s = spans[k]
