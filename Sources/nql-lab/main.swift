@@ -16,8 +16,12 @@ let commands: [LabCommand] = [
         NERCommands.train($0)
         return 0
     },
-    LabCommand(name: "eval-ner", usage: "eval-ner DEV.jsonl   entity F1 (CoNLL mapping), words/s, load time, peak memory") {
+    LabCommand(name: "eval-ner", usage: "eval-ner DEV.jsonl [--model FILE] [--errors N]   entity F1 (CoNLL mapping), words/s, load time, peak memory") {
         NERCommands.eval($0)
+        return 0
+    },
+    LabCommand(name: "bench-ner", usage: "bench-ner CORPUS.jsonl   entity recognition words/s on a corpus (one thread)") {
+        NERCommands.bench($0)
         return 0
     },
     LabCommand(name: "check-tokens", usage: "check-tokens FILE.jsonl   check the tokenizer against pre-tokenised text") {

@@ -4,9 +4,9 @@ import Foundation
 /// in most of its occurrences is recognised in the others too.
 enum DocumentConsistency {
     /// Set by experiments to switch the pass off (never set in production code).
-    static let experiment = ProcessInfo.processInfo.environment["NQL_NER_EXPERIMENT"] ?? ""
-    static let enabled = !experiment.contains("noconsist")
-    static let propagate = !experiment.contains("nopropagate")
+    // Majority voting measured worse than the stacked second pass on the dev set, so it is off unless asked for.
+    static let enabled = NERExperiments.flags.contains("vote")
+    static let propagate = NERExperiments.flags.contains("propagate")
 
     static func apply(_ spans: inout [TokenSpan], _ doc: PreparedDocument) {
         guard enabled, !spans.isEmpty else { return }
@@ -80,4 +80,16 @@ enum DocumentConsistency {
             spans.sort { $0.start < $1.start }
         }
     }
+}
+
+/// Switches for design experiments measured with `nql-lab eval-ner` (environment `NQL_NER_EXPERIMENT`, e.g.
+/// "vote", "nopass2", "norules", "fine4096", "pos9", "projected"); empty in normal use.
+enum NERExperiments {
+    static let flags = ProcessInfo.processInfo.environment["NQL_NER_EXPERIMENT"] ?? ""
+    static let noSecondPass = flags.contains("nopass2")
+    static let thirdPass = flags.contains("pass3")
+    static let noRules = flags.contains("norules")
+    static let noTrim = flags.contains("notrim")
+    static let keepCommonWordPersons = flags.contains("keepcommon")
+    static let noOrganisationRuns = flags.contains("noorgrun")
 }

@@ -7,12 +7,16 @@ struct PreparedDocument {
 
 /// Lexical resources the tagger's features read: word clusters and the gazetteer of training entities.
 struct TaggerLexicon: Sendable {
-    /// Word (exact bytes hash) -> packed cluster ids: c32 | c128 << 8 | c1024 << 16.
+    /// Word (exact bytes hash) -> finest cluster id c4096 (coarser ids are its prefixes).
     var clusters = KeyTable(capacity: 16)
     /// Token-sequence hash -> bit mask of tagger types.
     var gazetteer = KeyTable(capacity: 16)
     /// Lower-cased word hash -> casing bucket (1-4) learnt from unlabelled text.
     var casing = KeyTable(capacity: 16)
+    /// Frequent words (UTF-8, concatenated) whose word-local feature weights are summed once at load time.
+    var vocabularyBytes: [UInt8] = []
+    /// End offset of each vocabulary word in `vocabularyBytes`.
+    var vocabularyEnds: [Int32] = []
     var gazetteerMaxLength = 1
 
     static let maxGazetteerLength = 8
@@ -55,30 +59,37 @@ enum DocumentPreparer {
         return out
     }
 
+    /// Attributes of one word that depend only on its bytes and sentence position: word features, clusters, casing.
+    @inline(__always)
+    static func wordAttributes(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, sentenceStart: Bool,
+                               lexicon: TaggerLexicon) -> TokenAttributes {
+        let unknownCluster: UInt64 = 0xFFFF_FFFF
+        var a = TaggerFeatures.attributes(p, s, e, sentenceStart: sentenceStart)
+        var c = lexicon.clusters.get(a.word | 1)
+        if c < 0, a.flags & TaggerFeatures.fAllCaps != 0, e - s > 1 {
+            // Headlines: "MILAN" takes the clusters of "Milan".
+            c = lexicon.clusters.get(FeatureHash.titled(p, s, e) | 1)
+        }
+        if c >= 0 {
+            let v = UInt64(c)
+            a.clusters = (v >> 7, v >> 5, v >> 2, v)
+        } else {
+            a.clusters = (unknownCluster, unknownCluster, unknownCluster, unknownCluster)
+        }
+        a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
+        return a
+    }
+
     /// Computes attributes (word features, clusters, gazetteer matches, document flags) for every token.
     static func prepare(_ p: UnsafeBufferPointer<UInt8>, tokens: [TextToken], lexicon: TaggerLexicon)
         -> PreparedDocument
     {
         let sents = sentences(p, tokens)
         var attrs = [TokenAttributes](repeating: TokenAttributes(), count: tokens.count)
-        let unknownCluster: UInt64 = 0xFFFF_FFFF
         for r in sents {
             for i in r {
                 let t = tokens[i]
-                var a = TaggerFeatures.attributes(p, t.utf8Start, t.utf8End, sentenceStart: i == r.lowerBound)
-                var c = lexicon.clusters.get(a.word | 1)
-                if c < 0, a.flags & TaggerFeatures.fAllCaps != 0, t.utf8End - t.utf8Start > 1 {
-                    // Headlines: "MILAN" takes the clusters of "Milan".
-                    c = lexicon.clusters.get(FeatureHash.titled(p, t.utf8Start, t.utf8End) | 1)
-                }
-                if c >= 0 {
-                    let v = UInt64(c)
-                    a.clusters = (v & 0xFF, (v >> 8) & 0xFF, v >> 16)
-                } else {
-                    a.clusters = (unknownCluster, unknownCluster, unknownCluster)
-                }
-                a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
-                attrs[i] = a
+                attrs[i] = wordAttributes(p, t.utf8Start, t.utf8End, sentenceStart: i == r.lowerBound, lexicon: lexicon)
             }
         }
         markGazetteer(&attrs, sents, lexicon)
@@ -118,30 +129,86 @@ enum DocumentPreparer {
         }
     }
 
+    static let documentGazetteer = !NERExperiments.flags.contains("nodocgaz")
+
+    /// Second-pass document gazetteer: the names the first pass found anywhere in the document (compared
+    /// case-insensitively), matched like the training gazetteer, so every occurrence sees what the others were.
+    static func markDocumentGazetteer(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], tags: [Int]) {
+        var table = KeyTable(capacity: 64)
+        var maxLen = 0
+        for span in TokenSpan.decode(tags) where span.end - span.start <= TaggerLexicon.maxGazetteerLength {
+            var h = TaggerLexicon.sequenceSeed
+            for k in span.start..<span.end { h = TaggerLexicon.sequenceHash(h, attrs[k].lower) }
+            table.set(h, max(table.get(h), 0) | Int32(1 << span.taggerType))
+            maxLen = max(maxLen, span.end - span.start)
+        }
+        for i in 0..<attrs.count { attrs[i].documentGazetteer = 0 }
+        guard maxLen > 0 else { return }
+        for r in sents {
+            for i in r {
+                if attrs[i].isLowercase { continue }
+                var h = TaggerLexicon.sequenceSeed
+                var bestLen = 0
+                var bestMask: Int32 = 0
+                var j = i
+                while j < r.upperBound && j - i < maxLen {
+                    h = TaggerLexicon.sequenceHash(h, attrs[j].lower)
+                    let m = table.get(h)
+                    if m > 0 {
+                        bestLen = j - i + 1
+                        bestMask = m
+                    }
+                    j += 1
+                }
+                guard bestLen > 0 else { continue }
+                for t in 0..<TagSet.typeCount where bestMask & Int32(1 << t) != 0 {
+                    let shift = UInt64(3 * t)
+                    for k in i..<(i + bestLen) {
+                        if (attrs[k].documentGazetteer >> shift) & 7 != 0 { continue }
+                        let pos: UInt64 = bestLen == 1 ? 4 : (k == i ? 1 : (k == i + bestLen - 1 ? 3 : 2))
+                        attrs[k].documentGazetteer |= pos << shift
+                    }
+                }
+            }
+        }
+    }
+
     /// Second-pass document labels: for each token, what the first pass said about the other occurrences of the
     /// same word in the document (majority class and how unanimous), or 1 when the word occurs only here.
+    static let positional = NERExperiments.flags.contains("pos9")
+    static let classes = positional ? 9 : 5
+
+    /// Class of a first-pass tag: O or the type (and, if positional, single-word vs part of a longer name).
+    @inline(__always)
+    static func passClass(_ tag: Int) -> Int {
+        if tag == 0 { return 0 }
+        if !positional { return TagSet.type(of: tag) + 1 }
+        return 1 + TagSet.type(of: tag) * 2 + (TagSet.position(of: tag) == 3 ? 0 : 1)
+    }
+
     static func markPassLabels(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], tags: [Int]) {
+        let K = classes
         var index = KeyTable(capacity: attrs.count + 1)
         var counts: [Int32] = []
         for i in 0..<attrs.count where !attrs[i].isLowercase {
-            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
-            let slot = Int(index.getOrInsert(attrs[i].word | 1) {
-                counts.append(contentsOf: [0, 0, 0, 0, 0])
-                return Int32(counts.count / 5 - 1)
+            let cls = passClass(tags[i])
+            let slot = Int(index.getOrInsert(attrs[i].lower | 1) {
+                counts.append(contentsOf: repeatElement(0, count: K))
+                return Int32(counts.count / K - 1)
             })
-            counts[slot * 5 + cls] += 1
+            counts[slot * K + cls] += 1
         }
         for i in 0..<attrs.count {
             if attrs[i].isLowercase {
                 attrs[i].passLabel = 1
                 continue
             }
-            let cls = tags[i] == 0 ? 0 : TagSet.type(of: tags[i]) + 1
-            let slot = Int(index.get(attrs[i].word | 1)) * 5
+            let cls = passClass(tags[i])
+            let slot = Int(index.get(attrs[i].lower | 1)) * K
             var total: Int32 = 0
             var best = 0
             var bestCount: Int32 = -1
-            for c in 0..<5 {
+            for c in 0..<K {
                 let n = counts[slot + c] - (c == cls ? 1 : 0)
                 total += n
                 if n > bestCount {
@@ -156,7 +223,16 @@ enum DocumentPreparer {
             let bucket: UInt64 = bestCount == total ? 0 : (bestCount * 2 >= total ? 1 : 2)
             attrs[i].passLabel = 3 + UInt64(best) * 3 + bucket
         }
+        if documentGazetteer { markDocumentGazetteer(&attrs, sents, tags: tags) }
     }
+
+    /// Shape hash of "d-d" (a score such as "2-1").
+    static let scoreShape: UInt64 = {
+        var bytes: [UInt8] = Array("2-1".utf8)
+        return bytes.withUnsafeMutableBufferPointer { b in
+            TaggerFeatures.attributes(UnsafeBufferPointer(b), 0, 3, sentenceStart: false).shape
+        }
+    }()
 
     /// Document-level flags: a capitalised word also seen in lower case in the document, and a sentence-initial
     /// capitalised word also seen capitalised inside a sentence.
@@ -170,9 +246,19 @@ enum DocumentPreparer {
                 if a.isCapitalised && i != r.lowerBound { capSeen.set(a.word | 1, 1) }
             }
         }
+        // A results document: several scores like "2-1" or "3-0" (bit 8 of `document`, for every token).
+        var sports: UInt64 = 0
+        if TaggerFeatures.sportsFeatures {
+            var scores = 0
+            for i in 0..<attrs.count where attrs[i].shape == scoreShape && attrs[i].flags & 0xF000 <= 0x5000 {
+                scores += 1
+            }
+            sports = scores >= 2 ? 1 << 8 : 0
+            for i in 0..<attrs.count { attrs[i].document |= sports }
+        }
         for r in sents {
             for i in r where attrs[i].isCapitalised {
-                var f: UInt64 = 1
+                var f: UInt64 = 1 | sports
                 if lowerSeen.get(attrs[i].lower | 1) >= 0 { f |= 2 }
                 if i == r.lowerBound && capSeen.get(attrs[i].word | 1) >= 0 { f |= 4 }
                 attrs[i].document = f

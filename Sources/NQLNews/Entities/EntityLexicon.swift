@@ -90,11 +90,11 @@ enum EntityLexicon {
         "European", "Asian", "African", "Arab", "Western", "Soviet", "Kurdish", "Kurd", "Tamil", "Sikh",
         "Muslim", "Christian", "Jewish", "Catholic", "Protestant", "Buddhist", "Hindu", "Sunni", "Shi'ite",
         "Shiite", "Shia", "Islamic", "Democrat", "Democratic", "Republican", "Communist", "Socialist",
-        "Conservative", "Liberal", "Labour", "Tory", "Israelis", "Palestinians", "Americans", "Koreans",
+        "Israelis", "Palestinians", "Americans", "Koreans",
         "Russians", "Germans", "Canadians", "Australians", "Indians", "Pakistanis", "Iranians", "Iraqis",
         "Syrians", "Afghans", "Ukrainians", "Arabs", "Kurds", "Muslims", "Christians", "Jews", "Catholics",
-        "Democrats", "Republicans", "Communists", "Socialists", "Conservatives", "Liberals", "Europeans",
-        "Asians", "Africans", "Italians", "Mexicans", "Brazilians", "Filipinos", "Serbs", "Croats", "Tories",
+        "Democrats", "Republicans", "Communists", "Socialists", "Europeans",
+        "Asians", "Africans", "Italians", "Mexicans", "Brazilians", "Filipinos", "Serbs", "Croats",
     ]
 
     static let products: [String] = [
@@ -118,7 +118,7 @@ enum EntityLexicon {
         "The New York Times", "New York Times", "The Washington Post", "Washington Post", "The Wall Street Journal",
         "Wall Street Journal", "Financial Times", "The Economist", "The Guardian", "The Times", "BBC", "CNN",
         "NHK", "Al Jazeera", "The Korea Herald", "Korea Herald", "The Korea Times", "Korea Times",
-        "Korea JoongAng Daily", "JoongAng Ilbo", "Chosun Ilbo", "Dong-A Ilbo", "Hankyoreh", "Nikkei",
+        "Korea JoongAng Daily", "JoongAng Ilbo", "Chosun Ilbo", "Dong-A Ilbo", "Hankyoreh",
         "Asahi Shimbun", "Yomiuri Shimbun", "Mainichi Shimbun", "The Japan Times", "Japan Times",
         "South China Morning Post", "Global Times", "People's Daily", "Le Monde", "Der Spiegel", "Politico",
         "Axios", "Fox News", "NBC", "ABC", "CBS", "MSNBC", "NPR", "Sankei Shimbun",
@@ -155,6 +155,31 @@ enum EntityLexicon {
         "International", "Development", "Welfare", "Gender", "Equality", "Veterans", "Land", "Infrastructure",
         "Oceans", "Fisheries", "Digital", "Public", "Administration", "Safety", "Acting", "Former", "Assistant",
         "Associate", "General", "Lieutenant", "Attorney", "Special", "Under", "Principal", "Managing",
+    ]
+
+    /// Title words trimmed off the front of a name the tagger ran together with its title ("Defense Lloyd Austin"
+    /// after "Secretary of").
+    static let trimmableTitles: Set<String> = [
+        "President", "Minister", "Secretary", "Chancellor", "Premier", "Governor", "Senator", "Ambassador",
+        "Director", "Chairman", "Spokesman", "Spokeswoman", "Mayor", "Judge", "Commander", "Admiral", "Envoy",
+        "Speaker", "Defense", "Defence", "Foreign", "Finance", "State", "Prime", "Vice", "Deputy", "Trade",
+        "Interior", "Treasury", "Homeland", "Security", "Energy", "Justice", "Commerce", "Health", "Education",
+    ]
+
+    /// Last words of organisation names ("Japan Self-Defense Forces", "Finance Ministry").
+    static let organisationHeads: Set<String> = [
+        "Forces", "Force", "Ministry", "Agency", "Council", "Committee", "Commission", "Party", "Bank",
+        "Corporation", "Corp.", "Inc.", "Ltd", "Ltd.", "Co.", "University", "Department", "Institute",
+        "Association", "Federation", "Union", "Army", "Navy", "Command", "Office", "Court", "Parliament",
+        "Assembly", "Senate", "Congress", "Administration", "Authority", "Group", "Fund", "Organization",
+        "Organisation", "Foundation", "Service", "Police", "Guard", "Corps", "Coalition", "Alliance", "League",
+        "Company", "Holdings", "Airlines", "Bureau", "Cabinet", "Board", "Society", "Academy", "Secretariat",
+    ]
+
+    /// Last words of geographic names.
+    static let geographicHeads: Set<String> = [
+        "Ocean", "Sea", "River", "Mountains", "Mountain", "Lake", "Peninsula", "Strait", "Straits", "Gulf",
+        "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Heights", "Canal", "Channel", "Plateau",
     ]
 
     /// Words inside a MISC name that make it an event.

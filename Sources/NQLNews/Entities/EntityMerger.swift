@@ -25,11 +25,10 @@ enum EntityMerger {
         return aliasTable.folded[trimmed.lowercased()]
     }
 
-    /// Strips a leading "the" and a possessive "'s".
+    /// Strips a leading lower-case "the" ("the 28th" -> "28th"); a possessive inside a name ("Moody's") stays.
     static func normalised(_ text: String) -> String {
         var t = text
         if t.hasPrefix("the ") { t.removeFirst(4) }
-        if t.hasSuffix("'s") || t.hasSuffix("’s") { t.removeLast(2) }
         return t
     }
 
@@ -68,7 +67,7 @@ enum EntityMerger {
                 }
                 if let t = target, mention.type != .PERSON {
                     // Do not turn a known place into a person.
-                    if EntityRules.phrases.table.isEmpty == false, canonicalName(for: text) != nil || isKnownPlace(text) {
+                    if EntityRules.phrases.table.count > 0, canonicalName(for: text) != nil || isKnownPlace(text) {
                         target = nil
                     } else {
                         mention.type = groups[t].type

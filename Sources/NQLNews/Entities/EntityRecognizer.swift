@@ -93,11 +93,18 @@ public final class EntityRecognizer: Sendable {
     func taggerSpans(_ p: UnsafeBufferPointer<UInt8>) -> (PreparedDocument, [TokenSpan]) {
         let tokens = Tokenizer.tokenize(utf8: p)
         var doc = DocumentPreparer.prepare(p, tokens: tokens, lexicon: model.lexicon)
-        var tags = model.tag(doc)
-        if !DocumentConsistency.experiment.contains("nopass2") {
-            // Second pass: the same model, now told how the first pass labelled the word elsewhere in the text.
+        let cache = model.wordCache(doc)
+        var staticScores: [Float] = []
+        var tags = model.tag(doc, cache: cache, staticScores: &staticScores, reuse: false)
+        if !NERExperiments.noSecondPass {
+            // Second pass: the same model, now told how the first pass labelled the same words and names elsewhere
+            // in the text.
             DocumentPreparer.markPassLabels(&doc.attributes, doc.sentences, tags: tags)
-            tags = model.tag(doc)
+            tags = model.tag(doc, cache: cache, staticScores: &staticScores, reuse: true)
+            if NERExperiments.thirdPass {
+                DocumentPreparer.markPassLabels(&doc.attributes, doc.sentences, tags: tags)
+                tags = model.tag(doc, cache: cache, staticScores: &staticScores, reuse: true)
+            }
         }
         var spans = TokenSpan.decode(tags)
         DocumentConsistency.apply(&spans, doc)
@@ -113,7 +120,7 @@ public final class EntityRecognizer: Sendable {
     func analyse(_ p: UnsafeBufferPointer<UInt8>) -> Analysis {
         let (doc, tagged) = taggerSpans(p)
         var spans = tagged
-        EntityRules.apply(&spans, doc, p)
+        if !NERExperiments.noRules { EntityRules.apply(&spans, doc, p) }
         spans.sort { $0.start < $1.start }
         let mentions = spans.map { s -> EntityMention in
             let a = doc.tokens[s.start]

@@ -10,7 +10,7 @@ enum EntityRules {
     static let media = 16
 
     struct PhraseTable: Sendable {
-        var table: [UInt64: Int] = [:]
+        var table = KeyTable(capacity: 2048)
         var maxLength = 1
 
         mutating func add(_ phrase: String, _ category: Int) {
@@ -20,7 +20,7 @@ enum EntityRules {
             copy.withUTF8 { p in
                 for t in tokens { h = TaggerLexicon.sequenceHash(h, FeatureHash.bytes(p, t.utf8Start, t.utf8End)) }
             }
-            table[h, default: 0] |= category
+            table.set(h, max(table.get(h), 0) | Int32(category))
             maxLength = max(maxLength, tokens.count)
         }
 
@@ -31,7 +31,8 @@ enum EntityRules {
             var j = i
             while j < end && j - i < maxLength {
                 h = TaggerLexicon.sequenceHash(h, attrs[j].word)
-                if let c = table[h], c & mask != 0 { best = (j - i + 1, c) }
+                let c = Int(table.get(h))
+                if c > 0, c & mask != 0 { best = (j - i + 1, c) }
                 j += 1
             }
             return best
@@ -49,16 +50,29 @@ enum EntityRules {
         return t
     }()
 
-    static func hashes(_ words: some Sequence<String>) -> Set<UInt64> { Set(words.map(FeatureHash.string)) }
-    static func lowerHashes(_ words: [String]) -> Set<UInt64> { Set(words.map { FeatureHash.string($0.lowercased()) }) }
+    static func hashes(_ words: some Sequence<String>) -> WordSet { WordSet(words.map(FeatureHash.string)) }
+    static func lowerHashes(_ words: [String]) -> WordSet { WordSet(words.map { FeatureHash.string($0.lowercased()) }) }
+
+    /// A set of word hashes (open addressing, no Swift hashing on the hot path).
+    struct WordSet: Sendable {
+        var table: KeyTable
+        init(_ hashes: [UInt64]) {
+            table = KeyTable(capacity: hashes.count + 1)
+            for h in hashes { table.set(h | 1, 1) }
+        }
+        @inline(__always) func contains(_ h: UInt64) -> Bool { table.get(h | 1) >= 0 }
+    }
 
     static let roleHeads = hashes(EntityLexicon.roleHeads)
     static let roleWords = hashes(EntityLexicon.roleHeads.union(EntityLexicon.roleModifiers).union(["of", "for"]))
     static let mediaHeads = hashes(EntityLexicon.mediaHeads)
     static let eventWords = hashes(EntityLexicon.eventWords)
+    static let trimmable = hashes(EntityLexicon.trimmableTitles)
+    static let organisationHeads = hashes(EntityLexicon.organisationHeads)
+    static let geographicHeads = hashes(EntityLexicon.geographicHeads)
     static let theWord = FeatureHash.string("The")
-    static let theLower = FeatureHash.string("the")
-    static let ofLower = FeatureHash.string("of")
+    static let theLower = H.the
+    static let ofLower = H.of
 
     // Date, money and percentage vocabulary (lower-cased).
     static let months = lowerHashes([
@@ -83,10 +97,38 @@ enum EntityRules {
         "dollar", "dollars", "euro", "euros", "yen", "won", "yuan", "renminbi", "pound", "pounds", "sterling",
         "franc", "francs", "mark", "marks", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "peso",
         "pesos", "cents", "cent", "dinar", "dinars", "rand", "lira", "baht", "ringgit", "dong", "shekels",
+        "dlrs", "dlr", "stg", "usd",
+    ])
+    static let numberWords = lowerHashes([
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "several", "a",
     ])
     static let currencySymbols = hashes(["$", "US$", "€", "£", "¥", "₩", "C$", "A$", "HK$", "NZ$", "S$", "Rs", "USD", "EUR", "JPY", "KRW"])
     static let percentWords = lowerHashes(["percent", "pct", "%", "per", "percentage"])
     static let percentSign = FeatureHash.string("%")
+
+
+    /// Hashes of single words the rules test for.
+    enum H {
+        static let cent = FeatureHash.string("cent")
+        static let coming = FeatureHash.string("coming")
+        static let earlier = FeatureHash.string("earlier")
+        static let early = FeatureHash.string("early")
+        static let late = FeatureHash.string("late")
+        static let later = FeatureHash.string("later")
+        static let may = FeatureHash.string("may")
+        static let mid = FeatureHash.string("mid")
+        static let of = FeatureHash.string("of")
+        static let past = FeatureHash.string("past")
+        static let per = FeatureHash.string("per")
+        static let percentage = FeatureHash.string("percentage")
+        static let points = FeatureHash.string("points")
+        static let the = FeatureHash.string("the")
+        static let weekend = FeatureHash.string("weekend")
+        static let year = FeatureHash.string("year")
+        static let this = FeatureHash.string("this")
+    }
 
     // MARK: Apply
 
@@ -122,7 +164,14 @@ enum EntityRules {
                 continue
             }
             if let m = phrases.longest(attrs, i, sentenceEnd[i], mask: media) {
-                replace(i, i + m.length, .ORG)
+                // Keep a longer organisation the tagger found around it ("Reuters Ottawa Bureau").
+                // ... unless another media name follows inside it ("AFP Yonhap News" is two sources).
+                let e = i + m.length
+                let longer = overlaps(i, e).contains {
+                    spans[$0].type == .ORG && spans[$0].start <= i && spans[$0].end >= e
+                        && !(spans[$0].end > e && phrases.longest(attrs, e, spans[$0].end, mask: media) != nil)
+                }
+                if !longer { replace(i, i + m.length, .ORG) }
                 i += m.length
                 continue
             }
@@ -170,14 +219,7 @@ enum EntityRules {
             switch s.taggerType {
             case 2:  // LOC
                 spans[k].type = whole && m!.category & loc != 0 && m!.category & gpe == 0 ? .LOC : .GPE
-                if !whole, s.end - s.start > 1 {
-                    // "Korean Peninsula", "Pacific Ocean": geographic heads.
-                    let last = text(s.end - 1)
-                    if ["Ocean", "Sea", "River", "Mountains", "Mountain", "Mount", "Lake", "Peninsula", "Strait",
-                        "Gulf", "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Region", "Heights"]
-                        .contains(last)
-                    { spans[k].type = .LOC }
-                }
+                if !whole, s.end - s.start > 1, geographicHeads.contains(attrs[s.end - 1].word) { spans[k].type = .LOC }
             case 3:  // MISC
                 if whole, m!.category & norp != 0 {
                     spans[k].type = .NORP
@@ -186,7 +228,69 @@ enum EntityRules {
                 } else if (s.start..<s.end).contains(where: { eventWords.contains(attrs[$0].word) }) {
                     spans[k].type = .EVENT
                 }
-            default: break
+            default:
+                // "Korean Peninsula", "Pacific Ocean" are places whatever the tagger thought.
+                if s.taggerType != 0, whole && m!.category & loc != 0
+                    || s.end - s.start > 1 && geographicHeads.contains(attrs[s.end - 1].word)
+                {
+                    spans[k].type = .LOC
+                }
+            }
+        }
+
+        // 3b. A title the tagger ran into the name: "Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin".
+        for k in spans.indices where spans[k].taggerType >= 0 {
+            var s = spans[k]
+            var trimmed = false
+            while s.end - s.start > 1, trimmable.contains(attrs[s.start].word),
+                s.start > 0 && (attrs[s.start - 1].lower == ofLower || roleHeads.contains(attrs[s.start - 1].word)
+                    || trimmable.contains(attrs[s.start - 1].word)) || roleHeads.contains(attrs[s.start].word)
+            {
+                s.start += 1
+                trimmed = true
+            }
+            guard trimmed, !NERExperiments.noTrim else { continue }
+            let rest = s.start..<s.end
+            if rest.count <= 3, rest.allSatisfy({ attrs[$0].isCapitalised && attrs[$0].flags & TaggerFeatures.fAllCaps == 0 }),
+                phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp | media) == nil
+            {
+                s.type = .PERSON
+                s.taggerType = 0
+            }
+            spans[k] = s
+        }
+
+        // 3c. Capitalised runs ending in an organisation word ("Japan Self-Defense Forces") where the tagger
+        // split them or called part of them a person.
+        i = 0
+        while i < n {
+            guard organisationHeads.contains(attrs[i].word) else {
+                i += 1
+                continue
+            }
+            var s = i
+            while s > sentenceStart[i], attrs[s - 1].isCapitalised, !(s - 1 == sentenceStart[i] && attrs[s - 1].word == theWord),
+                !months.contains(attrs[s - 1].lower), !weekdays.contains(attrs[s - 1].lower)
+            {
+                s -= 1
+            }
+            let run = s..<(i + 1)
+            let inside = spans.filter { $0.start < run.upperBound && run.lowerBound < $0.end }
+            let agrees = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
+            // Only where the tagger was confused: it called the organisation word part of a person's name.
+            let confused = inside.contains { $0.type == .PERSON && $0.start <= i && i < $0.end && $0.end == run.upperBound }
+            if run.count >= 2, !agrees, confused, !NERExperiments.noOrganisationRuns {
+                replace(run.lowerBound, run.upperBound, .ORG)
+            }
+            i += 1
+        }
+
+        // 3d. A "person" made only of words that are almost never capitalised mid-sentence in news text
+        // ("Font Size", "Session" in page furniture and title-case headlines) is dropped.
+        if !NERExperiments.keepCommonWordPersons {
+            spans.removeAll { s in
+                s.type == .PERSON && (s.start..<s.end).allSatisfy { attrs[$0].casing == 1 }
+                    && !(s.start > 0 && roleHeads.contains(attrs[s.start - 1].word))
             }
         }
 
@@ -335,16 +439,22 @@ enum EntityRules {
             while e < end, scales.contains(lower(e)) { e += 1 }
             return (e, .MONEY)
         }
+        // "seven billion dlrs", "one million dollars".
+        if numberWords.contains(a.lower), i + 2 < end, scales.contains(lower(i + 1)) {
+            var e = i + 1
+            while e < end, scales.contains(lower(e)) { e += 1 }
+            if e < end, currencyWords.contains(lower(e)) { return (e + 1, .MONEY) }
+        }
         if isNumber(p, t) {
             var e = i + 1
             while e < end, scales.contains(lower(e)) { e += 1 }
             if e < end, currencyWords.contains(lower(e)), e > i + 1 || !isYear(p, t) { return (e + 1, .MONEY) }
             // Percentages: "5%", "5 percent", "5 per cent", "5 percentage points".
             if e < end, attrs[e].word == percentSign || percentWords.contains(lower(e)) {
-                if lower(e) == FeatureHash.string("per") {
-                    if e + 1 < end, lower(e + 1) == FeatureHash.string("cent") { return (e + 2, .PERCENT) }
-                } else if lower(e) == FeatureHash.string("percentage") {
-                    if e + 1 < end, lower(e + 1) == FeatureHash.string("points") { return (e + 2, .PERCENT) }
+                if lower(e) == H.per {
+                    if e + 1 < end, lower(e + 1) == H.cent { return (e + 2, .PERCENT) }
+                } else if lower(e) == H.percentage {
+                    if e + 1 < end, lower(e + 1) == H.points { return (e + 2, .PERCENT) }
                 } else {
                     return (e + 1, .PERCENT)
                 }
@@ -359,12 +469,12 @@ enum EntityRules {
             } else if e < end, isYear(p, tokens[e]) {
                 e += 1
             } else if e + 2 < end, lower(e) == ofLower, relatives.contains(lower(e + 1)),
-                lower(e + 2) == FeatureHash.string("year")
+                lower(e + 2) == H.year
             {
                 e += 3
             } else if e + 1 < end, lower(e) == ofLower, isYear(p, tokens[e + 1]) {
                 e += 2
-            } else if a.lower == FeatureHash.string("may") && (i == 0 || !yearPrepositions.contains(attrs[i - 1].lower)) {
+            } else if a.lower == H.may && (i == 0 || !yearPrepositions.contains(attrs[i - 1].lower)) {
                 return nil  // the verb "may"
             }
             return (e, .DATE)
@@ -379,20 +489,23 @@ enum EntityRules {
             if e + 1 < end, lower(e) == ofLower, months.contains(lower(e + 1)) { e += 2 }
             return (e, .DATE)
         }
-        if weekdays.contains(a.lower), a.isCapitalised || a.lower == FeatureHash.string("weekend") {
+        if weekdays.contains(a.lower), a.isCapitalised || a.lower == H.weekend {
             guard a.isCapitalised else { return nil }
             return (i + 1, .DATE)
         }
         if dayWords.contains(a.lower) { return (i + 1, .DATE) }
         if relatives.contains(a.lower), i + 1 < end {
             var e = i + 1
-            if a.lower == FeatureHash.string("earlier") || a.lower == FeatureHash.string("later"),
+            if a.lower == H.earlier || a.lower == H.later,
                 relatives.contains(lower(e))
             {
                 e += 1
             }
+            if e < end, a.lower != H.this, a.lower != H.past, isYear(p, tokens[e]) {
+                return (e + 1, .DATE)  // "late 1987", "early 2024"
+            }
             if e < end, units.contains(lower(e)) || months.contains(lower(e)) || weekdays.contains(lower(e)) {
-                if a.lower == FeatureHash.string("past") || a.lower == FeatureHash.string("coming") || a.lower == FeatureHash.string("early") || a.lower == FeatureHash.string("late") || a.lower == FeatureHash.string("mid") {
+                if a.lower == H.past || a.lower == H.coming || a.lower == H.early || a.lower == H.late || a.lower == H.mid {
                     if !(i > 0 && lower(i - 1) == theLower) && !months.contains(lower(e)) { return nil }
                 }
                 return (e + 1, .DATE)

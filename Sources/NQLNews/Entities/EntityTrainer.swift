@@ -42,7 +42,7 @@ public enum EntityTrainer {
                              log: (String) -> Void = { _ in }) -> [UInt8] {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let (clusters, casing) = WordClusterLearner.learn(
+        let (clusters, casing, vocabulary) = WordClusterLearner.learn(
             texts: unlabelled + documents.map(\.text), seed: seed, log: log)
         log("clusters: \(clusters.count) words in \(clock.now - t0)")
 
@@ -116,7 +116,6 @@ public enum EntityTrainer {
             (lex.gazetteer, lex.gazetteerMaxLength) = gazetteer(excludingFold: f)
             foldLexicons.append(lex)
         }
-        let S = TaggerFeatures.staticCount
         var prepared: [TrainingDocument] = []
         var tokenTotal = 0
         for (n, doc) in docs.enumerated() {
@@ -165,6 +164,10 @@ public enum EntityTrainer {
         var lexicon = TaggerLexicon()
         lexicon.clusters = clusters
         lexicon.casing = casing
+        for word in vocabulary {
+            lexicon.vocabularyBytes.append(contentsOf: word.utf8)
+            lexicon.vocabularyEnds.append(Int32(lexicon.vocabularyBytes.count))
+        }
         (lexicon.gazetteer, lexicon.gazetteerMaxLength) = gazetteer(excludingFold: -1)
         let model = TaggerModel.build(
             features: final.keys.enumerated().map { ($0.element, Int32($0.offset)) }, weights: final.weights,

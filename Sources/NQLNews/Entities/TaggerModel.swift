@@ -2,10 +2,10 @@ import Foundation
 
 /// Trained weights of the averaged-perceptron tagger, stored as Float32, plus its lexicon.
 ///
-/// File format (`ner.model`, little-endian): magic "NQLNER02"; UInt32 tag count, weight-table capacity, row count,
+/// File format (`ner.model`, little-endian): magic "NQLNER05"; UInt32 tag count, weight-table capacity, row count,
 /// cluster-table capacity, gazetteer-table capacity, gazetteer max length; Float32 scale; then the arrays
 /// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Float32, cluster keys/values,
-/// gazetteer keys/values, UInt32 casing capacity and casing keys/values.
+/// gazetteer keys/values, UInt32 casing capacity and casing keys/values, UInt32 vocabulary count and byte count, word end offsets Int32, word bytes.
 final class TaggerModel: Sendable {
     let fingerprints: [UInt32]
     let rowOf: [Int32]
@@ -13,8 +13,11 @@ final class TaggerModel: Sendable {
     let mask: Int
     let scale: Float
     let lexicon: TaggerLexicon
+    /// Word-local weight sums (5 offsets x tags) of the vocabulary words, not sentence-initial; see `WordCache`.
+    let vocabularyIndex: KeyTable
+    let vocabularyVectors: [Float]
 
-    static let magic: [UInt8] = Array("NQLNER02".utf8)
+    static let magic: [UInt8] = Array("NQLNER05".utf8)
 
     init(fingerprints: [UInt32], rowOf: [Int32], weights: [Float], scale: Float, lexicon: TaggerLexicon) {
         self.fingerprints = fingerprints
@@ -23,6 +26,53 @@ final class TaggerModel: Sendable {
         self.mask = fingerprints.count - 1
         self.scale = scale
         self.lexicon = lexicon
+        (vocabularyIndex, vocabularyVectors) = TaggerModel.precompute(
+            lexicon: lexicon, fingerprints: fingerprints, rowOf: rowOf, weights: weights)
+    }
+
+    /// Sums the word-local feature weights of every vocabulary word once, at load time.
+    static func precompute(lexicon: TaggerLexicon, fingerprints: [UInt32], rowOf: [Int32], weights: [Float])
+        -> (KeyTable, [Float])
+    {
+        let tags = TagSet.count
+        let stride = 5 * tags
+        let count = lexicon.vocabularyEnds.count
+        var index = KeyTable(capacity: count + 1)
+        // One extra entry after the vocabulary: the sentence boundary.
+        var vectors = [Float](repeating: 0, count: (count + 1) * stride)
+        var keys = [UInt64](repeating: 0, count: 32)
+        let mask = fingerprints.count - 1
+        fingerprints.withUnsafeBufferPointer { fps in
+            rowOf.withUnsafeBufferPointer { rows in
+                weights.withUnsafeBufferPointer { w in
+                    keys.withUnsafeMutableBufferPointer { kb in
+                        vectors.withUnsafeMutableBufferPointer { vb in
+                            lexicon.vocabularyBytes.withUnsafeBufferPointer { p in
+                                var start = 0
+                                for n in 0...count {
+                                    let a: TokenAttributes
+                                    if n == count {
+                                        a = TaggerFeatures.boundaryAttributes
+                                    } else {
+                                        let end = Int(lexicon.vocabularyEnds[n])
+                                        defer { start = end }
+                                        guard end > start else { continue }
+                                        a = DocumentPreparer.wordAttributes(p, start, end, sentenceStart: false, lexicon: lexicon)
+                                        index.set(a.word | 1, Int32(n))
+                                    }
+                                    for (k, offset) in (-2...2).enumerated() {
+                                        let m = TaggerFeatures.wordKeys(a, offset: offset, kb.baseAddress!)
+                                        let out = vb.baseAddress! + n * stride + k * tags
+                                        for f in 0..<m { addRow(kb[f], fps, rows, w, mask, out) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (index, vectors)
     }
 
     /// Builds the compact model from averaged float weights keyed by feature key.
@@ -87,6 +137,10 @@ final class TaggerModel: Sendable {
         u32(lexicon.casing.keys.count)
         raw(lexicon.casing.keys)
         raw(lexicon.casing.values)
+        u32(lexicon.vocabularyEnds.count)
+        u32(lexicon.vocabularyBytes.count)
+        raw(lexicon.vocabularyEnds)
+        raw(lexicon.vocabularyBytes)
         return out
     }
 
@@ -95,7 +149,8 @@ final class TaggerModel: Sendable {
         func fail(_ what: String) -> EntityModelError { .corrupt("entity model is corrupt: \(what)") }
         guard bytes.count >= 8 + 28, Array(bytes[0..<8]) == magic else { throw fail("bad header") }
         pos = 8
-        func u32() -> Int {
+        func u32() throws -> Int {
+            guard pos + 4 <= bytes.count else { throw fail("truncated") }
             var v: UInt32 = 0
             for k in 0..<4 { v |= UInt32(bytes[pos + k]) << (8 * k) }
             pos += 4
@@ -114,13 +169,13 @@ final class TaggerModel: Sendable {
             pos += size
             return a
         }
-        guard u32() == TagSet.count else { throw fail("tag set differs") }
-        let cap = u32()
-        let rows = u32()
-        let clusterCap = u32()
-        let gazCap = u32()
-        let gazMax = u32()
-        let scale = Float(bitPattern: UInt32(u32()))
+        guard try u32() == TagSet.count else { throw fail("tag set differs") }
+        let cap = try u32()
+        let rows = try u32()
+        let clusterCap = try u32()
+        let gazCap = try u32()
+        let gazMax = try u32()
+        let scale = Float(bitPattern: UInt32(try u32()))
         guard cap > 0, cap & (cap - 1) == 0 else { throw fail("bad capacity") }
         let fps = try array(cap, UInt32.self)
         let rowOf = try array(cap, Int32.self)
@@ -129,11 +184,21 @@ final class TaggerModel: Sendable {
         let cv = try array(clusterCap, Int32.self)
         let gk = try array(gazCap, UInt64.self)
         let gv = try array(gazCap, Int32.self)
-        let casingCap = u32()
+        let casingCap = try u32()
         let sk = try array(casingCap, UInt64.self)
         let sv = try array(casingCap, Int32.self)
+        let vocabCount = try u32()
+        let vocabBytes = try u32()
+        let ve = try array(vocabCount, Int32.self)
+        let vb = try array(vocabBytes, UInt8.self)
+        for c in [clusterCap, gazCap, casingCap] where c == 0 || c & (c - 1) != 0 { throw fail("bad table size") }
+        guard rowOf.allSatisfy({ $0 < Int32(rows) }), ve.allSatisfy({ $0 >= 0 && Int($0) <= vocabBytes }) else {
+            throw fail("bad index")
+        }
         var lex = TaggerLexicon()
         lex.casing = KeyTable(keys: sk, values: sv)
+        lex.vocabularyEnds = ve
+        lex.vocabularyBytes = vb
         lex.clusters = KeyTable(keys: ck, values: cv)
         lex.gazetteer = KeyTable(keys: gk, values: gv)
         lex.gazetteerMaxLength = gazMax
@@ -142,57 +207,177 @@ final class TaggerModel: Sendable {
 
     // MARK: Tagging
 
-    /// Greedy left-to-right BILOU tagging of every sentence; returns one tag per token.
-    func tag(_ doc: PreparedDocument) -> [Int] {
+    /// Summed weights of each distinct word's word-local features at each offset -2...2, computed once per text
+    /// (slot 0 is the sentence boundary), so that tagging a token costs a few lookups instead of ~50.
+    struct WordCache {
+        var slotOfToken: [Int32]
+        var vectors: [Float]
+    }
+
+    /// Adds the weight row of `key` (if the feature is known) to `sc`.
+    @inline(__always)
+    static func addRow(_ key: UInt64, _ fps: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+                       _ w: UnsafeBufferPointer<Float>, _ mask: Int, _ sc: UnsafeMutablePointer<Float>) {
         let tags = TagSet.count
+        let fp = fingerprint(key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let g = fps[slot]
+            if g == fp {
+                let base = Int(rows[slot]) * tags
+                for t in 0..<tags { sc[t] += w[base + t] }
+                return
+            }
+            if g == 0 { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds the weight row of `key` (if known) to the accumulators: tags 0-15 in `a`, tag 16 in `b`.
+    @inline(__always)
+    static func addRow(_ key: UInt64, _ fps: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+                       _ w: UnsafeBufferPointer<Float>, _ mask: Int, _ a: inout SIMD16<Float>, _ b: inout Float) {
+        let fp = fingerprint(key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let g = fps[slot]
+            if g == fp {
+                let p = w.baseAddress! + Int(rows[slot]) * TagSet.count
+                a += UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+                b += p[16]
+                return
+            }
+            if g == 0 { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func wordCache(_ doc: PreparedDocument) -> WordCache {
+        let tags = TagSet.count
+        let stride = 5 * tags
+        var table = KeyTable(capacity: min(doc.tokens.count, 1 << 16) + 16)
+        var slots = [Int32](repeating: 0, count: doc.tokens.count)
+        // Slots: >= 0 local (words outside the vocabulary, or sentence-initial), < 0 precomputed (-index - 1).
+        var pending: [Int] = []
+        for i in 0..<doc.attributes.count {
+            let a = doc.attributes[i]
+            let initial = a.flags & TaggerFeatures.fSentenceStart != 0
+            let key = (a.word ^ (initial ? 0x5BD1_E995 : 0)) | 1
+            var slot = table.get(key)
+            if slot == -1 {
+                let known = initial ? -1 : vocabularyIndex.get(a.word | 1)
+                if known >= 0 {
+                    slot = -known - 2
+                } else {
+                    slot = Int32(pending.count)
+                    pending.append(i)
+                }
+                table.set(key, slot)
+            }
+            slots[i] = slot < -1 ? slot + 1 : slot
+        }
+        var vectors = [Float](repeating: 0, count: pending.count * stride)
+        var keys = [UInt64](repeating: 0, count: 32)
+        fingerprints.withUnsafeBufferPointer { fps in
+            rowOf.withUnsafeBufferPointer { rows in
+                weights.withUnsafeBufferPointer { w in
+                    keys.withUnsafeMutableBufferPointer { kb in
+                        vectors.withUnsafeMutableBufferPointer { vb in
+                            let kp = kb.baseAddress!
+                            for (n, i) in pending.enumerated() {
+                                let a = doc.attributes[i]
+                                for (k, offset) in (-2...2).enumerated() {
+                                    let m = TaggerFeatures.wordKeys(a, offset: offset, kp)
+                                    let out = vb.baseAddress! + n * stride + k * tags
+                                    for f in 0..<m { TaggerModel.addRow(kp[f], fps, rows, w, mask, out) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return WordCache(slotOfToken: slots, vectors: vectors)
+    }
+
+    /// Greedy left-to-right BILOU tagging of every sentence; returns one tag per token.
+    /// `staticScores` holds, per token, the scores of features that do not change between passes: filled when
+    /// `reuse` is false, read when it is true (the second pass only adds the document-label and history features).
+    func tag(_ doc: PreparedDocument, cache: WordCache, staticScores: inout [Float], reuse: Bool) -> [Int] {
+        let tags = TagSet.count
+        let stride = 5 * tags
+        let boundarySlot = -lexicon.vocabularyEnds.count - 1
         var result = [Int](repeating: 0, count: doc.tokens.count)
-        var keys = [UInt64](repeating: 0, count: TaggerFeatures.staticCount + TaggerFeatures.historyCount)
+        if staticScores.count != doc.tokens.count * tags {
+            staticScores = [Float](repeating: 0, count: doc.tokens.count * tags)
+        }
+        var keys = [UInt64](repeating: 0, count: TaggerFeatures.contextCount + TaggerFeatures.historyCount)
         var scores = [Float](repeating: 0, count: tags)
         fingerprints.withUnsafeBufferPointer { fps in
             rowOf.withUnsafeBufferPointer { rows in
                 weights.withUnsafeBufferPointer { w in
                     doc.attributes.withUnsafeBufferPointer { attrs in
-                        keys.withUnsafeMutableBufferPointer { kb in
-                            scores.withUnsafeMutableBufferPointer { sc in
-                                let kp = kb.baseAddress!
-                                for r in doc.sentences {
-                                    var prev = -1
-                                    var prev2 = -1
-                                    for i in r {
-                                        TaggerFeatures.staticKeys(attrs, r.lowerBound, r.upperBound, i, kp)
-                                        TaggerFeatures.historyKeys(
-                                            attrs[i], prev: prev, prev2: prev2, kp + TaggerFeatures.staticCount)
-                                        for t in 0..<tags { sc[t] = 0 }
-                                        for f in 0..<kb.count {
-                                            let key = kp[f]
-                                            let fp = TaggerModel.fingerprint(key)
-                                            var slot = Int(truncatingIfNeeded: key) & mask
-                                            while true {
-                                                let g = fps[slot]
-                                                if g == fp {
-                                                    let base = Int(rows[slot]) * tags
-                                                    for t in 0..<tags { sc[t] += w[base + t] }
-                                                    break
+                        vocabularyVectors.withUnsafeBufferPointer { global in
+                        staticScores.withUnsafeMutableBufferPointer { stat in
+                        cache.vectors.withUnsafeBufferPointer { vec in
+                            cache.slotOfToken.withUnsafeBufferPointer { slots in
+                                keys.withUnsafeMutableBufferPointer { kb in
+                                    scores.withUnsafeMutableBufferPointer { sb in
+                                        let kp = kb.baseAddress!
+                                        let sc = sb.baseAddress!
+                                        let C = TaggerFeatures.contextCount
+                                        for r in doc.sentences {
+                                            var prev = -1
+                                            var prev2 = -1
+                                            for i in r {
+                                                let st = stat.baseAddress! + i * tags
+                                                TaggerFeatures.contextKeys(attrs, r.lowerBound, r.upperBound, i, kp)
+                                                var a16 = SIMD16<Float>()
+                                                var a1: Float = 0
+                                                if reuse {
+                                                    a16 = UnsafeRawPointer(st).loadUnaligned(as: SIMD16<Float>.self)
+                                                    a1 = st[16]
+                                                } else {
+                                                    for k in 0..<5 {
+                                                        let j = i + k - 2
+                                                        let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : boundarySlot
+                                                        let v = slot >= 0
+                                                            ? vec.baseAddress! + slot * stride + k * tags
+                                                            : global.baseAddress! + (-slot - 1) * stride + k * tags
+                                                        a16 += UnsafeRawPointer(v).loadUnaligned(as: SIMD16<Float>.self)
+                                                        a1 += v[16]
+                                                    }
+                                                    for f in 0..<TaggerFeatures.passIndependentContextCount {
+                                                        TaggerModel.addRow(kp[f], fps, rows, w, mask, &a16, &a1)
+                                                    }
+                                                    UnsafeMutableRawPointer(st).storeBytes(of: a16, as: SIMD16<Float>.self)
+                                                    st[16] = a1
                                                 }
-                                                if g == 0 { break }
-                                                slot = (slot + 1) & mask
+                                                TaggerFeatures.historyKeys(attrs[i], prev: prev, prev2: prev2, kp + C)
+                                                for f in TaggerFeatures.passIndependentContextCount..<kb.count {
+                                                    TaggerModel.addRow(kp[f], fps, rows, w, mask, &a16, &a1)
+                                                }
+                                                for t in 0..<16 { sc[t] = a16[t] }
+                                                sc[16] = a1
+                                                let atEnd = i == r.upperBound - 1
+                                                var best = -1
+                                                var bestScore = -Float.infinity
+                                                for t in 0..<tags
+                                                where sc[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
+                                                    best = t
+                                                    bestScore = sc[t]
+                                                }
+                                                if best < 0 { best = 0 }
+                                                result[i] = best
+                                                prev2 = prev
+                                                prev = best
                                             }
                                         }
-                                        let atEnd = i == r.upperBound - 1
-                                        var best = -1
-                                        var bestScore = -Float.infinity
-                                        for t in 0..<tags
-                                        where sc[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
-                                            best = t
-                                            bestScore = sc[t]
-                                        }
-                                        if best < 0 { best = 0 }
-                                        result[i] = best
-                                        prev2 = prev
-                                        prev = best
                                     }
                                 }
                             }
+                        }
+                        }
                         }
                     }
                 }

@@ -5,24 +5,27 @@ import Foundation
 /// dimensions, then grouped by spherical k-means into 32 clusters, each split into 4 (128) and each of those into 8
 /// (1,024). Deterministic for a given seed.
 enum WordClusterLearner {
-    static let contextSize = 2000
+    static let contextSize = NERExperiments.flags.contains("ctx5000") ? 5000 : 2000
     static let dimensions = 128
-    static let minCount = 3
+    static let minCount = NERExperiments.flags.contains("min2") ? 2 : 3
+    static let window = NERExperiments.flags.contains("win2") ? 2 : 1
     static let maxVocabulary = 80_000
 
-    /// Returns a table from word hash (exact bytes) to packed cluster ids c32 | c128 << 8 | c1024 << 16.
-    static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> (clusters: KeyTable, casing: KeyTable) {
+    /// Returns a table from word hash (exact bytes) to the finest cluster id c4096 (c1024 = c4096 >> 2,
+    /// c128 = c1024 >> 3, c32 = c128 >> 2).
+    static func learn(texts: [String], seed: UInt64, log: (String) -> Void) -> (clusters: KeyTable, casing: KeyTable, vocabulary: [String]) {
         let clock = ContinuousClock()
         let t0 = clock.now
         // 1. Token ids and counts.
         var ids = KeyTable(capacity: 200_000)
         var counts: [Int32] = []
         var hashes: [UInt64] = []
+        var firstSeen: [(Int32, Int32, Int32)] = []
         var sequence: [Int32] = []
         var casingIndex = KeyTable(capacity: 200_000)
         var casingCounts: [Int32] = []
         sequence.reserveCapacity(4_000_000)
-        for text in texts {
+        for (textIndex, text) in texts.enumerated() {
             var t = text
             t.withUTF8 { p in
                 let toks = Tokenizer.tokenize(utf8: p)
@@ -48,6 +51,7 @@ enum WordClusterLearner {
                     let id = ids.getOrInsert(h) {
                         counts.append(0)
                         hashes.append(h)
+                        firstSeen.append((Int32(textIndex), Int32(tok.utf8Start), Int32(tok.utf8End)))
                         return Int32(counts.count - 1)
                     }
                     counts[Int(id)] += 1
@@ -70,7 +74,7 @@ enum WordClusterLearner {
         let V = vocab.count
         log("clusters: \(sequence.count) tokens, \(counts.count) types, vocabulary \(V)")
         // 2. Neighbour co-occurrence counts.
-        let dims = 2 * contextSize
+        let dims = 2 * window * contextSize
         var cellIndex = KeyTable(capacity: 4_000_000)
         var cells: [Float] = []
         var cellKeys: [(Int32, Int32)] = []
@@ -94,13 +98,16 @@ enum WordClusterLearner {
             guard id >= 0 else { continue }
             let v = vocabIndex[Int(id)]
             guard v >= 0 else { continue }
-            if j > 0, sequence[j - 1] >= 0 {
-                let c = contextIndex[Int(sequence[j - 1])]
-                if c >= 0 { add(v, c) }
-            }
-            if j + 1 < sequence.count, sequence[j + 1] >= 0 {
-                let c = contextIndex[Int(sequence[j + 1])]
-                if c >= 0 { add(v, Int32(contextSize) + c) }
+            // Blocks of context dimensions: left neighbour at distance d, then right neighbour at distance d.
+            for d in 1...window {
+                if j - d >= 0, (1...d).allSatisfy({ sequence[j - $0] >= 0 }) {
+                    let c = contextIndex[Int(sequence[j - d])]
+                    if c >= 0 { add(v, Int32(2 * (d - 1) * contextSize) + c) }
+                }
+                if j + d < sequence.count, (1...d).allSatisfy({ sequence[j + $0] >= 0 }) {
+                    let c = contextIndex[Int(sequence[j + d])]
+                    if c >= 0 { add(v, Int32((2 * (d - 1) + 1) * contextSize) + c) }
+                }
             }
         }
         // 3. PPMI, randomly projected.
@@ -131,6 +138,29 @@ enum WordClusterLearner {
             if n > 0 { for k in 0..<D { vectors[v * D + k] /= n } }
         }
         log("clusters: vectors built in \(clock.now - t0)")
+        // Exact sparse PPMI rows (unit length) for k-means directly on them.
+        var sparse = SparseRows(rowStart: [Int](repeating: 0, count: V + 1), columns: [], values: [], dims: dims)
+        if useSparse {
+            var perRow = [[(Int32, Float)]](repeating: [], count: V)
+            for (c, (v, d)) in cellKeys.enumerated() {
+                let pmi = Foundation.log(Double(cells[c]) * smoothedTotal / (rowSum[Int(v)] * smoothed[Int(d)]))
+                if pmi > 0 { perRow[Int(v)].append((d, Float(pmi))) }
+            }
+            for v in 0..<V {
+                var norm: Float = 0
+                for (_, x) in perRow[v] { norm += x * x }
+                norm = max(norm.squareRoot(), 1e-9)
+                for (d, x) in perRow[v].sorted(by: { $0.0 < $1.0 }) {
+                    sparse.columns.append(d)
+                    sparse.values.append(x / norm)
+                }
+                sparse.rowStart[v + 1] = sparse.columns.count
+            }
+        }
+        func kmeans(_ vectors: [Float], _ D: Int, _ members: [Int], k: Int, rng: inout SeededGenerator) -> [[Int]] {
+            useSparse ? WordClusterLearner.kmeansSparse(sparse, members, k: k, rng: &rng)
+                : WordClusterLearner.kmeans(vectors, D, members, k: k, rng: &rng)
+        }
         // 4. Hierarchical spherical k-means.
         let all = Array(0..<V)
         let top = kmeans(vectors, D, all, k: 32, rng: &rng)
@@ -149,9 +179,21 @@ enum WordClusterLearner {
                 }
             }
         }
+        // Finest level: each 1024-cluster split into 4 (separate generator so the coarser levels do not change).
+        var rng2 = SeededGenerator(seed: seed ^ 0x4096)
+        var members1024 = [[Int]](repeating: [], count: 1024)
+        for v in 0..<V { members1024[c1024[v]].append(v) }
+        var c4096 = [Int](repeating: 0, count: V)
+        for (c, mm) in members1024.enumerated() where !mm.isEmpty {
+            for (d, ll) in kmeans(vectors, D, mm, k: 4, rng: &rng2).enumerated() {
+                for m in ll { c4096[m] = c * 4 + d }
+            }
+        }
+        _ = c32
+        _ = c128
         var table = KeyTable(capacity: V)
         for v in 0..<V {
-            table.set(hashes[vocab[v]], Int32(c32[v] | c128[v] << 8 | c1024[v] << 16))
+            table.set(hashes[vocab[v]], Int32(c4096[v]))
         }
         log("clusters: k-means done in \(clock.now - t0)")
         // Casing buckets: 1 rarely capitalised (<10%), 2 <50%, 3 <90%, 4 almost always; only words seen twice.
@@ -163,7 +205,76 @@ enum WordClusterLearner {
             let r = Double(upper) / Double(total)
             casing.set(key, r < 0.1 ? 1 : (r < 0.5 ? 2 : (r < 0.9 ? 3 : 4)))
         }
-        return (table, casing)
+        let vocabulary = vocab.map { id -> String in
+            let (ti, a, b) = firstSeen[id]
+            return String(decoding: Array(texts[Int(ti)].utf8)[Int(a)..<Int(b)], as: UTF8.self)
+        }
+        return (table, casing, vocabulary)
+    }
+
+    static let useSparse = !NERExperiments.flags.contains("projected")
+
+    struct SparseRows {
+        var rowStart: [Int]
+        var columns: [Int32]
+        var values: [Float]
+        var dims: Int
+    }
+
+    /// Spherical k-means on sparse unit rows with dense centroids.
+    static func kmeansSparse(_ m: SparseRows, _ members: [Int], k: Int, rng: inout SeededGenerator,
+                             iterations: Int = 8) -> [[Int]] {
+        if members.count <= k { return members.map { [$0] } + Array(repeating: [], count: k - members.count) }
+        let D = m.dims
+        var centroids = [Float](repeating: 0, count: k * D)
+        var picked = Set<Int>()
+        for c in 0..<k {
+            var x = Int(rng.next() % UInt64(members.count))
+            while picked.contains(x) { x = (x + 1) % members.count }
+            picked.insert(x)
+            let r = members[x]
+            for q in m.rowStart[r]..<m.rowStart[r + 1] { centroids[c * D + Int(m.columns[q])] = m.values[q] }
+        }
+        var assign = [Int](repeating: 0, count: members.count)
+        m.columns.withUnsafeBufferPointer { cols in
+            m.values.withUnsafeBufferPointer { vals in
+                for _ in 0..<iterations {
+                    centroids.withUnsafeBufferPointer { cp in
+                        for (n, r) in members.enumerated() {
+                            var best = 0
+                            var bestDot: Float = -.infinity
+                            let a = m.rowStart[r], b = m.rowStart[r + 1]
+                            for c in 0..<k {
+                                var dot: Float = 0
+                                let cb = c * D
+                                for q in a..<b { dot += vals[q] * cp[cb + Int(cols[q])] }
+                                if dot > bestDot {
+                                    bestDot = dot
+                                    best = c
+                                }
+                            }
+                            assign[n] = best
+                        }
+                    }
+                    var sums = [Float](repeating: 0, count: k * D)
+                    var sizes = [Int](repeating: 0, count: k)
+                    for (n, r) in members.enumerated() {
+                        let c = assign[n]
+                        sizes[c] += 1
+                        for q in m.rowStart[r]..<m.rowStart[r + 1] { sums[c * D + Int(cols[q])] += vals[q] }
+                    }
+                    for c in 0..<k where sizes[c] > 0 {
+                        var norm: Float = 0
+                        for d in 0..<D { norm += sums[c * D + d] * sums[c * D + d] }
+                        norm = max(norm.squareRoot(), 1e-9)
+                        for d in 0..<D { centroids[c * D + d] = sums[c * D + d] / norm }
+                    }
+                }
+            }
+        }
+        var groups = [[Int]](repeating: [], count: k)
+        for (n, r) in members.enumerated() { groups[assign[n]].append(r) }
+        return groups
     }
 
     /// Spherical k-means of `members` into `k` groups (fewer if there are fewer members); returns the groups.

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import NQLNews
+
+@Suite struct EntityRulesTests {
+    @Test(arguments: [
+        ("The meeting was held on the 28th in Tokyo.", "the 28th"),
+        ("It was last convened in January of last year.", "January of last year"),
+        ("The deal closes on July 28, 2024, officials said.", "July 28, 2024"),
+        ("Ministers will meet again on Friday.", "Friday"),
+        ("Prices rose sharply last year.", "last year"),
+        ("The agency was founded in 1998 by two engineers.", "1998"),
+        ("The report is dated 2024-07-28.", "2024-07-28"),
+        ("Talks resumed on 3 March 2023 in Geneva.", "3 March 2023"),
+    ])
+    func dates(_ text: String, _ date: String) throws {
+        #expect(try has(text, date, .DATE))
+    }
+
+    @Test(arguments: [
+        ("Japan plans to spend $1.5 billion on missiles.", "$1.5 billion"),
+        ("The firm paid $ 20 million for the site.", "$ 20 million"),
+        ("Seoul approved 3 trillion won for the program.", "3 trillion won"),
+        ("The fine was 500 euros.", "500 euros"),
+    ])
+    func money(_ text: String, _ amount: String) throws {
+        #expect(try has(text, amount, .MONEY))
+    }
+
+    @Test(arguments: [
+        ("Exports grew 5% in May.", "5%"),
+        ("Support fell to 23.4 percent this month.", "23.4 percent"),
+        ("Rates rose 0.25 percentage points.", "0.25 percentage points"),
+    ])
+    func percentages(_ text: String, _ amount: String) throws {
+        #expect(try has(text, amount, .PERCENT))
+    }
+
+    @Test func theVerbMayIsNotADate() throws {
+        #expect(try !found("Russia may transfer technology to North Korea.").contains { $0.1 == .DATE })
+    }
+
+    @Test func productsAndDesignations() throws {
+        let text = "The allies will co-produce AMRAAM and Patriot (PAC3) missiles, and buy more F-35 jets and HIMARS."
+        for p in ["AMRAAM", "Patriot", "PAC3", "F-35", "HIMARS"] {
+            #expect(try has(text, p, .PRODUCT), "\(p)")
+        }
+    }
+
+    @Test func placesAndNationalities() throws {
+        let text = "Japanese and Korean officials met American diplomats in Seoul to discuss the Korean Peninsula."
+        #expect(try has(text, "Japanese", .NORP))
+        #expect(try has(text, "American", .NORP))
+        #expect(try has(text, "Seoul", .GPE))
+        #expect(try has(text, "Korean Peninsula", .LOC))
+    }
+
+    @Test func mediaNamesKeepTheirArticle() throws {
+        #expect(try has("© The Asia Business Daily(www.asiae.co.kr). All rights reserved.", "The Asia Business Daily", .ORG))
+        #expect(try has("According to Kyodo News on the 28th, the talks ended.", "Kyodo News", .ORG))
+    }
+}
