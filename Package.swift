@@ -35,12 +35,12 @@ let package = Package(
         .target(
             name: "NQLNews",
             dependencies: ["NQL", "CLibXML2"],
-            exclude: ["Load/README.md"],
+            exclude: ["Load/README.md", "Entities/README.md", "Analysis/README.md"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "nql", dependencies: ["NQL", "NQLNews", "CEditLine"]),
         .executableTarget(name: "nql-lab", dependencies: ["NQL", "NQLNews"]),
-        .testTarget(name: "NQLTests", dependencies: ["NQL"]),
+        .testTarget(name: "NQLTests", dependencies: ["NQL"], exclude: ["Runtime/cases.txt"]),
         .testTarget(name: "NQLNewsTests", dependencies: ["NQLNews", "NQL"]),
         .testTarget(name: "nqlTests", dependencies: ["nql", "NQL", "NQLNews"]),
     ],

@@ -59,12 +59,7 @@ final class EntityCache {
     /// The keys a query matches: its own, and those of its alias group.
     private func keys(forQuery name: String) -> Set<String> {
         if let cached = queryKeys[name] { return cached }
-        let key = Analysis.entityKey(name)
-        var keys: Set<String> = [key]
-        for (canonical, aliases) in EntityLexicon.aliasGroups {
-            let group = [canonical] + aliases
-            if group.contains(where: { Analysis.entityKey($0) == key }) { keys.formUnion(group.map(Analysis.entityKey)) }
-        }
+        let keys = Set(([name] + EntityRecognizer.aliases(of: name)).map(Analysis.entityKey))
         queryKeys[name] = keys
         return keys
     }
