@@ -29,7 +29,7 @@ func syntaxErrors(_ program: String) -> [Diagnostic] {
 func runRepr(_ program: String) -> (out: String, err: String) {
     var out = "", err = ""
     let source = SourceFile(name: "test.nql", text: program)
-    switch Parser.parse(source) {
+    switch Parser.parse(source, functionParameters: Registry.standard.functionParameters) {
     case .failure(let e):
         return ("", e.diagnostics.map { $0.render() }.joined())
     case .success(let parsed):

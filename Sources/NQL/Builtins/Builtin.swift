@@ -43,6 +43,18 @@ public struct Builtin: Sendable {
         "\(name)(\((params + options.map { "\($0): ..." }).joined(separator: ", ")))"
     }
 
+    /// Parameter names that take a function; an argument such as `.name` is
+    /// made a function only for these (`sort(.count)`), and left to the
+    /// enclosing argument for the rest (`filter(contains(.text, "x"))`).
+    public static let functionParameterNames: Set<String> = ["f", "predicate", "key", "fields"]
+
+    /// Whether the argument at a position (0 = first) is a function parameter.
+    public func takesFunction(at position: Int) -> Bool {
+        guard !params.isEmpty else { return false }
+        if position >= params.count && maxArity != nil { return false }
+        return Builtin.functionParameterNames.contains(paramName(min(position, params.count - 1)))
+    }
+
     /// The name of the i-th parameter, without its `?` or `...`.
     func paramName(_ i: Int) -> String {
         guard !params.isEmpty else { return "argument" }

@@ -36,6 +36,16 @@ public struct Registry: Sendable {
     /// The function value for a built-in (one object per built-in).
     public func function(named name: String) -> Function? { index[name].map { functions[$0] } }
 
+    /// What the parser asks to place `.field` arguments: whether a built-in's
+    /// argument (counting a partly applied call's missing first argument) takes a function.
+    public var functionParameters: Parser.FunctionParameters {
+        let table = Dictionary(entries.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        return { name, position, count in
+            guard let b = table[name] else { return nil }
+            return b.takesFunction(at: count == b.minArity - 1 ? position + 1 : position)
+        }
+    }
+
     /// Every name, sorted.
     public var names: [String] { entries.map(\.name).sorted() }
 

@@ -46,12 +46,14 @@ public final class Session: @unchecked Sendable {
     public var writeError: (String) -> Void
     /// The last result (`_` at the prompt).
     public private(set) var lastValue: Value = .null
+    private let functionParameters: Parser.FunctionParameters
 
     /// Creates a session over a registry.
     public init(registry: Registry, format: OutputFormat = .auto, options: Formatter.Options = Formatter.Options(),
                 write: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
                 currentDirectory: String = FileManager.default.currentDirectoryPath) {
         self.interpreter = Interpreter(registry: registry, output: write, warn: writeError, currentDirectory: currentDirectory)
+        self.functionParameters = registry.functionParameters
         self.format = format
         self.options = options
         self.write = write
@@ -62,7 +64,7 @@ public final class Session: @unchecked Sendable {
     @discardableResult
     public func run(_ text: String, name: String, bindLast: Bool = false) -> Outcome {
         let source = SourceFile(name: name, text: text)
-        switch Parser.parse(source) {
+        switch Parser.parse(source, functionParameters: functionParameters) {
         case .failure(let errors):
             for d in errors.diagnostics { writeError(d.render(color: options.color)) }
             return .syntaxErrors(errors.diagnostics)

@@ -5,32 +5,43 @@
 public struct Parser {
     private struct Failure: Error {}
 
+    /// Tells whether a built-in's parameter takes a function: given the name,
+    /// the position of an argument and the number of arguments written (after
+    /// a pipe the piped value is position 0). nil when the name is unknown.
+    public typealias FunctionParameters = @Sendable (_ name: String, _ position: Int, _ count: Int) -> Bool?
+
     private let source: SourceFile
     private var tokens: [Token]
+    private var functionParameters: FunctionParameters?
     private var pos = 0
     private var nesting = 0
     private static let maxNesting = 200
     /// Problems found by the lexer and the parser, in source order.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// Creates a parser for a whole source file.
-    public init(_ source: SourceFile) {
+    /// Creates a parser for a whole source file. With `functionParameters`
+    /// an argument such as `.text` given to a parameter that takes a value is
+    /// not made a function there: it belongs to the enclosing argument, so
+    /// `filter(contains(.text, "x"))` tests each article's text.
+    public init(_ source: SourceFile, functionParameters: FunctionParameters? = nil) {
         var lexer = Lexer(source)
         self.tokens = lexer.scanTokens()
         self.source = source
         self.diagnostics = lexer.diagnostics
+        self.functionParameters = functionParameters
     }
 
-    private init(source: SourceFile, range: Range<Int>) {
+    private init(source: SourceFile, range: Range<Int>, functionParameters: FunctionParameters?) {
         var lexer = Lexer(source, range: range)
         self.tokens = lexer.scanTokens()
         self.source = source
         self.diagnostics = lexer.diagnostics
+        self.functionParameters = functionParameters
     }
 
     /// Parses a source file: the program, or every problem found.
-    public static func parse(_ source: SourceFile) -> Result<Program, SyntaxErrors> {
-        var parser = Parser(source)
+    public static func parse(_ source: SourceFile, functionParameters: FunctionParameters? = nil) -> Result<Program, SyntaxErrors> {
+        var parser = Parser(source, functionParameters: functionParameters)
         let program = parser.parseProgram()
         let problems = parser.diagnostics.sorted { $0.span.start < $1.span.start }
         return problems.isEmpty ? .success(program) : .failure(SyntaxErrors(diagnostics: problems))
@@ -111,7 +122,7 @@ public struct Parser {
     mutating func parseStage() throws -> Expr {
         if check(.eof) { throw fail(Messages.expectedStage, peek.span) }
         let start = peek.span
-        let stage = try parsePostfix()
+        let stage = try parsePostfix(piped: true)
         if case .punct(let p) = peek.kind, [.plus, .minus, .star, .slash, .percent, .eq, .ne, .lt, .le, .gt, .ge].contains(p) {
             throw fail(Messages.operatorAfterStage(p.rawValue), peek.span)
         }
@@ -225,11 +236,13 @@ public struct Parser {
 
     /// postfix = primary { "(" [ arguments ] ")" | "." NAME | "[" index "]" } ;
     /// index = expr | [ expr ] ":" [ expr ] ;
-    mutating func parsePostfix() throws -> Expr {
+    mutating func parsePostfix(piped: Bool = false) throws -> Expr {
         var e = try parsePrimary()
+        var firstCall = true
         while true {
             if match(.punct(.lparen)) {
-                let args = try parseArguments()
+                let args = wrapImplicitArguments(try parseArguments(), callee: e, piped: piped && firstCall)
+                firstCall = false
                 e = .call(callee: e, args: args, e.span.to(previous.span))
             } else if match(.punct(.dot)) {
                 guard case .name(let field) = peek.kind else {
@@ -265,17 +278,31 @@ public struct Parser {
                 advance()
                 advance()
             }
-            let start = peek.span
-            var value = try parseExpr()
-            if value.usesImplicitElement {
-                let text = source.text(of: start.to(value.span))
-                value = .lambda(LambdaExpr(params: ["."], body: value, span: value.span, implicitText: text))
-            }
-            args.append(Argument(label: label, value: value))
+            args.append(Argument(label: label, value: try parseExpr()))
             if !match(.punct(.comma)) { break }
         }
         try expect(.punct(.rparen), Messages.expectedCloser(")", "arguments"))
         return args
+    }
+
+    /// Makes each argument that uses `.field` a function of the element
+    /// (`where(.n > 1)`), except where the built-in takes a plain value: then
+    /// `.field` is left to the enclosing argument (`filter(contains(.text, "x"))`).
+    private func wrapImplicitArguments(_ args: [Argument], callee: Expr, piped: Bool) -> [Argument] {
+        var name: String?
+        if case .name(let n, _) = callee { name = n }
+        let positional = args.filter { $0.label == nil }.count + (piped ? 1 : 0)
+        var position = piped ? 1 : 0
+        return args.map { arg in
+            defer { if arg.label == nil { position += 1 } }
+            guard arg.value.usesImplicitElement else { return arg }
+            if arg.label == nil, let name, let oracle = functionParameters,
+               oracle(name, position, positional) == false {
+                return arg
+            }
+            let text = source.text(of: arg.value.span)
+            return Argument(label: arg.label, value: .lambda(LambdaExpr(params: ["."], body: arg.value, span: arg.value.span, implicitText: text)))
+        }
     }
 
     /// primary = INT | FLOAT | STRING | DATE | REGEX | "true" | "false" | "null"
@@ -409,7 +436,7 @@ public struct Parser {
             switch piece {
             case .text(let s): parts.append(.text(s))
             case .code(let code, let offset):
-                var sub = Parser(source: source, range: offset..<(offset + code.utf8.count))
+                var sub = Parser(source: source, range: offset..<(offset + code.utf8.count), functionParameters: functionParameters)
                 sub.nesting = nesting
                 if sub.check(.eof) { throw fail(Messages.emptyInterpolation, Span(offset - 2, offset + 1)) }
                 let e: Expr

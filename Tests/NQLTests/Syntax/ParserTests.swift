@@ -25,6 +25,20 @@ import Testing
         #expect(l.implicitText == ".n > 1")
     }
 
+    @Test func dotFieldGivenToAValueParameterBelongsToTheEnclosingArgument() throws {
+        let source = SourceFile(name: "t", text: "where(xs, starts_with(.t, \"S\"))")
+        let program = try Parser.parse(source, functionParameters: Registry.standard.functionParameters).get()
+        guard case .expression(.call(_, let args, _)) = program.statements[0], case .lambda(let l) = args[1].value,
+              case .call(_, let inner, _) = l.body else {
+            Issue.record("expected where's second argument to be a function")
+            return
+        }
+        guard case .implicitField("t", _) = inner[0].value else {
+            Issue.record("expected starts_with's first argument to stay .t")
+            return
+        }
+    }
+
     @Test func strayDotFieldIsAnError() {
         let errors = syntaxErrors(".title")
         #expect(errors.count == 1)
