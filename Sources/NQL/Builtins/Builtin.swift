@@ -153,9 +153,14 @@ public struct Arguments {
         try interpreter.call(f, args, at: span)
     }
 
+    /// Calls a function with one argument.
+    public func call1(_ f: Function, _ x: Value) throws -> Value {
+        try interpreter.call1(f, x, at: span)
+    }
+
     /// Calls a predicate and insists on a boolean result.
     public func test(_ f: Function, _ x: Value) throws -> Bool {
-        let r = try interpreter.call(f, [x], at: span)
+        let r = try interpreter.call1(f, x, at: span)
         if case .bool(let b) = r { return b }
         throw error(Messages.predicateResult(r.typeName))
     }

@@ -32,7 +32,7 @@ enum CoreBuiltins {
             let xs = try a.list(0), f = try a.function(1)
             var out: [Value] = []
             out.reserveCapacity(xs.count)
-            for x in xs { out.append(try a.call(f, [x])) }
+            for x in xs { out.append(try a.call1(f, x)) }
             return .list(out)
         },
         Builtin("where", group: "lists", params: "xs, predicate", summary: "Keep the elements for which the predicate is true.",
@@ -61,7 +61,7 @@ enum CoreBuiltins {
                     case .string(let s):
                         guard case .record(let rec) = x else { throw a.error("cannot select field '\(s)' of \(x.typeName)") }
                         r[name] = rec[s] ?? .null
-                    case .function(let f): r[name] = try a.call(f, [x])
+                    case .function(let f): r[name] = try a.call1(f, x)
                     default: r[name] = spec
                     }
                 }
@@ -77,7 +77,7 @@ enum CoreBuiltins {
             var keyed: [(Value, Value)]
             if a.has(1) {
                 let f = try a.function(1)
-                keyed = try xs.map { (try a.call(f, [$0]), $0) }
+                keyed = try xs.map { (try a.call1(f, $0), $0) }
             } else {
                 keyed = xs.map { ($0, $0) }
             }
@@ -120,7 +120,7 @@ enum CoreBuiltins {
             var seen = Set<Value>()
             var out: [Value] = []
             for x in xs {
-                let k = try f.map { try a.call($0, [x]) } ?? x
+                let k = try f.map { try a.call1($0, x) } ?? x
                 if seen.insert(k).inserted { out.append(x) }
             }
             return .list(out)
@@ -131,7 +131,7 @@ enum CoreBuiltins {
             var order: [Value] = []
             var groups: [Value: [Value]] = [:]
             for x in xs {
-                let k = try a.call(f, [x])
+                let k = try a.call1(f, x)
                 if groups[k] == nil { order.append(k) }
                 groups[k, default: []].append(x)
             }
@@ -156,7 +156,7 @@ enum CoreBuiltins {
             var order: [Value] = []
             var counts: [Value: Int] = [:]
             for x in xs {
-                let k = try f.map { try a.call($0, [x]) } ?? x
+                let k = try f.map { try a.call1($0, x) } ?? x
                 if counts[k] == nil { order.append(k) }
                 counts[k, default: 0] += 1
             }
@@ -213,7 +213,7 @@ enum CoreBuiltins {
         let xs = try a.list(0)
         let f = a.has(1) ? try a.function(1) : nil
         return try xs.map { x in
-            let v = try f.map { try a.call($0, [x]) } ?? x
+            let v = try f.map { try a.call1($0, x) } ?? x
             guard let d = v.number else { throw a.error("expected numbers, found \(v.typeName)") }
             return d
         }
@@ -224,7 +224,7 @@ enum CoreBuiltins {
         let f = a.has(1) ? try a.function(1) : nil
         var best: (Value, Value)?
         for x in xs {
-            let k = try f.map { try a.call($0, [x]) } ?? x
+            let k = try f.map { try a.call1($0, x) } ?? x
             if let (bk, _) = best {
                 guard let c = Operators.compare(k, bk) else { throw a.error(Messages.cannotCompare(k.typeName, bk.typeName)) }
                 if wantMax ? c > 0 : c < 0 { best = (k, x) }
@@ -244,7 +244,7 @@ enum CoreBuiltins {
             var float = 0.0
             var isFloat = false
             for x in xs {
-                switch try f.map({ try a.call($0, [x]) }) ?? x {
+                switch try f.map({ try a.call1($0, x) }) ?? x {
                 case .int(let n) where !isFloat:
                     let (r, o) = total.addingReportingOverflow(n)
                     if o { throw RuntimeError(Messages.integerOverflow) }

@@ -20,9 +20,14 @@ public final class Function: Sendable {
 
     /// What the function is.
     public let kind: Kind
+    /// The closure, when the function is one (read without copying `kind` on every call).
+    public let closure: Closure?
 
     /// Wraps a kind.
-    public init(_ kind: Kind) { self.kind = kind }
+    public init(_ kind: Kind) {
+        self.kind = kind
+        if case .closure(let c) = kind { closure = c } else { closure = nil }
+    }
 
     /// Identity, for equality and hashing of function values.
     public var identity: ObjectIdentifier { ObjectIdentifier(self) }
@@ -100,7 +105,9 @@ public final class Scope: Sendable {
 
     /// The innermost binding of `name`.
     public func lookup(_ name: String) -> Value? {
-        var s: Scope? = self
+        // The innermost binding is the usual hit: check it before walking (and retaining) the chain.
+        if self.name == name { return value }
+        var s = parent
         while let node = s {
             if node.name == name { return node.value }
             s = node.parent

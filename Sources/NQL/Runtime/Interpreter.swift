@@ -234,35 +234,21 @@ public final class Interpreter: @unchecked Sendable {
     /// Calls a function value. `piped` says the first argument came from `|`,
     /// which turns off partial application.
     public func call(_ f: Function, _ args: [Value], labeled: [(String, Value)] = [], at span: Span, piped: Bool = false) throws -> Value {
-        switch f.kind {
-        case .closure(let closure):
-            let lambda = closure.lambda, fsource = closure.source, name = closure.name
+        if let closure = f.closure {
             if !labeled.isEmpty {
-                throw RuntimeError(Messages.labelsOnLambda(name ?? "lambda"), span: span, source: source)
+                throw RuntimeError(Messages.labelsOnLambda(closure.name ?? "lambda"), span: span, source: source)
             }
-            guard args.count == lambda.params.count else {
-                throw RuntimeError(Messages.arity(name ?? "lambda", expected: "\(lambda.params.count)", got: args.count), span: span, source: source)
-            }
-            try interrupt.check()
-            depth += 1
-            defer { depth -= 1 }
-            if depth > Interpreter.maxCallDepth {
-                throw RuntimeError(Messages.recursionTooDeep(Interpreter.maxCallDepth, name ?? "lambda"), span: span, source: source)
+            let params = closure.lambda.params
+            guard args.count == params.count else {
+                throw RuntimeError(Messages.arity(closure.name ?? "lambda", expected: "\(params.count)", got: args.count), span: span, source: source)
             }
             var s = closure.captured
-            for (i, p) in lambda.params.enumerated() { s = Scope(name: p, value: args[i], parent: s) }
-            let callerSource = source
-            if callerSource !== fsource { source = fsource }
-            defer { if callerSource !== fsource { source = callerSource } }
-            do {
-                return try eval(lambda.body, s)
-            } catch var e as RuntimeError {
-                if e.span == nil { e.span = lambda.body.span; e.source = fsource }
-                if let name, !e.isInterrupt {
-                    e.callChain.append(Messages.calledFrom(name, location(span, callerSource)))
-                }
-                throw e
-            }
+            for (i, p) in params.enumerated() { s = Scope(name: p, value: args[i], parent: s) }
+            return try invoke(closure, s, at: span)
+        }
+        switch f.kind {
+        case .closure:
+            return .null  // handled above: `f.closure` is set exactly for this case
         case .builtin(let b):
             let minArity = b.minArity
             if !piped && args.count == minArity - 1 && minArity > 0 {
@@ -309,6 +295,37 @@ public final class Interpreter: @unchecked Sendable {
             }
             return try body(self, args)
         }
+    }
+
+    /// Evaluates a closure's body in a scope that binds its parameters.
+    private func invoke(_ closure: Closure, _ scope: Scope?, at span: Span) throws -> Value {
+        try interrupt.check()
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Interpreter.maxCallDepth {
+            throw RuntimeError(Messages.recursionTooDeep(Interpreter.maxCallDepth, closure.name ?? "lambda"), span: span, source: source)
+        }
+        let callerSource = source, fsource = closure.source
+        if callerSource !== fsource { source = fsource }
+        defer { if callerSource !== fsource { source = callerSource } }
+        do {
+            return try eval(closure.lambda.body, scope)
+        } catch var e as RuntimeError {
+            if e.span == nil { e.span = closure.lambda.body.span; e.source = fsource }
+            if let name = closure.name, !e.isInterrupt {
+                e.callChain.append(Messages.calledFrom(name, location(span, callerSource)))
+            }
+            throw e
+        }
+    }
+
+    /// Calls a function with one argument (the common case in `map`, `where`,
+    /// `sort`): a closure of one parameter is called without building an array.
+    public func call1(_ f: Function, _ x: Value, at span: Span) throws -> Value {
+        if let closure = f.closure, closure.lambda.params.count == 1 {
+            return try invoke(closure, Scope(name: closure.lambda.params[0], value: x, parent: closure.captured), at: span)
+        }
+        return try call(f, [x], at: span)
     }
 
     private func location(_ span: Span, _ file: SourceFile) -> String {
