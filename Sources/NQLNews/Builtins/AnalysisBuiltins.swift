@@ -118,13 +118,19 @@ enum AnalysisBuiltins {
     }
 
     static let stories = Builtin(
-        "stories", group: "analysis", params: "articles",
-        summary: "Group articles that tell the same story or copy the same wire text (MinHash + LSH): story, size, similarity, titles, ids.",
-        example: #"load("Examples/articles/") | stories | select(.size, .title)"#
+        "stories", group: "analysis", params: "articles", options: ["by"],
+        summary: "Group articles that copy the same text (by: \"text\", MinHash + LSH, the default) or tell the same story (by: \"topic\", TF-IDF): story, size, similarity, titles, ids.",
+        example: #"load("Examples/articles/") | stories(by: "topic") | select(.size, .title)"#
     ) { a in
         let docs = try documents(a, 0, entities: false)
         let pool = try ArticleValues.articles(a, 0)
-        let groups = try analysing(a) { try Analysis.stories(docs) }
+        var options = StoryOptions()
+        switch a.option("by") {
+        case nil, .string("text")?: options.method = .shingles
+        case .string("topic")?: options.method = .topics
+        default: throw a.error("by: must be \"text\" (shared wording) or \"topic\" (same event)")
+        }
+        let groups = try analysing(a) { try Analysis.stories(docs, options: options) }
         return .list(groups.enumerated().map { n, g in
             .record(Record([
                 ("story", .int(n + 1)), ("size", .int(g.members.count)), ("similarity", round3(g.meanSimilarity)),

@@ -101,7 +101,18 @@ enum PlainTextExtractor {
         if let r = s.range(of: "무단") { s = String(s[..<r.lowerBound]) }
         var words = s.split(separator: " ").map(String.init)
         while let f = words.first, f.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "–" || $0 == "," }) { words.removeFirst() }
-        var name = words.joined(separator: " ")
+        // "The Gulf Courier. Distributed by ...": the outlet ends with its sentence,
+        // unless the period ends an abbreviation ("Dow Jones & Co. Inc").
+        var kept: [String] = []
+        for w in words {
+            kept.append(w)
+            let bare = w.dropLast().lowercased()
+            if w.hasSuffix("."), bare.count > 1, !["co", "inc", "ltd", "corp", "llc", "plc", "bros"].contains(bare),
+               !SentenceSplitter.abbreviations.contains(String(bare)), !bare.contains(".") {
+                break
+            }
+        }
+        var name = kept.joined(separator: " ")
         while let l = name.last, ".,;:-–—|".contains(l) || l == " " { name.removeLast() }
         if name.lowercased().hasPrefix("www.") || name.isEmpty || name.count > 80 { return (true, nil) }
         return (true, name)

@@ -154,4 +154,12 @@ let seedLike = """
         #expect(!a.text.contains("**"))
         #expect(a.paragraphs.contains("What to watch"))
     }
+
+    @Test func copyrightFooterNamesTheOutletUpToItsSentenceEnd() {
+        #expect(PlainTextExtractor.copyrightSource("© 2024 The Gulf Courier. Distributed by Pacific Wire Service. All rights reserved.").source
+            == "The Gulf Courier")
+        #expect(PlainTextExtractor.copyrightSource("Copyright 1987 Dow Jones & Co. Inc.").source == "Dow Jones & Co. Inc")
+        #expect(PlainTextExtractor.copyrightSource("© The Asia Business Daily(www.asiae.co.kr). All rights reserved.").source
+            == "The Asia Business Daily")
+    }
 }
