@@ -159,7 +159,7 @@ enum NERCommands {
                 if shown < errors {
                     let parts = k.split(separator: ":").map(String.init)
                     let sc = Array(d.text.unicodeScalars)
-                    let s = Int(parts[0])!, e = Int(parts[1])!
+                    guard let s = Int(parts[0]), let e = Int(parts[1]), s <= e, e <= sc.count else { continue }
                     var str = ""
                     str.unicodeScalars.append(contentsOf: sc[s..<e])
                     print("FN \(k) \(str)")

@@ -44,6 +44,12 @@ extension Analysis {
 }
 
 extension Analysis {
+    /// Types that are amounts or times, never names.
+    static let amountTypes: Set<String> = ["DATE", "MONEY", "PERCENT"]
+
+    /// Keys of the countries and cities the recogniser's lists know.
+    static let knownPlaceKeys: Set<String> = Set((EntityLexicon.countries + EntityLexicon.cities).map(entityKey))
+
     /// The comparison key of an entity name.
     public static func entityKey(_ name: String) -> String {
         var out = ""
@@ -100,8 +106,10 @@ extension Analysis {
                 if parts.count >= 2, let last = parts.last { fullNames[String(last), default: []].insert(uf.find(i)) }
             }
         }
-        for (i, f) in flat.enumerated() where f.entity.type == "PERSON" {
-            for k in f.entity.keys where !k.contains(" ") {
+        // The recogniser may mistype a lone surname ("Blinken" as ORG): any one-word name
+        // joins, unless it is a known place ("Washington" is not George Washington).
+        for (i, f) in flat.enumerated() where !Analysis.amountTypes.contains(f.entity.type) {
+            for k in f.entity.keys where !k.contains(" ") && !Analysis.knownPlaceKeys.contains(k) {
                 if let roots = fullNames[k], roots.count == 1, let root = roots.first { uf.union(root, i) }
             }
         }

@@ -13,6 +13,7 @@ enum EntityLexicon {
         "United Nations": ["UN", "U.N."],
         "North Atlantic Treaty Organization": ["NATO"],
         "Japan Self-Defense Forces": ["Self-Defense Forces", "SDF", "JSDF"],
+        "U.S. Forces Japan": ["US Forces Japan", "United States Forces Japan", "USFJ"],
         "United Arab Emirates": ["UAE", "U.A.E."],
         "Soviet Union": ["USSR", "U.S.S.R."],
     ]
@@ -122,6 +123,17 @@ enum EntityLexicon {
         "Asahi Shimbun", "Yomiuri Shimbun", "Mainichi Shimbun", "The Japan Times", "Japan Times",
         "South China Morning Post", "Global Times", "People's Daily", "Le Monde", "Der Spiegel", "Politico",
         "Axios", "Fox News", "NBC", "ABC", "CBS", "MSNBC", "NPR", "Sankei Shimbun",
+    ]
+
+    /// Military and government bodies whose names start with a place ("U.S. Forces Japan"),
+    /// which the tagger splits into a place and a fragment; forced to ORG like the media.
+    static let organisations: [String] = [
+        "U.S. Forces Japan", "US Forces Japan", "United States Forces Japan", "U.S. Forces Korea", "US Forces Korea",
+        "United States Forces Korea", "U.S. Indo-Pacific Command", "U.S. Pacific Fleet", "U.S. Seventh Fleet",
+        "U.N. Security Council", "UN Security Council", "United Nations Security Council",
+        "Japan Self-Defense Forces", "Japan Ground Self-Defense Force", "Japan Maritime Self-Defense Force",
+        "Japan Air Self-Defense Force", "Joint Operations Command", "Korean People's Army", "People's Liberation Army",
+        "South Korean Joint Chiefs of Staff", "Joint Chiefs of Staff",
     ]
 
     /// Last words of a media name: "The X Daily" is an organisation.

@@ -46,7 +46,7 @@ enum EntityRules {
         for p in EntityLexicon.locations { t.add(p, loc) }
         for p in EntityLexicon.nationalities { t.add(p, norp) }
         for p in EntityLexicon.products { t.add(p, product) }
-        for p in EntityLexicon.media { t.add(p, media) }
+        for p in EntityLexicon.media + EntityLexicon.organisations { t.add(p, media) }
         return t
     }()
 
@@ -156,7 +156,7 @@ enum EntityRules {
             spans.append(TokenSpan(start: s, end: e, type: type, taggerType: -1))
         }
 
-        // 1. Media names from the list, and "The <Capitalised ...> Daily/Times/..." patterns.
+        // 1. Media and organisation names from the lists, and "The <Capitalised ...> Daily/Times/..." patterns.
         var i = 0
         while i < n {
             if !attrs[i].isCapitalised {
@@ -215,13 +215,15 @@ enum EntityRules {
         for k in spans.indices where spans[k].taggerType >= 0 {
             let s = spans[k]
             let m = phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp)
-            let whole = m.map { $0.length == s.end - s.start } ?? false
+            // The phrase list's category when it covers the whole span, else 0.
+            let category = m.map { $0.length == s.end - s.start ? $0.category : 0 } ?? 0
+            let whole = category != 0
             switch s.taggerType {
             case 2:  // LOC
-                spans[k].type = whole && m!.category & loc != 0 && m!.category & gpe == 0 ? .LOC : .GPE
+                spans[k].type = whole && category & loc != 0 && category & gpe == 0 ? .LOC : .GPE
                 if !whole, s.end - s.start > 1, geographicHeads.contains(attrs[s.end - 1].word) { spans[k].type = .LOC }
             case 3:  // MISC
-                if whole, m!.category & norp != 0 {
+                if whole, category & norp != 0 {
                     spans[k].type = .NORP
                 } else if s.end - s.start == 1, isNationalityLike(text(s.start)) {
                     spans[k].type = .NORP
@@ -230,7 +232,7 @@ enum EntityRules {
                 }
             default:
                 // "Korean Peninsula", "Pacific Ocean" are places whatever the tagger thought.
-                if s.taggerType != 0, whole && m!.category & loc != 0
+                if s.taggerType != 0, whole && category & loc != 0
                     || s.end - s.start > 1 && geographicHeads.contains(attrs[s.end - 1].word)
                 {
                     spans[k].type = .LOC

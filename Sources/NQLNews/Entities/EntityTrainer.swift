@@ -189,10 +189,11 @@ struct TrainingDocument {
         let S = TaggerFeatures.staticCount
         var keys = [UInt64](repeating: 0, count: attributes.count * S)
         keys.withUnsafeMutableBufferPointer { kb in
+            guard let kp = kb.baseAddress else { return }
             attributes.withUnsafeBufferPointer { attrs in
                 for r in sentences {
                     for i in r {
-                        TaggerFeatures.staticKeys(attrs, r.lowerBound, r.upperBound, i, kb.baseAddress! + i * S)
+                        TaggerFeatures.staticKeys(attrs, r.lowerBound, r.upperBound, i, kp + i * S)
                     }
                 }
             }
@@ -220,7 +221,8 @@ struct AveragedWeights {
             for i in r {
                 for k in 0..<S { feats[k] = doc.keys[i * S + k] }
                 feats.withUnsafeMutableBufferPointer { fb in
-                    TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fb.baseAddress! + S)
+                    guard let fp = fb.baseAddress else { return }
+                    TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fp + S)
                 }
                 for t in 0..<T { scores[t] = 0 }
                 for f in feats {
@@ -278,7 +280,8 @@ struct Perceptron {
                     for i in r {
                         for k in 0..<S { feats[k] = doc.keys[i * S + k] }
                         feats.withUnsafeMutableBufferPointer { fb in
-                            TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fb.baseAddress! + S)
+                            guard let fp = fb.baseAddress else { return }
+                            TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fp + S)
                         }
                         for t in 0..<T { scores[t] = 0 }
                         for f in feats {

@@ -47,6 +47,7 @@ final class TaggerModel: Sendable {
                 weights.withUnsafeBufferPointer { w in
                     keys.withUnsafeMutableBufferPointer { kb in
                         vectors.withUnsafeMutableBufferPointer { vb in
+                            guard let kp = kb.baseAddress, let vp = vb.baseAddress else { return }
                             lexicon.vocabularyBytes.withUnsafeBufferPointer { p in
                                 var start = 0
                                 for n in 0...count {
@@ -61,8 +62,8 @@ final class TaggerModel: Sendable {
                                         index.set(a.word | 1, Int32(n))
                                     }
                                     for (k, offset) in (-2...2).enumerated() {
-                                        let m = TaggerFeatures.wordKeys(a, offset: offset, kb.baseAddress!)
-                                        let out = vb.baseAddress! + n * stride + k * tags
+                                        let m = TaggerFeatures.wordKeys(a, offset: offset, kp)
+                                        let out = vp + n * stride + k * tags
                                         for f in 0..<m { addRow(kb[f], fps, rows, w, mask, out) }
                                     }
                                 }
@@ -236,13 +237,13 @@ final class TaggerModel: Sendable {
     /// Adds the weight row of `key` (if known) to the accumulators: tags 0-15 in `a`, tag 16 in `b`.
     @inline(__always)
     static func addRow(_ key: UInt64, _ fps: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
-                       _ w: UnsafeBufferPointer<Float>, _ mask: Int, _ a: inout SIMD16<Float>, _ b: inout Float) {
+                       _ w: UnsafePointer<Float>, _ mask: Int, _ a: inout SIMD16<Float>, _ b: inout Float) {
         let fp = fingerprint(key)
         var slot = Int(truncatingIfNeeded: key) & mask
         while true {
             let g = fps[slot]
             if g == fp {
-                let p = w.baseAddress! + Int(rows[slot]) * TagSet.count
+                let p = w + Int(rows[slot]) * TagSet.count
                 a += UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
                 b += p[16]
                 return
@@ -283,12 +284,12 @@ final class TaggerModel: Sendable {
                 weights.withUnsafeBufferPointer { w in
                     keys.withUnsafeMutableBufferPointer { kb in
                         vectors.withUnsafeMutableBufferPointer { vb in
-                            let kp = kb.baseAddress!
+                            guard let kp = kb.baseAddress, let vp = vb.baseAddress else { return }
                             for (n, i) in pending.enumerated() {
                                 let a = doc.attributes[i]
                                 for (k, offset) in (-2...2).enumerated() {
                                     let m = TaggerFeatures.wordKeys(a, offset: offset, kp)
-                                    let out = vb.baseAddress! + n * stride + k * tags
+                                    let out = vp + n * stride + k * tags
                                     for f in 0..<m { TaggerModel.addRow(kp[f], fps, rows, w, mask, out) }
                                 }
                             }
@@ -323,14 +324,15 @@ final class TaggerModel: Sendable {
                             cache.slotOfToken.withUnsafeBufferPointer { slots in
                                 keys.withUnsafeMutableBufferPointer { kb in
                                     scores.withUnsafeMutableBufferPointer { sb in
-                                        let kp = kb.baseAddress!
-                                        let sc = sb.baseAddress!
+                                        guard let kp = kb.baseAddress, let sc = sb.baseAddress, let statBase = stat.baseAddress,
+                                              let globalBase = global.baseAddress, let wp = w.baseAddress else { return }
+                                        let vecBase = vec.baseAddress ?? globalBase
                                         let C = TaggerFeatures.contextCount
                                         for r in doc.sentences {
                                             var prev = -1
                                             var prev2 = -1
                                             for i in r {
-                                                let st = stat.baseAddress! + i * tags
+                                                let st = statBase + i * tags
                                                 TaggerFeatures.contextKeys(attrs, r.lowerBound, r.upperBound, i, kp)
                                                 var a16 = SIMD16<Float>()
                                                 var a1: Float = 0
@@ -342,20 +344,20 @@ final class TaggerModel: Sendable {
                                                         let j = i + k - 2
                                                         let slot = j >= r.lowerBound && j < r.upperBound ? Int(slots[j]) : boundarySlot
                                                         let v = slot >= 0
-                                                            ? vec.baseAddress! + slot * stride + k * tags
-                                                            : global.baseAddress! + (-slot - 1) * stride + k * tags
+                                                            ? vecBase + slot * stride + k * tags
+                                                            : globalBase + (-slot - 1) * stride + k * tags
                                                         a16 += UnsafeRawPointer(v).loadUnaligned(as: SIMD16<Float>.self)
                                                         a1 += v[16]
                                                     }
                                                     for f in 0..<TaggerFeatures.passIndependentContextCount {
-                                                        TaggerModel.addRow(kp[f], fps, rows, w, mask, &a16, &a1)
+                                                        TaggerModel.addRow(kp[f], fps, rows, wp, mask, &a16, &a1)
                                                     }
                                                     UnsafeMutableRawPointer(st).storeBytes(of: a16, as: SIMD16<Float>.self)
                                                     st[16] = a1
                                                 }
                                                 TaggerFeatures.historyKeys(attrs[i], prev: prev, prev2: prev2, kp + C)
                                                 for f in TaggerFeatures.passIndependentContextCount..<kb.count {
-                                                    TaggerModel.addRow(kp[f], fps, rows, w, mask, &a16, &a1)
+                                                    TaggerModel.addRow(kp[f], fps, rows, wp, mask, &a16, &a1)
                                                 }
                                                 for t in 0..<16 { sc[t] = a16[t] }
                                                 sc[16] = a1
