@@ -202,6 +202,38 @@ struct TrainingDocument {
     }
 }
 
+/// One greedy decoding step, shared by training and prediction.
+enum GreedyStep {
+    /// Fills `feats` with token `i`'s features (its static keys and the history of
+    /// the two tags before it) and returns the best tag allowed after `prev`.
+    static func best(_ doc: TrainingDocument, _ i: Int, in r: Range<Int>, prev: Int, prev2: Int, rows: KeyTable,
+                     weights: [Float], feats: inout [UInt64], scores: inout [Float]) -> Int {
+        let T = TagSet.count
+        let S = TaggerFeatures.staticCount
+        for k in 0..<S { feats[k] = doc.keys[i * S + k] }
+        feats.withUnsafeMutableBufferPointer { fb in
+            guard let fp = fb.baseAddress else { return }
+            TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fp + S)
+        }
+        for t in 0..<T { scores[t] = 0 }
+        for f in feats {
+            let row = rows.get(f)
+            if row >= 0 {
+                let b = Int(row) * T
+                for t in 0..<T { scores[t] += weights[b + t] }
+            }
+        }
+        let atEnd = i == r.upperBound - 1
+        var best = 0
+        var bestScore = -Float.infinity
+        for t in 0..<T where scores[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
+            best = t
+            bestScore = scores[t]
+        }
+        return best
+    }
+}
+
 /// Averaged float weights of a trained perceptron, able to tag training documents.
 struct AveragedWeights {
     var rows: KeyTable
@@ -219,26 +251,8 @@ struct AveragedWeights {
             var prev = -1
             var prev2 = -1
             for i in r {
-                for k in 0..<S { feats[k] = doc.keys[i * S + k] }
-                feats.withUnsafeMutableBufferPointer { fb in
-                    guard let fp = fb.baseAddress else { return }
-                    TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fp + S)
-                }
-                for t in 0..<T { scores[t] = 0 }
-                for f in feats {
-                    let row = rows.get(f)
-                    if row >= 0 {
-                        let b = Int(row) * T
-                        for t in 0..<T { scores[t] += weights[b + t] }
-                    }
-                }
-                let atEnd = i == r.upperBound - 1
-                var best = 0
-                var bestScore = -Float.infinity
-                for t in 0..<T where scores[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
-                    best = t
-                    bestScore = scores[t]
-                }
+                let best = GreedyStep.best(doc, i, in: r, prev: prev, prev2: prev2, rows: rows, weights: weights,
+                                           feats: &feats, scores: &scores)
                 out[i] = best
                 prev2 = prev
                 prev = best
@@ -278,26 +292,8 @@ struct Perceptron {
                     var prev = -1
                     var prev2 = -1
                     for i in r {
-                        for k in 0..<S { feats[k] = doc.keys[i * S + k] }
-                        feats.withUnsafeMutableBufferPointer { fb in
-                            guard let fp = fb.baseAddress else { return }
-                            TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fp + S)
-                        }
-                        for t in 0..<T { scores[t] = 0 }
-                        for f in feats {
-                            let row = rows.get(f)
-                            if row >= 0 {
-                                let b = Int(row) * T
-                                for t in 0..<T { scores[t] += w[b + t] }
-                            }
-                        }
-                        let atEnd = i == r.upperBound - 1
-                        var best = 0
-                        var bestScore = -Float.infinity
-                        for t in 0..<T where scores[t] > bestScore && TagSet.allowed(prev: prev, tag: t, atEnd: atEnd) {
-                            best = t
-                            bestScore = scores[t]
-                        }
+                        let best = GreedyStep.best(doc, i, in: r, prev: prev, prev2: prev2, rows: rows, weights: w,
+                                                   feats: &feats, scores: &scores)
                         let gold = doc.gold[i]
                         if best == gold {
                             correct += 1
