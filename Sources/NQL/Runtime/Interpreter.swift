@@ -234,7 +234,8 @@ public final class Interpreter: @unchecked Sendable {
     /// Calls a function value. `piped` says the first argument came from `|`,
     /// which turns off partial application.
     public func call(_ f: Function, _ args: [Value], labeled: [(String, Value)] = [], at span: Span, piped: Bool = false) throws -> Value {
-        if let closure = f.closure {
+        switch f.kind {
+        case .closure(let closure):
             if !labeled.isEmpty {
                 throw RuntimeError(Messages.labelsOnLambda(closure.name ?? "lambda"), span: span, source: source)
             }
@@ -245,10 +246,6 @@ public final class Interpreter: @unchecked Sendable {
             var s = closure.captured
             for (i, p) in params.enumerated() { s = Scope(name: p, value: args[i], parent: s) }
             return try invoke(closure, s, at: span)
-        }
-        switch f.kind {
-        case .closure:
-            return .null  // handled above: `f.closure` is set exactly for this case
         case .builtin(let b):
             let minArity = b.minArity
             if !piped && args.count == minArity - 1 && minArity > 0 {

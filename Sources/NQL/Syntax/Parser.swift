@@ -87,14 +87,12 @@ public struct Parser {
             try expect(.punct(.assign), Messages.expectedAssign)
             let value = try parseExpr()
             try rejectStrayImplicit(value)
-            return .let(name: name, nameSpan: nameSpan, value: nameLambda(value, name), span: start.to(value.span))
+            return .let(name: name, nameSpan: nameSpan, value: value, span: start.to(value.span))
         }
         let e = try parseExpr()
         try rejectStrayImplicit(e)
         return .expression(e)
     }
-
-    private func nameLambda(_ e: Expr, _ name: String) -> Expr { e }
 
     private mutating func rejectStrayImplicit(_ e: Expr) throws {
         if e.usesImplicitElement {
