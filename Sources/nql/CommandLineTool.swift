@@ -126,14 +126,14 @@ enum CommandLineTool {
     static func run(_ inv: Invocation) -> Int32 {
         let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
         let color = inv.color ?? (stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
-        let out = OutputStream.standardOutput
+        let out = BufferedOutput.standardOutput
         let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color),
-                              write: { out.write($0) }, writeError: { s in out.flush(); OutputStream.standardError.write(s) })
+                              write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in
                 let line = session.interpreter.currentLine(of: statement)
-                OutputStream.standardError.write("time: \(Formatter.duration(seconds))\(line.map { " (line \($0))" } ?? "")\n")
+                BufferedOutput.standardError.write("time: \(Formatter.duration(seconds))\(line.map { " (line \($0))" } ?? "")\n")
             }
         }
         defer { out.flush() }
@@ -165,9 +165,9 @@ enum CommandLineTool {
 }
 
 /// Buffered writes to a file descriptor (results can be large).
-final class OutputStream: @unchecked Sendable {
-    static let standardOutput = OutputStream(fd: STDOUT_FILENO)
-    static let standardError = OutputStream(fd: STDERR_FILENO, buffered: false)
+final class BufferedOutput: @unchecked Sendable {
+    static let standardOutput = BufferedOutput(fd: STDOUT_FILENO)
+    static let standardError = BufferedOutput(fd: STDERR_FILENO, buffered: false)
 
     private let fd: Int32
     private let buffered: Bool

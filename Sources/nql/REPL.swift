@@ -7,7 +7,7 @@ final class REPL {
     /// The session statements run in.
     let session: Session
     private var reader: LineReader?
-    private let out = OutputStream.standardOutput
+    private let out = BufferedOutput.standardOutput
     /// Statements typed so far that are not yet complete.
     private var pending = ""
     /// Whether to print each statement's wall time.
