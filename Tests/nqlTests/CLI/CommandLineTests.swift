@@ -95,4 +95,31 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         #expect(r.out == "ok\n")
         #expect(r.err.hasPrefix("<command line>:2:1: error: division by zero"))
     }
+
+    @Test func entitiesJSONLToolWritesEveryMentionWithScalarOffsets() throws {
+        let docs = """
+            {"id": "d1", "text": "서울 — U.S. Secretary of State Antony Blinken met Yoon Suk Yeol in Seoul on Monday."}
+            {"id": "d2", "text": "No names here."}
+
+            """
+        let r = try runNQL(["Examples/tools/entities-jsonl.nql"], stdin: docs)
+        #expect(r.status == 0, "stderr: \(r.err)")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["id"] as? String == "d1")
+        let entities = first?["entities"] as? [[String: Any]] ?? []
+        let text = Array("서울 — U.S. Secretary of State Antony Blinken met Yoon Suk Yeol in Seoul on Monday.".unicodeScalars)
+        for e in entities {
+            guard let start = e["start"] as? Int, let end = e["end"] as? Int, let mention = e["text"] as? String else {
+                Issue.record("entity without start, end or text: \(e)")
+                continue
+            }
+            var slice = ""
+            slice.unicodeScalars.append(contentsOf: text[start..<end])
+            #expect(slice == mention)
+        }
+        #expect(entities.contains { $0["text"] as? String == "Antony Blinken" && $0["type"] as? String == "PERSON" })
+        #expect(lines[1] == #"{"id":"d2","entities":[]}"#)
+    }
 }
