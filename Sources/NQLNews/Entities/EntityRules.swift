@@ -120,6 +120,7 @@ enum EntityRules {
         static let may = FeatureHash.string("may")
         static let mid = FeatureHash.string("mid")
         static let of = FeatureHash.string("of")
+        static let and = FeatureHash.string("and")
         static let past = FeatureHash.string("past")
         static let per = FeatureHash.string("per")
         static let percentage = FeatureHash.string("percentage")
@@ -286,6 +287,22 @@ enum EntityRules {
             }
             i += 1
         }
+
+        // 3c2. Two places the tagger ran together over "and" ("The United States and Japan") are two places.
+        var separated: [TokenSpan] = []
+        spans.removeAll { s in
+            guard s.taggerType >= 0, s.end - s.start >= 3,
+                  let a = (s.start + 1..<s.end - 1).first(where: { attrs[$0].lower == H.and }) else { return false }
+            let leftStart = attrs[s.start].word == theWord ? s.start + 1 : s.start
+            guard leftStart < a,
+                  let l = phrases.longest(attrs, leftStart, a, mask: gpe | loc), leftStart + l.length == a,
+                  let r = phrases.longest(attrs, a + 1, s.end, mask: gpe | loc), a + 1 + r.length == s.end
+            else { return false }
+            separated.append(TokenSpan(start: leftStart, end: a, type: l.category & gpe != 0 ? .GPE : .LOC, taggerType: -1))
+            separated.append(TokenSpan(start: a + 1, end: s.end, type: r.category & gpe != 0 ? .GPE : .LOC, taggerType: -1))
+            return true
+        }
+        spans += separated
 
         // 3d. A "person" made only of words that are almost never capitalised mid-sentence in news text
         // ("Font Size", "Session" in page furniture and title-case headlines) is dropped.
