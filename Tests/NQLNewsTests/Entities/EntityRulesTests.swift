@@ -59,4 +59,15 @@ import Testing
         #expect(try has("© The Asia Business Daily(www.asiae.co.kr). All rights reserved.", "The Asia Business Daily", .ORG))
         #expect(try has("According to Kyodo News on the 28th, the talks ended.", "Kyodo News", .ORG))
     }
+
+    @Test func knownOrganisationsStayWhole() throws {
+        #expect(try has("Austin said U.S. Forces Japan will become a joint force headquarters.", "U.S. Forces Japan", .ORG))
+        #expect(try has("The U.N. Security Council met on Friday.", "U.N. Security Council", .ORG))
+    }
+
+    @Test func placesJoinedByAndAreTwoPlaces() throws {
+        let text = "The United States and Japan agreed to upgrade their command links."
+        #expect(try has(text, "United States", .GPE))
+        #expect(try has(text, "Japan", .GPE))
+    }
 }
