@@ -164,7 +164,7 @@ enum AnalysisBuiltins {
         summary: "Keyword in context: each whole-word match of a word, phrase or regex with the text around it.",
         example: #"load("Examples/articles/") | kwic("deterrence", 30)"#
     ) { a in
-        let pool: [Value] = a[0].isString ? [a[0]] : try ArticleValues.articles(a, 0)
+        let pool: [Value] = a[0].isString ? [a[0]] : try ArticleValues.articles(a, 0, allowEmpty: false)
         let texts = try pool.map { try ArticleValues.text($0, a) }
         let width = a.has(2) ? try a.int(2) : 40
         let (term, isRegex): (String, Bool)
