@@ -99,7 +99,14 @@ enum DocumentPreparer {
 
     /// Marks, for each type, the BILOU position of each token in the longest gazetteer match covering it.
     static func markGazetteer(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], _ lexicon: TaggerLexicon) {
-        let maxLen = lexicon.gazetteerMaxLength
+        markPhrases(&attrs, sents, lexicon.gazetteer, maxLength: lexicon.gazetteerMaxLength, lowerCase: false, document: false)
+    }
+
+    /// Marks each token's position (1 first, 2 inside, 3 last, 4 alone; 3 bits per type) in the longest
+    /// phrase of `table` that starts at a capitalised token, into `gazetteer` or `documentGazetteer`.
+    /// Phrases are hashed from the tokens' words, or their lower-case forms.
+    static func markPhrases(_ attrs: inout [TokenAttributes], _ sents: [Range<Int>], _ table: KeyTable, maxLength maxLen: Int,
+                            lowerCase: Bool, document: Bool) {
         for r in sents {
             for i in r {
                 if attrs[i].isLowercase { continue }
@@ -108,8 +115,8 @@ enum DocumentPreparer {
                 var bestMask: Int32 = 0
                 var j = i
                 while j < r.upperBound && j - i < maxLen {
-                    h = TaggerLexicon.sequenceHash(h, attrs[j].word)
-                    let m = lexicon.gazetteer.get(h)
+                    h = TaggerLexicon.sequenceHash(h, lowerCase ? attrs[j].lower : attrs[j].word)
+                    let m = table.get(h)
                     if m > 0 {
                         bestLen = j - i + 1
                         bestMask = m
@@ -120,9 +127,10 @@ enum DocumentPreparer {
                 for t in 0..<TagSet.typeCount where bestMask & Int32(1 << t) != 0 {
                     let shift = UInt64(3 * t)
                     for k in i..<(i + bestLen) {
-                        if (attrs[k].gazetteer >> shift) & 7 != 0 { continue }
+                        let current = document ? attrs[k].documentGazetteer : attrs[k].gazetteer
+                        if (current >> shift) & 7 != 0 { continue }
                         let pos: UInt64 = bestLen == 1 ? 4 : (k == i ? 1 : (k == i + bestLen - 1 ? 3 : 2))
-                        attrs[k].gazetteer |= pos << shift
+                        if document { attrs[k].documentGazetteer |= pos << shift } else { attrs[k].gazetteer |= pos << shift }
                     }
                 }
             }
@@ -144,33 +152,7 @@ enum DocumentPreparer {
         }
         for i in 0..<attrs.count { attrs[i].documentGazetteer = 0 }
         guard maxLen > 0 else { return }
-        for r in sents {
-            for i in r {
-                if attrs[i].isLowercase { continue }
-                var h = TaggerLexicon.sequenceSeed
-                var bestLen = 0
-                var bestMask: Int32 = 0
-                var j = i
-                while j < r.upperBound && j - i < maxLen {
-                    h = TaggerLexicon.sequenceHash(h, attrs[j].lower)
-                    let m = table.get(h)
-                    if m > 0 {
-                        bestLen = j - i + 1
-                        bestMask = m
-                    }
-                    j += 1
-                }
-                guard bestLen > 0 else { continue }
-                for t in 0..<TagSet.typeCount where bestMask & Int32(1 << t) != 0 {
-                    let shift = UInt64(3 * t)
-                    for k in i..<(i + bestLen) {
-                        if (attrs[k].documentGazetteer >> shift) & 7 != 0 { continue }
-                        let pos: UInt64 = bestLen == 1 ? 4 : (k == i ? 1 : (k == i + bestLen - 1 ? 3 : 2))
-                        attrs[k].documentGazetteer |= pos << shift
-                    }
-                }
-            }
-        }
+        markPhrases(&attrs, sents, table, maxLength: maxLen, lowerCase: true, document: true)
     }
 
     /// Second-pass document labels: for each token, what the first pass said about the other occurrences of the
