@@ -1,9 +1,10 @@
 import Foundation
 
-/// Learns word clusters from unlabelled text: each frequent word gets a vector of positive pointwise mutual
-/// information with its left and right neighbours (the 2,000 most frequent words), randomly projected to 128
-/// dimensions, then grouped by spherical k-means into 32 clusters, each split into 4 (128) and each of those into 8
-/// (1,024). Deterministic for a given seed.
+/// Learns word clusters from unlabelled text: each frequent word gets a sparse unit vector of positive pointwise
+/// mutual information with its left and right neighbours (the 2,000 most frequent words), grouped by spherical
+/// k-means into 32 clusters, each split into 4 (128) and each of those into 8 (1,024). Deterministic for a given
+/// seed. (The 128-dimension random projection is built only for the "projected" experiment, but its draws from the
+/// random generator stay, so the shipped model retrains byte for byte.)
 enum WordClusterLearner {
     static let contextSize = NERExperiments.flags.contains("ctx5000") ? 5000 : 2000
     static let dimensions = 128
@@ -110,7 +111,8 @@ enum WordClusterLearner {
                 }
             }
         }
-        // 3. PPMI, randomly projected.
+        // 3. PPMI. The projection's random draws are made in every mode so the seed stream (and the
+        // shipped model) stays the same; the projected vectors are built only for the experiment.
         var rng = SeededGenerator(seed: seed)
         let D = dimensions
         var projection = [Float](repeating: 0, count: dims * D)
@@ -123,19 +125,21 @@ enum WordClusterLearner {
             smoothed[d] = pow(colSum[d], 0.75)
             smoothedTotal += smoothed[d]
         }
-        for (c, (v, d)) in cellKeys.enumerated() {
-            let pmi = Foundation.log(Double(cells[c]) * smoothedTotal / (rowSum[Int(v)] * smoothed[Int(d)]))
-            guard pmi > 0 else { continue }
-            let w = Float(pmi)
-            let base = Int(v) * D
-            let pb = Int(d) * D
-            for k in 0..<D { vectors[base + k] += w * projection[pb + k] }
-        }
-        for v in 0..<V {
-            var n: Float = 0
-            for k in 0..<D { n += vectors[v * D + k] * vectors[v * D + k] }
-            n = n.squareRoot()
-            if n > 0 { for k in 0..<D { vectors[v * D + k] /= n } }
+        if !useSparse {
+            for (c, (v, d)) in cellKeys.enumerated() {
+                let pmi = Foundation.log(Double(cells[c]) * smoothedTotal / (rowSum[Int(v)] * smoothed[Int(d)]))
+                guard pmi > 0 else { continue }
+                let w = Float(pmi)
+                let base = Int(v) * D
+                let pb = Int(d) * D
+                for k in 0..<D { vectors[base + k] += w * projection[pb + k] }
+            }
+            for v in 0..<V {
+                var n: Float = 0
+                for k in 0..<D { n += vectors[v * D + k] * vectors[v * D + k] }
+                n = n.squareRoot()
+                if n > 0 { for k in 0..<D { vectors[v * D + k] /= n } }
+            }
         }
         log("clusters: vectors built in \(clock.now - t0)")
         // Exact sparse PPMI rows (unit length) for k-means directly on them.

@@ -208,15 +208,7 @@ struct PageWalker {
             defer { a = at.pointee.next }
             guard let n = at.pointee.name else { continue }
             let name = UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self)
-            func value() -> String {
-                var v = ""
-                var c = at.pointee.children
-                while let t = c {
-                    if let content = t.pointee.content { v += String(cString: content) }
-                    c = t.pointee.next
-                }
-                return v
-            }
+            func value() -> String { attributeText(at) }
             if strcasecmp(name, "class") == 0 || strcasecmp(name, "id") == 0 {
                 out.classAndID += (out.classAndID.isEmpty ? "" : " ") + value().lowercased()
             } else if strcasecmp(name, "itemprop") == 0 {
@@ -232,17 +224,22 @@ struct PageWalker {
         return out
     }
 
+    /// The text of an attribute (its child text nodes joined).
+    static func attributeText(_ at: xmlAttrPtr) -> String {
+        var out = ""
+        var c = at.pointee.children
+        while let t = c {
+            if let content = t.pointee.content { out += String(cString: content) }
+            c = t.pointee.next
+        }
+        return out
+    }
+
     static func attr(_ node: xmlNodePtr, _ name: String) -> String? {
         var a = node.pointee.properties
         while let at = a {
             if let n = at.pointee.name, strcasecmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), name) == 0 {
-                var out = ""
-                var c = at.pointee.children
-                while let t = c {
-                    if let content = t.pointee.content { out += String(cString: content) }
-                    c = t.pointee.next
-                }
-                return out
+                return attributeText(at)
             }
             a = at.pointee.next
         }
