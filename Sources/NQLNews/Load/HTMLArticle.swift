@@ -278,38 +278,29 @@ extension PageWalker {
         let ldTitle = ld.flatMap { PageWalker.ldString($0["headline"]) }.map { PageWalker.decodeEntities(TextShape.collapse($0)) }
         let tagTitle = titleTag.map { PageWalker.stripSiteName($0, site: site) }
         var title: String?
+        var titleNode: Int?
         let siteNorm = site.map(PageWalker.norm) ?? ""
         let refTitles = [ldTitle, ogTitle].compactMap { $0 }.map { PageWalker.stripSiteName($0, site: site) }
         let refs = ([ogTitle, ldTitle, titleTag].compactMap { $0 }).map(PageWalker.norm)
         for h in h1s {
-            let nh = PageWalker.norm(h)
+            let nh = PageWalker.norm(h.text)
             if nh.count < 10 || nh == siteNorm { continue }
-            if refs.contains(where: { $0.contains(nh) }) { title = h; break }
+            if refs.contains(where: { $0.contains(nh) }) { title = h.text; titleNode = h.node; break }
             // The h1 holds the headline plus a kicker ("News …"): use the clean headline.
-            if let r = refTitles.first(where: { PageWalker.norm($0).count > 10 && nh.contains(PageWalker.norm($0)) }) { title = r; break }
+            if let r = refTitles.first(where: { PageWalker.norm($0).count > 10 && nh.contains(PageWalker.norm($0)) }) { title = r; titleNode = h.node; break }
         }
         if title == nil { title = refTitles.first { PageWalker.norm($0) != siteNorm && !$0.isEmpty } }
-        if title == nil { title = h1s.first { PageWalker.norm($0) != siteNorm } ?? tagTitle }
+        if title == nil, let h = h1s.first(where: { PageWalker.norm($0.text) != siteNorm }) { title = h.text; titleNode = h.node }
+        if title == nil { title = tagTitle }
         if let t = title, t.isEmpty { title = nil }
+        if titleNode == nil, let t = title.map(PageWalker.norm), !t.isEmpty {
+            titleNode = h1s.first { PageWalker.norm($0.text) == t }?.node
+        }
 
         // Date.
-        var rawDate: String?
-        for key in ["article:published_time", "og:published_time", "published_time", "article:published", "datepublished", "itemprop:datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "publication_date", "og:pubdate", "cxenseparse:recs:publishtime", "article:modified_time", "og:updated_time"] {
-            if let v = meta[key], DateNormalizer.find(v) != nil { rawDate = v; break }
-            if key == "article:published_time", let d = ld, let v = PageWalker.ldString(d["datePublished"]), DateNormalizer.find(v) != nil { rawDate = v; break }
-        }
-        if rawDate == nil, let d = ld, let v = PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"]) { rawDate = v }
-        var modified = meta["article:modified_time"] ?? ld.flatMap { PageWalker.ldString($0["dateModified"]) } ?? meta["og:updated_time"] ?? meta["last-modified"]
-        if modified.flatMap({ DateNormalizer.find($0) }) == nil { modified = nil }
-        let published = rawDate.flatMap { DateNormalizer.find($0)?.day }
-        // A date the page shows as "Updated …" is the one readers see; metadata dates stay in `extra`.
-        if let u = updatedTexts.first { rawDate = u }
-        if rawDate == nil { rawDate = timeDates.first { DateNormalizer.find($0) != nil } }
         let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
-        if rawDate == nil { rawDate = dateTexts.first }
-        if rawDate == nil, let u = urlString { rawDate = PageWalker.urlDate(u) }
-        if rawDate == nil { rawDate = bylineTexts.first { DateNormalizer.find($0) != nil } }
-        let found = rawDate.flatMap { DateNormalizer.find($0) }
+        let dates = pageDates(ld: ld, url: urlString, titleNode: titleNode, inSkip: inSkip)
+        let found = dates.chosen.flatMap { DateNormalizer.find($0) }
 
         // Authors: JSON-LD, then meta tags, then the first rel=author link or byline element.
         var authors: [String] = []
@@ -373,27 +364,13 @@ extension PageWalker {
         }
         var extra: [String: String] = [:]
         if let t = found?.time { extra["time"] = t }
-        if let p = published, p != found?.day { extra["published"] = p }
-        if let m = modified.flatMap({ DateNormalizer.find($0)?.day }) { extra["modified"] = m }
+        if let p = dates.published, p != found?.day { extra["published"] = p }
+        if let m = dates.modified { extra["modified"] = m }
         if let d = meta["description"] ?? meta["og:description"] { extra["description"] = PageWalker.decodeEntities(TextShape.collapse(d)) }
         if let l = lang { extra["language"] = l }
         return Article(
             id: "\(path)#1", path: path, title: title, subtitle: subtitle, source: site.map { TextShape.collapse($0) }, authors: authors,
-            date: found?.day, rawDate: rawDate, url: urlString, text: paragraphs.joined(separator: "\n\n"),
+            date: found?.day, rawDate: dates.chosen, url: urlString, text: paragraphs.joined(separator: "\n\n"),
             paragraphs: paragraphs, captions: captions, format: "html", encoding: encoding, extra: extra)
-    }
-
-    /// A date in a URL path: /2023/12/17/ or /2023-12-17/ or /20231217/.
-    static func urlDate(_ u: String) -> String? {
-        let parts = u.split(separator: "/")
-        for (i, p) in parts.enumerated() where p.count == 4 && p.allSatisfy(\.isNumber) {
-            if let y = Int(p), y >= 1990, y <= 2100, i + 2 < parts.count,
-                let m = Int(parts[i + 1]), (1...12).contains(m), let d = Int(parts[i + 2].prefix(2)), (1...31).contains(d), parts[i + 2].prefix(2).allSatisfy(\.isNumber)
-            {
-                return "\(y)-\(m)-\(d)"
-            }
-        }
-        for p in parts { if let f = DateNormalizer.find(String(p)), p.count <= 12 { return f.day } }
-        return nil
     }
 }

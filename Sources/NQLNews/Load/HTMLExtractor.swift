@@ -85,7 +85,8 @@ struct PageWalker {
     var nodes: [PageNode] = []
     var meta: [String: String] = [:]
     var titleTag: String?
-    var h1s: [String] = []
+    /// Headlines in page order, with their node index.
+    var h1s: [(text: String, node: Int)] = []
     var canonical: String?
     var jsonLD: [[String: Any]] = []
     var timeDates: [String] = []
@@ -339,12 +340,12 @@ struct PageWalker {
         nodes[idx].textLen = total
         // After the children, so the subtree's text length is known and large
         // containers are not flattened to text just to be rejected.
-        collectMeta(node, tag: tag, cls: cls, info: info, itemprop: itemprop, textLen: total)
+        collectMeta(node, index: idx, tag: tag, cls: cls, info: info, itemprop: itemprop, textLen: total)
         nodes[idx].linkLen = linkTotal
         return (total, linkTotal)
     }
 
-    mutating func collectMeta(_ node: xmlNodePtr, tag: String, cls: String, info: ClassInfo, itemprop: String?, textLen: Int) {
+    mutating func collectMeta(_ node: xmlNodePtr, index: Int, tag: String, cls: String, info: ClassInfo, itemprop: String?, textLen: Int) {
         switch tag {
         case "meta":
             let key = (PageWalker.attr(node, "property") ?? PageWalker.attr(node, "name") ?? PageWalker.attr(node, "itemprop") ?? "").lowercased()
@@ -355,7 +356,7 @@ struct PageWalker {
             if titleTag == nil { titleTag = PageWalker.text(node) }
         case "h1":
             let t = PageWalker.text(node)
-            if !t.isEmpty { h1s.append(t) }
+            if !t.isEmpty { h1s.append((t, index)) }
         case "link":
             let rel = PageWalker.attr(node, "rel")?.lowercased() ?? ""
             if rel == "canonical", canonical == nil { canonical = PageWalker.attr(node, "href") }

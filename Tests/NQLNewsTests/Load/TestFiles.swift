@@ -22,7 +22,8 @@ final class TempFolder {
         let full = path + "/" + name
         try? FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: data)
+        let written = FileManager.default.createFile(atPath: full, contents: data)
+        precondition(written, "could not write the test file \(full)")
         return full
     }
 }

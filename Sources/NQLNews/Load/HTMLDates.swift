@@ -1,0 +1,149 @@
+import CLibXML2
+import Foundation
+
+/// Choosing a page's date (see `HTMLExtractor`).
+///
+/// Readers date an article by what the page prints under its headline, so that
+/// comes first: "By Jane Doe | Dec 22, 2023", "PUBLISHED: … | UPDATED: …",
+/// "Saturday 23 December 2023 05:39, UK". Where the line labels a date as the
+/// publication date, that one is taken; otherwise the first date shown. Only
+/// without such a line do the metadata dates decide (they are often stale —
+/// a first publication years back, or a UTC time that falls on the next day),
+/// then `<time>` elements, date-classed elements, the URL and the byline.
+extension PageWalker {
+    struct PageDates {
+        /// The date text chosen, as written.
+        var chosen: String?
+        /// Publication and modification days from the metadata, ISO.
+        var published: String?
+        var modified: String?
+    }
+
+    /// What a label in front of a date says about it.
+    enum DateLabel { case none, published, updated }
+
+    /// A date printed on the page, with its label.
+    struct ShownDate {
+        var text: String
+        var label: DateLabel
+    }
+
+    static let publishedMetaKeys = [
+        "article:published_time", "og:published_time", "published_time", "article:published", "datepublished",
+        "itemprop:datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date",
+        "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
+        "publication_date", "og:pubdate", "cxenseparse:recs:publishtime", "article:modified_time", "og:updated_time",
+    ]
+
+    func pageDates(ld: [String: Any]?, url: String?, titleNode: Int?, inSkip: [Bool]) -> PageDates {
+        func valid(_ s: String?) -> String? { s.flatMap { DateNormalizer.find($0) != nil ? $0 : nil } }
+        var fromMeta: String?
+        for key in PageWalker.publishedMetaKeys {
+            if let v = valid(meta[key]) { fromMeta = v; break }
+            if key == "article:published_time", let v = valid(ld.flatMap { PageWalker.ldString($0["datePublished"]) }) { fromMeta = v; break }
+        }
+        if fromMeta == nil, let d = ld { fromMeta = valid(PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"])) }
+        let modified = valid(meta["article:modified_time"] ?? ld.flatMap { PageWalker.ldString($0["dateModified"]) } ?? meta["og:updated_time"] ?? meta["last-modified"])
+
+        let shown = titleNode.map { shownDates(after: $0, inSkip: inSkip) } ?? []
+        let fromHeader = (shown.first { $0.label == .published } ?? shown.first { $0.label == .none } ?? shown.first)?.text
+        if PageWalker.debug {
+            print("dates: headline node \(titleNode.map { String($0) } ?? "none") shown \(shown.map { "\($0.label):\($0.text)" }) meta \(fromMeta ?? "-") modified \(modified ?? "-") updated \(updatedTexts) time \(timeDates.prefix(3)) texts \(dateTexts.prefix(3))")
+        }
+        var chosen = fromHeader ?? fromMeta ?? updatedTexts.first
+        if chosen == nil { chosen = timeDates.first { DateNormalizer.find($0) != nil } }
+        if chosen == nil { chosen = dateTexts.first }
+        if chosen == nil, let u = url { chosen = PageWalker.urlDate(u) }
+        if chosen == nil { chosen = bylineTexts.first { DateNormalizer.find($0) != nil } }
+        return PageDates(
+            chosen: chosen, published: fromMeta.flatMap { DateNormalizer.find($0)?.day },
+            modified: modified.flatMap { DateNormalizer.find($0)?.day })
+    }
+
+    /// Index of the last node in each node's subtree (nodes are in document order).
+    func subtreeEnds() -> [Int] {
+        var end = Array(nodes.indices)
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 {
+            end[nodes[i].parent] = max(end[nodes[i].parent], end[i])
+        }
+        return end
+    }
+
+    /// Dates printed in the short lines that follow the headline, up to where
+    /// the body's prose begins. Figures, captions and navigation are passed over.
+    func shownDates(after titleNode: Int, inSkip: [Bool]) -> [ShownDate] {
+        let end = subtreeEnds()
+        var out: [ShownDate] = []
+        var budget = 1500  // characters of text read after the headline
+        var prose = 0
+        var j = end[titleNode] + 1
+        while j < nodes.count, budget > 0, prose < 2, out.count < 4 {
+            let n = nodes[j]
+            if inSkip[j] || n.textLen == 0 || n.hint <= -100 || n.tag == "figure" || n.tag == "figcaption" || n.tag == "h1" {
+                j = end[j] + 1
+                continue
+            }
+            // A short block with no blocks inside is one line; a short block
+            // holding blocks (a dek above a byline) is read line by line.
+            if n.textLen <= 160, !((j + 1)...max(j + 1, end[j])).contains(where: { $0 <= end[j] && nodes[$0].textLen > 0 && PageWalker.blockTags.contains(nodes[$0].tag) }) {
+                let t = PageWalker.text(n.ptr)
+                budget -= t.count
+                out += PageWalker.datesShown(in: t)
+                j = end[j] + 1
+                continue
+            }
+            if n.directText >= 160 {
+                prose += 1
+                budget -= n.directText
+            }
+            j += 1
+        }
+        return out
+    }
+
+    static let dateLabels: [(String, DateLabel)] = [
+        ("published", .published), ("posted", .published), ("updated", .updated), ("modified", .updated),
+        ("corrected", .updated), ("edited", .updated), ("revised", .updated),
+    ]
+
+    /// The dates in a short line, each with the label in front of it.
+    /// A line of prose (long, or ending like a sentence) shows none.
+    static func datesShown(in line: String) -> [ShownDate] {
+        let lower = line.lowercased()
+        // "… at 8:48 p.m." ends with a full stop but is not a sentence.
+        let clock = lower.hasSuffix("a.m.") || lower.hasSuffix("p.m.")
+        guard line.count >= 6, line.split(separator: " ").count <= 20, clock || !PlainTextExtractor.endsLikeSentence(line) else { return [] }
+        guard DateNormalizer.find(lower) != nil else { return [] }
+        // Cut the line at each label so "Published … | Updated …" gives two dates.
+        var cuts: [(String.Index, DateLabel)] = [(lower.startIndex, .none)]
+        for (word, label) in dateLabels {
+            var from = lower.startIndex
+            while let r = lower.range(of: word, range: from..<lower.endIndex) {
+                cuts.append((r.lowerBound, label))
+                from = r.upperBound
+            }
+        }
+        cuts.sort { $0.0 < $1.0 }
+        var out: [ShownDate] = []
+        for (k, cut) in cuts.enumerated() {
+            let stop = k + 1 < cuts.count ? cuts[k + 1].0 : lower.endIndex
+            let part = String(lower[cut.0..<stop])
+            if DateNormalizer.find(part) != nil { out.append(ShownDate(text: part, label: cut.1)) }
+        }
+        return out
+    }
+
+    /// A date in a URL path: /2023/12/17/ or /2023-12-17/ or /20231217/.
+    static func urlDate(_ u: String) -> String? {
+        let parts = u.split(separator: "/")
+        for (i, p) in parts.enumerated() where p.count == 4 && p.allSatisfy(\.isNumber) {
+            if let y = Int(p), y >= 1990, y <= 2100, i + 2 < parts.count,
+                let m = Int(parts[i + 1]), (1...12).contains(m), let d = Int(parts[i + 2].prefix(2)), (1...31).contains(d), parts[i + 2].prefix(2).allSatisfy(\.isNumber)
+            {
+                return "\(y)-\(m)-\(d)"
+            }
+        }
+        for p in parts { if let f = DateNormalizer.find(String(p)), p.count <= 12 { return f.day } }
+        return nil
+    }
+}
