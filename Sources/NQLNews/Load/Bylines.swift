@@ -54,4 +54,12 @@ enum Bylines {
         if words.count == 1, s.count < 3 { return false }
         return true
     }
+
+    /// A name without the role after it: "Will Macmaster Editor" → "Will Macmaster",
+    /// "Aleksandar Stevanovic Senior Writer" → "Aleksandar Stevanovic".
+    static func dropRole(_ s: String) -> String {
+        let words = TextShape.collapse(s).split(separator: " ")
+        let name = words.prefix { !roleWords.contains($0.lowercased()) && !nonNameWords.contains($0.lowercased()) }
+        return name.joined(separator: " ")
+    }
 }

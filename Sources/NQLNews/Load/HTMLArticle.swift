@@ -299,10 +299,11 @@ extension PageWalker {
 
         // Date.
         let urlString = canonical ?? meta["og:url"] ?? ld.flatMap { PageWalker.ldString($0["url"]) }
-        let dates = pageDates(ld: ld, url: urlString, titleNode: titleNode, inSkip: inSkip)
+        let header = titleNode.map { headerLines(after: $0, inSkip: inSkip) } ?? []
+        let dates = pageDates(ld: ld, url: urlString, header: header)
         let found = dates.chosen.flatMap { DateNormalizer.find($0) }
 
-        // Authors: JSON-LD, then meta tags, then the first rel=author link or byline element.
+        // Authors: JSON-LD, then meta tags, the first rel=author link, the byline under the headline, a byline element.
         var authors: [String] = []
         func accept(_ names: [String]) -> [String] {
             var seen = Set<String>()
@@ -325,7 +326,16 @@ extension PageWalker {
         for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "twitter:creator"] where authors.isEmpty {
             if let v = meta[key], !v.hasPrefix("http"), !v.hasPrefix("@") { authors = accept([v]) }
         }
-        for t in authorLinks where authors.isEmpty { authors = accept([t]) }
+        if authors.isEmpty {
+            // Co-authors each have a link; more than four names is a list of other stories.
+            let linked = accept(authorLinks)
+            authors = linked.count <= 4 ? linked : accept(Array(authorLinks.prefix(1)))
+        }
+        // The byline printed under the headline, when the markup names no one or fewer people.
+        let printed = accept(PageWalker.headerByline(header))
+        if authors.isEmpty || (printed.count > authors.count && Set(authors.map(PageWalker.norm)).isSubset(of: printed.map(PageWalker.norm))) {
+            if !printed.isEmpty { authors = printed }
+        }
         for t in bylineTexts where authors.isEmpty { authors = accept([t]) }
 
         // Body clean-up: interface strings, footers, the title and bylines repeated.

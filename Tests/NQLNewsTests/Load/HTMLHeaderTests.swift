@@ -17,14 +17,14 @@ private func page(head: String, header: String, body: String = "") -> String {
     """
 }
 
-private func date(_ html: String) throws -> Article {
+private func article(_ html: String) throws -> Article {
     try #require(ArticleLoader.load(text: html, format: "html", path: "d.html").articles.first)
 }
 
-@Suite struct HTMLDatesTests {
+@Suite struct HTMLHeaderTests {
     @Test func theDateUnderTheHeadlineBeatsStaleMetadata() throws {
         // The metadata still carries the first version's date from years back.
-        let a = try date(page(
+        let a = try article(page(
             head: #"<meta property="article:published_time" content="2019-11-25T13:00:00Z"><meta property="article:modified_time" content="2023-11-27T11:20:00Z">"#,
             header: #"<div class="byline"><p>By Maya Ortiz and Lee Chan</p><time datetime="2023-11-27T06:20:00-05:00">November 27, 2023</time></div>"#))
         #expect(a.date == "2023-11-27")
@@ -34,7 +34,7 @@ private func date(_ html: String) throws -> Article {
 
     @Test func aLabelledPublicationDateBeatsTheUpdate() throws {
         // The UTC timestamp falls on the next day; the page prints the local day.
-        let a = try date(page(
+        let a = try article(page(
             head: #"<meta property="article:published_time" content="2023-12-23T01:48:19+00:00">"#,
             header: "<div>By Tom Reyes | New York Ledger</div><div>UPDATED: December 23, 2023 at 10:54 a.m. | PUBLISHED: December 22, 2023 at 8:48 p.m.</div>"))
         #expect(a.date == "2023-12-22")
@@ -42,13 +42,13 @@ private func date(_ html: String) throws -> Article {
     }
 
     @Test func anUnlabelledDateComesBeforeACorrection() throws {
-        let a = try date(page(
+        let a = try article(page(
             head: "", header: "<p>By Sarah Quinn</p><div>December 22, 2023 at 8:00 AM EST Corrected December 28, 2023 at 2:28 PM EST</div>"))
         #expect(a.date == "2023-12-22")
     }
 
     @Test func captionsAndBodyProseAreNotTheArticleDate() throws {
-        let a = try date(page(
+        let a = try article(page(
             head: #"<meta property="article:published_time" content="2023-12-21T09:00:00Z">"#,
             header: "<figure><img src=t.jpg><figcaption>Council members on December 20, 2023. (Photo: J. Park)</figcaption></figure>",
             body: "<p>On December 14, 2023, engineers told the council the tunnel would cost 40% more than first planned.</p>"))
@@ -57,12 +57,12 @@ private func date(_ html: String) throws -> Article {
 
     @Test func navigationDatesAreIgnored() throws {
         // "Sunday, December 24th 2023" sits in the navigation, before the headline.
-        let a = try date(page(head: #"<meta name="date" content="2023-12-21">"#, header: "<p>By Ana Lima</p>"))
+        let a = try article(page(head: #"<meta name="date" content="2023-12-21">"#, header: "<p>By Ana Lima</p>"))
         #expect(a.date == "2023-12-21")
     }
 
     @Test func aTimeElementWithAClockOnlyFallsBackToMetadata() throws {
-        let a = try date(page(
+        let a = try article(page(
             head: #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-12-19T23:30:00-05:00"}</script>"#,
             header: #"<p>posted at <time datetime="2023-12-19T23:30:00-05:00">23:30</time></p>"#))
         #expect(a.date == "2023-12-19")
@@ -74,5 +74,48 @@ private func date(_ html: String) throws -> Article {
         #expect(shown.compactMap { DateNormalizer.find($0.text)?.day } == ["2023-12-21", "2023-12-22"])
         #expect(PageWalker.datesShown(in: "Council members met on December 20, 2023.").isEmpty)
         #expect(PageWalker.datesShown(in: "Posted at 8:48 p.m.").isEmpty)
+    }
+
+    // Bylines printed under the headline.
+
+    @Test func aBylineGluedToItsLink() throws {
+        let a = try article(page(head: "", header: #"<div>By<a href="/staff/ana-lima">Ana Lima</a></div><p>Published Dec 21, 2023</p>"#))
+        #expect(a.authors == ["Ana Lima"])
+    }
+
+    @Test func namesAboveTheDateLineWithTheirRole() throws {
+        let a = try article(page(
+            head: "", header: #"<div><a href="/w">Will Ortega Senior Writer</a></div><div>Updated: August 8, 2023 | 6:51 AM</div>"#,
+            body: #"<div class="byline">Dana Fox</div>"#))
+        #expect(a.authors == ["Will Ortega"])
+        #expect(a.date == "2023-08-08")
+    }
+
+    @Test func aPhotoCreditIsNotTheByline() throws {
+        let a = try article(page(head: "", header: "<div>By Kim Ito</div><div>By Ana Lima, Staff Writer</div>"))
+        #expect(a.authors == ["Ana Lima"])
+    }
+
+    @Test func asToldTo() throws {
+        let a = try article(page(head: "", header: "<div>Rosa Delgado as told to Sam Whitfield</div><div>March 07, 2022 • 6 min read</div>"))
+        #expect(a.authors == ["Sam Whitfield"])
+    }
+
+    @Test func theHeaderBylineAddsCoAuthorsTheMetadataLeftOut() throws {
+        let a = try article(page(
+            head: #"<meta name="author" content="Starr Bowen">"#,
+            header: "<div>Starr Bowen, Rania Aziz, Anna Cho</div><div>12/22/2023</div>"))
+        #expect(a.authors == ["Starr Bowen", "Rania Aziz", "Anna Cho"])
+    }
+
+    @Test func coAuthorLinks() throws {
+        let a = try article(page(
+            head: "", header: #"<p><a rel="author" href="/a">Najib Jaber, Pacific Wire</a> and <a rel="author" href="/b">Samy Maher, Pacific Wire</a></p>"#))
+        #expect(a.authors == ["Najib Jaber", "Samy Maher"])
+    }
+
+    @Test func roleAfterAName() {
+        #expect(Bylines.dropRole("Aleksandar Petrov Senior Writer") == "Aleksandar Petrov")
+        #expect(Bylines.dropRole("Greg Potts") == "Greg Potts")
     }
 }

@@ -1,7 +1,7 @@
 import CLibXML2
 import Foundation
 
-/// Choosing a page's date (see `HTMLExtractor`).
+/// What a page prints under its headline: the date and the byline (see `HTMLExtractor`).
 ///
 /// Readers date an article by what the page prints under its headline, so that
 /// comes first: "By Jane Doe | Dec 22, 2023", "PUBLISHED: … | UPDATED: …",
@@ -10,6 +10,7 @@ import Foundation
 /// without such a line do the metadata dates decide (they are often stale —
 /// a first publication years back, or a UTC time that falls on the next day),
 /// then `<time>` elements, date-classed elements, the URL and the byline.
+/// The same lines give the byline when the metadata names no one.
 extension PageWalker {
     struct PageDates {
         /// The date text chosen, as written.
@@ -35,7 +36,7 @@ extension PageWalker {
         "publication_date", "og:pubdate", "cxenseparse:recs:publishtime", "article:modified_time", "og:updated_time",
     ]
 
-    func pageDates(ld: [String: Any]?, url: String?, titleNode: Int?, inSkip: [Bool]) -> PageDates {
+    func pageDates(ld: [String: Any]?, url: String?, header: [String]) -> PageDates {
         func valid(_ s: String?) -> String? { s.flatMap { DateNormalizer.find($0) != nil ? $0 : nil } }
         var fromMeta: String?
         for key in PageWalker.publishedMetaKeys {
@@ -45,10 +46,10 @@ extension PageWalker {
         if fromMeta == nil, let d = ld { fromMeta = valid(PageWalker.ldString(d["dateCreated"]) ?? PageWalker.ldString(d["dateModified"])) }
         let modified = valid(meta["article:modified_time"] ?? ld.flatMap { PageWalker.ldString($0["dateModified"]) } ?? meta["og:updated_time"] ?? meta["last-modified"])
 
-        let shown = titleNode.map { shownDates(after: $0, inSkip: inSkip) } ?? []
+        let shown = header.flatMap(PageWalker.datesShown)
         let fromHeader = (shown.first { $0.label == .published } ?? shown.first { $0.label == .none } ?? shown.first)?.text
         if PageWalker.debug {
-            print("dates: headline node \(titleNode.map { String($0) } ?? "none") shown \(shown.map { "\($0.label):\($0.text)" }) meta \(fromMeta ?? "-") modified \(modified ?? "-") updated \(updatedTexts) time \(timeDates.prefix(3)) texts \(dateTexts.prefix(3))")
+            print("dates: shown \(shown.map { "\($0.label):\($0.text)" }) meta \(fromMeta ?? "-") modified \(modified ?? "-") updated \(updatedTexts) time \(timeDates.prefix(3)) texts \(dateTexts.prefix(3))")
         }
         var chosen = fromHeader ?? fromMeta ?? updatedTexts.first
         if chosen == nil { chosen = timeDates.first { DateNormalizer.find($0) != nil } }
@@ -69,26 +70,27 @@ extension PageWalker {
         return end
     }
 
-    /// Dates printed in the short lines that follow the headline, up to where
-    /// the body's prose begins. Figures, captions and navigation are passed over.
-    func shownDates(after titleNode: Int, inSkip: [Bool]) -> [ShownDate] {
+    /// The short lines that follow the headline, up to where the body's prose
+    /// begins (at most 1,500 characters). Figures, captions and navigation are
+    /// passed over; a short block holding blocks (a dek above a byline) is read
+    /// line by line.
+    func headerLines(after titleNode: Int, inSkip: [Bool]) -> [String] {
         let end = subtreeEnds()
-        var out: [ShownDate] = []
-        var budget = 1500  // characters of text read after the headline
+        var lines: [String] = []
+        var budget = 1500
         var prose = 0
         var j = end[titleNode] + 1
-        while j < nodes.count, budget > 0, prose < 2, out.count < 4 {
+        while j < nodes.count, budget > 0, prose < 2, lines.count < 12 {
             let n = nodes[j]
             if inSkip[j] || n.textLen == 0 || n.hint <= -100 || n.tag == "figure" || n.tag == "figcaption" || n.tag == "h1" {
                 j = end[j] + 1
                 continue
             }
-            // A short block with no blocks inside is one line; a short block
-            // holding blocks (a dek above a byline) is read line by line.
-            if n.textLen <= 160, !((j + 1)...max(j + 1, end[j])).contains(where: { $0 <= end[j] && nodes[$0].textLen > 0 && PageWalker.blockTags.contains(nodes[$0].tag) }) {
+            let holdsBlocks = n.textLen <= 160 && (j + 1...max(j + 1, end[j])).contains { $0 <= end[j] && nodes[$0].textLen > 0 && PageWalker.blockTags.contains(nodes[$0].tag) }
+            if n.textLen <= 160, !holdsBlocks {
                 let t = PageWalker.text(n.ptr)
                 budget -= t.count
-                out += PageWalker.datesShown(in: t)
+                lines.append(t)
                 j = end[j] + 1
                 continue
             }
@@ -98,7 +100,8 @@ extension PageWalker {
             }
             j += 1
         }
-        return out
+        if PageWalker.debug { for l in lines { print("  header line: \(l.prefix(120))") } }
+        return lines
     }
 
     static let dateLabels: [(String, DateLabel)] = [
@@ -131,6 +134,36 @@ extension PageWalker {
             if DateNormalizer.find(part) != nil { out.append(ShownDate(text: part, label: cut.1)) }
         }
         return out
+    }
+
+    /// Author names from the header: a "By …" line, or a line of names just
+    /// above the date line ("Greg Potts" / "Published: 22 Dec 2023",
+    /// "Will Macmaster Editor" / "Updated: August 8, 2023"). A photo credit
+    /// can read "By …" too, so with several candidates the one next to the date
+    /// line wins, then one that names a role ("…, Contributing Opinion Writer").
+    static func headerByline(_ lines: [String]) -> [String] {
+        let hasDate = lines.map { !datesShown(in: $0).isEmpty }
+        var best: (names: [String], score: Int)?
+        for (i, raw) in lines.enumerated() {
+            var line = raw
+            // "ByVan Sias": "By" glued to a linked name.
+            if line.hasPrefix("By"), let c = line.dropFirst(2).first, c.isUppercase { line = "By " + line.dropFirst(2) }
+            // "Amie Mock as told to Heather Eastman": the writer is named last.
+            if let r = line.range(of: " as told to ") { line = "By " + line[r.upperBound...] }
+            let nextToDate = hasDate[i] || (i + 1 < lines.count && hasDate[i + 1])
+            var names = PlainTextExtractor.bylineNames(line) ?? []
+            if names.isEmpty, i + 1 < lines.count, hasDate[i + 1], !hasDate[i], line.split(separator: " ").count <= 10 {
+                names = line.split(whereSeparator: { $0 == "," || $0 == "|" || $0 == "&" }).flatMap { part in
+                    Bylines.splitNames(Bylines.dropRole(String(part)))
+                }
+                if !names.allSatisfy({ $0.split(separator: " ").count >= 2 && !Bylines.looksLikeOrganisation($0) }) { names = [] }
+            }
+            guard !names.isEmpty else { continue }
+            let namesRole = line.split(separator: " ").contains { Bylines.roleWords.contains($0.lowercased()) }
+            let score = (nextToDate ? 2 : 0) + (namesRole ? 1 : 0)
+            if best == nil || score > best?.score ?? 0 { best = (names, score) }
+        }
+        return best?.names ?? []
     }
 
     /// A date in a URL path: /2023/12/17/ or /2023-12-17/ or /20231217/.
