@@ -359,6 +359,12 @@ extension PageWalker {
             return true
         }
         if authors.isEmpty { authors = accept(bodyBylines) }
+        // An author box inside the body: the name alone, or a role with a social handle.
+        let authorKeys = Set(authors.map(PageWalker.norm))
+        paragraphs.removeAll { p in
+            guard p.count < 80 else { return false }
+            return authorKeys.contains(PageWalker.norm(p)) || (p.split(separator: " ").last?.hasPrefix("@") == true && !PlainTextExtractor.endsLikeSentence(p))
+        }
         // JSON-LD articleBody when the DOM gave much less.
         if let d = ld, let body = d["articleBody"] as? String {
             let domLen = paragraphs.reduce(0) { $0 + $1.count }

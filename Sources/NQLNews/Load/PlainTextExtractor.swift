@@ -71,6 +71,8 @@ enum PlainTextExtractor {
         }
         // Newsletter pitches: "Want to keep up with breaking news? Subscribe to our email newsletter."
         if key.count < 200, key.has("newsletter"), key.has("subscribe") || key.has("sign up") { return true }
+        // The legal small print under a sign-up box.
+        if key.count < 400, key.has("privacy policy"), key.has("subscrib") || key.has("sign up") || key.has("signing up") { return true }
         // A promoted link card: "Related With every automaker that builds trucks…".
         if key.count < 400, line.hasPrefix("Related "), let next = line.dropFirst(8).first, next.isUppercase { return true }
         // Breadcrumbs: "Politics › Diplomacy", "Home > World > Asia".

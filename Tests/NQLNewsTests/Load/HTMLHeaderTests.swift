@@ -118,4 +118,17 @@ private func article(_ html: String) throws -> Article {
         #expect(Bylines.dropRole("Aleksandar Petrov Senior Writer") == "Aleksandar Petrov")
         #expect(Bylines.dropRole("Greg Potts") == "Greg Potts")
     }
+
+    @Test func anAuthorBoxAndSignUpSmallPrintLeaveTheBody() throws {
+        let a = try article(page(
+            head: #"<meta name="author" content="Gemma Price">"#, header: "",
+            body: """
+                <p>Gemma Price</p><p>Culture reporter @gemmaprice</p>
+                <p>This newsletter may contain advertising, deals, or affiliate links. Subscribing to a newsletter indicates your consent to our Terms of Use and Privacy Policy. You may unsubscribe from the newsletters at any time.</p>
+                """))
+        #expect(a.paragraphs.count == 2)
+        #expect(!a.text.contains("Gemma"))
+        #expect(!a.text.contains("Privacy Policy"))
+    }
 }
+
