@@ -185,10 +185,11 @@ final class REPL {
         ("Ctrl-Z", "suspend (fg resumes)"),
     ]
 
-    /// `:help NAME`: signature, description, group and example.
+    /// `:help NAME`: signature, description, details, group and example.
     static func help(for b: Builtin, bold: (String) -> String = { $0 }) -> String {
         var text = bold(b.signature) + "\n  " + b.summary + "\n"
         if !b.options.isEmpty { text += "  options: " + b.options.map { "\($0):" }.joined(separator: ", ") + "\n" }
+        if !b.details.isEmpty { text += b.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)\n" }.joined() }
         text += "  group: \(b.group)\n"
         text += "  example:\n" + b.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
         return text

@@ -16,12 +16,14 @@ public struct Builtin: Sendable {
     public let summary: String
     /// A short example that runs.
     public let example: String
+    /// Longer help shown by `:help NAME` (the fields of a result, say); may be empty.
+    public let details: String
     /// The implementation.
     public let body: @Sendable (Arguments) throws -> Value
 
     /// Declares a built-in; `params` is written as in its signature, e.g. `"xs, key?"`.
     public init(_ name: String, group: String, params: String, options: [String] = [], anyLabels: Bool = false,
-                summary: String, example: String, body: @escaping @Sendable (Arguments) throws -> Value) {
+                summary: String, example: String, details: String = "", body: @escaping @Sendable (Arguments) throws -> Value) {
         self.anyLabels = anyLabels
         self.name = name
         self.group = group
@@ -29,6 +31,7 @@ public struct Builtin: Sendable {
         self.options = options
         self.summary = summary
         self.example = example
+        self.details = details
         self.body = body
     }
 

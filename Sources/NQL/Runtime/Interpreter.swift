@@ -156,7 +156,7 @@ public final class Interpreter: @unchecked Sendable {
             case .float(let d): return .float(-d)
             case let v: throw RuntimeError(Messages.badOperand("-", v.typeName), span: span, source: source)
             }
-        case .unary(.not, let x, let span):
+        case .unary(.not, let x, _):
             let v = try eval(x, scope)
             if case .function(let f) = v, !isImplicit(scope) { return .function(Function(.combined(.not, [f]))) }
             return .bool(!(try truth(v, scope, "not", x.span)))

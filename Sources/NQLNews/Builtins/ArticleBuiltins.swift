@@ -8,7 +8,8 @@ enum ArticleBuiltins {
     static let load = Builtin(
         "load", group: "articles", params: "path",
         summary: "Load articles from a file, folder, glob or \"-\" (stdin): .txt .md .html .json .jsonl. One text or HTML file gives one article; anything else a list.",
-        example: #"let a = load("Examples/articles/tokyo-2plus2.txt")"#
+        example: #"let a = load("Examples/articles/tokyo-2plus2.txt")"#,
+        details: ArticleValues.fieldHelp
     ) { a in
         let raw = try a.string(0)
         let path = raw == "-" || raw.hasPrefix("/") ? raw : a.interpreter.currentDirectory + "/" + raw

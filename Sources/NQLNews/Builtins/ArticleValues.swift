@@ -21,9 +21,32 @@ enum ArticleValues {
         ]))
     }
 
-    /// The fields `load` gives every article, for help and completion.
-    static let fieldNames = ["id", "path", "title", "subtitle", "source", "author", "authors", "date", "url", "text",
-                             "paragraphs", "sentences", "captions", "words", "format", "encoding", "extra"]
+    /// The fields `load` gives every article, in record order, with their help.
+    static let fields: [(name: String, help: String)] = [
+        ("id", "the input's own id, else path#n"),
+        ("path", "the file it came from"),
+        ("title", "the headline"),
+        ("subtitle", "sub-headlines (a list)"),
+        ("source", "the outlet: copyright footer, og:site_name, JSON source/site/publisher"),
+        ("author", "the first author"),
+        ("authors", "every author (a list)"),
+        ("date", "the publication day: for a page, the date printed under the headline, else its metadata"),
+        ("url", "the canonical URL"),
+        ("text", "the clean body; from JSON exactly as given"),
+        ("paragraphs", "the body's paragraphs (a list)"),
+        ("sentences", "the body's sentences (a list)"),
+        ("captions", "photo captions with their credits (a list)"),
+        ("words", "word count of the body"),
+        ("format", "txt, md, html, json or jsonl"),
+        ("encoding", "the text encoding used"),
+        ("extra", "everything else: time, published/modified (page metadata), JSON fields such as dateline"),
+    ]
+
+    /// `:help load`'s list of fields.
+    static var fieldHelp: String {
+        let width = fields.map(\.name.count).max() ?? 0
+        return "fields of each article:\n" + fields.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.help }.joined(separator: "\n")
+    }
 
     /// The text of an article record or a string; an error naming the built-in otherwise.
     static func text(_ v: Value, _ a: Arguments, _ index: Int = 0) throws -> String {

@@ -74,4 +74,13 @@ private let twoReports = """
         #expect(outcome.exitCode == .success, "\(err)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\":1}\n{\"a\":\"é\"}\n")
     }
+
+    @Test func loadHelpListsTheFieldsEveryArticleHas() throws {
+        let run = runNews(#"load("\#(packageRoot)/Examples/articles/tokyo-2plus2.txt") | keys"#)
+        #expect(run.err.isEmpty)
+        let load = try #require(News.registry().builtin(named: "load"))
+        let documented = load.details.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(run.out.trimmingCharacters(in: .whitespacesAndNewlines) == "[" + documented.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+    }
 }
+

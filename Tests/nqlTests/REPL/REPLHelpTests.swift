@@ -35,4 +35,13 @@ struct REPLHelpTests {
         #expect(text.contains(sort.example))
     }
 
+    @Test func helpForLoadListsTheArticleFields() throws {
+        let load = try #require(News.registry().builtin(named: "load"))
+        let text = REPL.help(for: load)
+        #expect(text.contains("fields of each article:"))
+        for field in ["title", "subtitle", "source", "authors", "date", "paragraphs", "sentences", "captions", "words"] {
+            #expect(text.contains("\n    \(field) "), "\(field) missing from :help load")
+        }
+    }
+
 }
