@@ -303,7 +303,7 @@ extension PageWalker {
         let dates = pageDates(ld: ld, url: urlString, header: header)
         let found = dates.chosen.flatMap { DateNormalizer.find($0) }
 
-        // Authors: JSON-LD, then meta tags, the first rel=author link, the byline under the headline, a byline element.
+        // Authors: JSON-LD, then meta tags, rel=author links, the byline under the headline, a byline element.
         var authors: [String] = []
         func accept(_ names: [String]) -> [String] {
             var seen = Set<String>()

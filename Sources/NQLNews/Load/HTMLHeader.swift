@@ -116,12 +116,12 @@ extension PageWalker {
         // "… at 8:48 p.m." ends with a full stop but is not a sentence.
         let clock = lower.hasSuffix("a.m.") || lower.hasSuffix("p.m.")
         guard line.count >= 6, line.split(separator: " ").count <= 20, clock || !PlainTextExtractor.endsLikeSentence(line) else { return [] }
-        guard DateNormalizer.find(lower) != nil else { return [] }
+        guard DateNormalizer.find(line) != nil else { return [] }
         // Cut the line at each label so "Published … | Updated …" gives two dates.
-        var cuts: [(String.Index, DateLabel)] = [(lower.startIndex, .none)]
+        var cuts: [(String.Index, DateLabel)] = [(line.startIndex, .none)]
         for (word, label) in dateLabels {
-            var from = lower.startIndex
-            while let r = lower.range(of: word, range: from..<lower.endIndex) {
+            var from = line.startIndex
+            while let r = line.range(of: word, options: .caseInsensitive, range: from..<line.endIndex) {
                 cuts.append((r.lowerBound, label))
                 from = r.upperBound
             }
@@ -129,8 +129,8 @@ extension PageWalker {
         cuts.sort { $0.0 < $1.0 }
         var out: [ShownDate] = []
         for (k, cut) in cuts.enumerated() {
-            let stop = k + 1 < cuts.count ? cuts[k + 1].0 : lower.endIndex
-            let part = String(lower[cut.0..<stop])
+            let stop = k + 1 < cuts.count ? cuts[k + 1].0 : line.endIndex
+            let part = line[cut.0..<stop].trimmingCharacters(in: CharacterSet(charactersIn: " |·•,;"))
             if DateNormalizer.find(part) != nil { out.append(ShownDate(text: part, label: cut.1)) }
         }
         return out
