@@ -10,7 +10,8 @@ import Foundation
 /// without such a line do the metadata dates decide (they are often stale —
 /// a first publication years back, or a UTC time that falls on the next day),
 /// then `<time>` elements, date-classed elements, the URL and the byline.
-/// The same lines give the byline when the metadata names no one.
+/// The same lines give the byline when the markup names no one, and co-authors
+/// it left out.
 extension PageWalker {
     struct PageDates {
         /// The date text chosen, as written.
@@ -86,7 +87,7 @@ extension PageWalker {
                 j = end[j] + 1
                 continue
             }
-            let holdsBlocks = n.textLen <= 160 && (j + 1...max(j + 1, end[j])).contains { $0 <= end[j] && nodes[$0].textLen > 0 && PageWalker.blockTags.contains(nodes[$0].tag) }
+            let holdsBlocks = end[j] > j && nodes[(j + 1)...end[j]].contains { $0.textLen > 0 && PageWalker.blockTags.contains($0.tag) }
             if n.textLen <= 160, !holdsBlocks {
                 let t = PageWalker.text(n.ptr)
                 budget -= t.count
@@ -122,7 +123,8 @@ extension PageWalker {
         for (word, label) in dateLabels {
             var from = line.startIndex
             while let r = line.range(of: word, options: .caseInsensitive, range: from..<line.endIndex) {
-                cuts.append((r.lowerBound, label))
+                // A whole word: "edited", not the end of "credited".
+                if r.lowerBound == line.startIndex || !line[line.index(before: r.lowerBound)].isLetter { cuts.append((r.lowerBound, label)) }
                 from = r.upperBound
             }
         }
@@ -159,8 +161,8 @@ extension PageWalker {
                 if !names.allSatisfy({ $0.split(separator: " ").count >= 2 && !Bylines.looksLikeOrganisation($0) }) { names = [] }
             }
             guard !names.isEmpty else { continue }
-            let namesRole = line.split(separator: " ").contains { Bylines.roleWords.contains($0.lowercased()) }
-            let score = (nextToDate ? 2 : 0) + (namesRole ? 1 : 0)
+            let namesARole = line.split(separator: " ").contains { Bylines.roleWords.contains($0.lowercased()) }
+            let score = (nextToDate ? 2 : 0) + (namesARole ? 1 : 0)
             if best == nil || score > best?.score ?? 0 { best = (names, score) }
         }
         return best?.names ?? []

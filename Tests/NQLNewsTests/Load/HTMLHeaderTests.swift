@@ -74,6 +74,7 @@ private func article(_ html: String) throws -> Article {
         #expect(shown.compactMap { DateNormalizer.find($0.text)?.day } == ["2023-12-21", "2023-12-22"])
         #expect(PageWalker.datesShown(in: "Council members met on December 20, 2023.").isEmpty)
         #expect(PageWalker.datesShown(in: "Posted at 8:48 p.m.").isEmpty)
+        #expect(PageWalker.datesShown(in: "Photo credited to Ana Lima, 3 May 2023").map(\.label) == [.none])
     }
 
     // Bylines printed under the headline.
