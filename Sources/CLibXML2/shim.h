@@ -12,4 +12,17 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+/* libxml2 prints parse and encoding errors to stderr by default; NQL reports
+   its own one-line message per file instead. The handler is per thread, so
+   each parse calls nql_xml_silence() first. (Swift cannot write a C variadic
+   function, hence this shim.) */
+static void nql_xml_ignore(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+static inline void nql_xml_silence(void) {
+    xmlSetGenericErrorFunc(NULL, nql_xml_ignore);
+}
 #endif

@@ -31,41 +31,55 @@ enum HTMLExtractor {
 
     static func extract(data: Data, path: String) -> Article? {
         _ = initOnce
-        let encoding = declaredCharset(data)
+        nql_xml_silence()
+        let input = prepare(data)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        let doc: htmlDocPtr? = data.withUnsafeBytes { raw -> htmlDocPtr? in
+        let doc: htmlDocPtr? = input.bytes.withUnsafeBytes { raw -> htmlDocPtr? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-            return htmlReadMemory(base, Int32(raw.count), path, encoding.label, options)
+            return htmlReadMemory(base, Int32(raw.count), path, input.label, options)
         }
         guard let doc else { return nil }
         defer { xmlFreeDoc(doc) }
         guard let root = xmlDocGetRootElement(doc) else { return nil }
         var page = PageWalker()
         page.walk(root)
-        return page.article(path: path, encoding: encoding.name)
+        return page.article(path: path, encoding: input.encoding)
     }
 
-    /// The charset to hand libxml2: the page's own declaration, else UTF-8 when the
-    /// bytes are valid UTF-8, else Windows-1252.
-    static func declaredCharset(_ data: Data) -> (label: String?, name: String) {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
-        if let r = head.range(of: "charset=") {
-            var cs = ""
-            for ch in head[r.upperBound...] {
-                if ch == "\"" || ch == "'" { if cs.isEmpty { continue } else { break } }
-                if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { cs.append(ch) } else { break }
-            }
-            if !cs.isEmpty {
-                // Pages often declare Latin-1 but are saved as UTF-8: trust valid multi-byte UTF-8.
-                let latin = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"]
-                if latin.contains(cs), data.contains(where: { $0 >= 0xC2 }), String(validating: data, as: UTF8.self) != nil {
-                    return ("utf-8", "utf-8")
-                }
-                return (cs == "utf8" ? "utf-8" : cs, cs)
-            }
+    static let latinCharsets: Set<String> = ["iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii"]
+
+    /// The bytes to hand libxml2, their charset label, and the encoding to report.
+    ///
+    /// A page that declares a charset other than UTF-8 or Latin-1 is converted by
+    /// libxml2. Everything else reaches it as valid UTF-8: UTF-8 as it is, text
+    /// that is not (a Latin-1 page, a UTF-8 page with a few broken bytes, an
+    /// undeclared EUC-KR page) decoded here the way text files are, so no byte
+    /// stops the parse half-way. Pages often declare Latin-1 but are saved as UTF-8:
+    /// valid multi-byte UTF-8 is trusted over the declaration.
+    static func prepare(_ data: Data) -> (bytes: Data, label: String, encoding: String) {
+        let declared = declaredCharset(data)
+        if let cs = declared, cs != "utf-8", !latinCharsets.contains(cs) { return (data, cs, cs) }
+        if String(validating: data, as: UTF8.self) != nil {
+            let ascii = !data.contains { $0 >= 0x80 }
+            return (data, "utf-8", ascii ? declared ?? "utf-8" : "utf-8")
         }
-        if String(validating: data, as: UTF8.self) != nil { return ("utf-8", "utf-8") }
-        return ("windows-1252", "windows-1252")
+        guard case .text(let text, let used) = TextDecoding.decode(data) else { return (data, "windows-1252", "windows-1252") }
+        // Windows-1252 decodes every Latin-1 page; report the charset the page declared.
+        if used == "windows-1252", let cs = declared, latinCharsets.contains(cs) { return (Data(text.utf8), "utf-8", cs) }
+        return (Data(text.utf8), "utf-8", used)
+    }
+
+    /// The charset a page declares in its first 4 KB (`<meta charset>`, `http-equiv`), lower-case.
+    static func declaredCharset(_ data: Data) -> String? {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
+        guard let r = head.range(of: "charset=") else { return nil }
+        var cs = ""
+        for ch in head[r.upperBound...] {
+            if ch == "\"" || ch == "'" { if cs.isEmpty { continue } else { break } }
+            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { cs.append(ch) } else { break }
+        }
+        if cs == "utf8" { cs = "utf-8" }
+        return cs.isEmpty ? nil : cs
     }
 }
 

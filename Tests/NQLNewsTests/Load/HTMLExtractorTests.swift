@@ -86,6 +86,29 @@ let samplePage = """
         #expect(a.encoding == "utf-8")
     }
 
+    @Test func aBrokenByteInAUTF8PageDoesNotStopTheParse() throws {
+        let nav = (1...12).map { "<li><a href=\"/section/\($0)\">Section \($0)</a></li>" }.joined()
+        var bytes = Array("<html><head><title>Harbour tunnel</title></head><body><nav><ul>\(nav)</ul></nav><p>The council in Malmö approved the tunnel on Thursday, ".utf8)
+        bytes += [0xE2, 0x80]  // a cut-off "—"
+        bytes += Array(" after a long debate about its cost and its route under the old harbour.</p><p>Work starts in spring, the mayor’s office said on Friday.</p></body></html>".utf8)
+        let a = try #require(ArticleLoader.load(data: Data(bytes), path: "b.html", format: "html").articles.first)
+        #expect(a.encoding == "utf-8 (repaired)")
+        #expect(a.paragraphs.count == 2)
+        #expect(a.text.contains("Malmö"))
+        #expect(a.text.contains("the mayor’s office said on Friday."))
+    }
+
+    @Test func aLatin1PageWithBytesLatin1LeavesUndefined() throws {
+        // 0x9D and 0x81 have no character in Windows-1252; converters stop at them.
+        var bytes = Array("<html><head><meta charset=\"utf-8\"><title>Caf".utf8) + [0xE9]
+        bytes += Array("</title></head><body><p>The caf".utf8) + [0xE9, 0x9D] + Array(" on the corner reopened on Monday after a long renovation".utf8)
+        bytes += [0x81] + Array(", its owners said, and the queue ran round the block.</p></body></html>".utf8)
+        let a = try #require(ArticleLoader.load(data: Data(bytes), path: "w.html", format: "html").articles.first)
+        #expect(a.encoding == "windows-1252")
+        #expect(a.text.hasPrefix("The café"))
+        #expect(a.text.hasSuffix("the queue ran round the block."))
+    }
+
     @Test func exampleHTMLPages() throws {
         let (articles, problems) = ArticleLoader.load(packageRoot + "/Examples/articles/*.html")
         #expect(problems.isEmpty)
