@@ -59,10 +59,12 @@ enum HTMLExtractor {
     static func prepare(_ data: Data) -> (bytes: Data, label: String, encoding: String) {
         let declared = declaredCharset(data)
         if let cs = declared, cs != "utf-8", !latinCharsets.contains(cs) { return (data, cs, cs) }
-        if String(validating: data, as: UTF8.self) != nil {
-            let ascii = !data.contains { $0 >= 0x80 }
-            return (data, "utf-8", ascii ? declared ?? "utf-8" : "utf-8")
+        let (ascii, utf8) = data.withUnsafeBytes { raw -> (Bool, Bool) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let ascii = !bytes.contains { $0 >= 0x80 }
+            return (ascii, ascii || String(validating: bytes, as: UTF8.self) != nil)
         }
+        if utf8 { return (data, "utf-8", ascii ? declared ?? "utf-8" : "utf-8") }
         guard case .text(let text, let used) = TextDecoding.decode(data) else { return (data, "windows-1252", "windows-1252") }
         // Windows-1252 decodes every Latin-1 page; report the charset the page declared.
         if used == "windows-1252", let cs = declared, latinCharsets.contains(cs) { return (Data(text.utf8), "utf-8", cs) }
