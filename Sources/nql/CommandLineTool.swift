@@ -40,7 +40,8 @@ enum CommandLineTool {
           -h, --help             show this help
           -V, --version          show the version
 
-        exit codes: 0 success, 1 runtime error, 2 usage error, 3 syntax error
+        exit codes: 0 success, 1 runtime error, 2 usage error, 3 syntax error,
+                    4 some input could not be read (the rest ran)
 
         """
 
@@ -160,7 +161,9 @@ enum CommandLineTool {
             (text, name) = (decoded, path)
         }
         // `_` is the last result in scripts too, so a script saved by the REPL's :save replays.
-        return session.run(text, name: name, bindLast: true).exitCode.rawValue
+        let outcome = session.run(text, name: name, bindLast: true)
+        if case .completed = outcome, session.interpreter.inputErrors > 0 { return ExitCode.inputError.rawValue }
+        return outcome.exitCode.rawValue
     }
 }
 

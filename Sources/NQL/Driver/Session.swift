@@ -10,6 +10,8 @@ public enum ExitCode: Int32, Sendable {
     case usageError = 2
     /// The program has syntax errors; nothing ran.
     case syntaxError = 3
+    /// Everything ran, but some input could not be read (each was reported).
+    case inputError = 4
 }
 
 /// What running one chunk of source did.

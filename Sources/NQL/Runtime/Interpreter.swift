@@ -11,6 +11,8 @@ public final class Interpreter: @unchecked Sendable {
     public var output: (String) -> Void
     /// Where warnings go (a file that could not be loaded, ...): the rest continues.
     public var warn: (String) -> Void
+    /// How many inputs could not be read (`reportInputError`); `nql` then exits with 4.
+    public private(set) var inputErrors = 0
     /// The directory relative paths are resolved against.
     public var currentDirectory: String
     /// The flag that stops evaluation (Ctrl-C).
@@ -34,6 +36,13 @@ public final class Interpreter: @unchecked Sendable {
         self.output = output
         self.warn = warn
         self.currentDirectory = currentDirectory
+    }
+
+    /// Warns about an input that could not be read (a missing file, a bad
+    /// JSON line) and counts it: the program goes on with the rest.
+    public func reportInputError(_ message: String) {
+        inputErrors += 1
+        warn(message)
     }
 
     /// The 1-based line where a statement of the running program starts.

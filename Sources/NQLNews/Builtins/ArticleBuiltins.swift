@@ -17,7 +17,7 @@ enum ArticleBuiltins {
         let prefix = a.interpreter.currentDirectory + "/"
         for p in problems {
             let shown = p.description.replacingOccurrences(of: prefix, with: "")
-            a.interpreter.warn("nql: load: \(shown)\n")
+            if p.isNote { a.interpreter.warn("nql: load: \(shown)\n") } else { a.interpreter.reportInputError("nql: load: \(shown)\n") }
         }
         let values = articles.map { article -> Value in
             var v = ArticleValues.record(article)

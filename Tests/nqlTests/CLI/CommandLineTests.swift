@@ -52,6 +52,11 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         #expect(try runNQL(["--bogus"]).status == 2)
         #expect(try runNQL(["-e", "1 +* 2"]).status == 3)
         #expect(try runNQL(["no-such-file.nql"]).status == 2)
+        // A missing input is reported and the rest runs, but the status says so.
+        let missing = try runNQL(["-e", #"load("no-such-folder/") | len"#])
+        #expect(missing.status == 4)
+        #expect(missing.out == "0\n")
+        #expect(missing.err.contains("no-such-folder"))
     }
 
     @Test func twoSyntaxErrorsAreBothReportedWithCarets() throws {
