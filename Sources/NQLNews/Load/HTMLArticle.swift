@@ -253,6 +253,18 @@ extension PageWalker {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
+    /// A headline without a trailing media label: "… to Show Finale [Watch]", "… (VIDEO)".
+    static func droppingMediaTag(_ title: String) -> String {
+        guard let last = title.last, last == "]" || last == ")" else { return title }
+        let open: Character = last == "]" ? "[" : "("
+        guard let start = title.lastIndex(of: open), start > title.startIndex else { return title }
+        let label = title[title.index(after: start)..<title.index(before: title.endIndex)]
+        let words = label.split(separator: " ")
+        let tags: Set<String> = ["watch", "video", "videos", "photo", "photos", "pics", "listen", "audio", "gallery", "podcast", "live"]
+        guard (1...2).contains(words.count), words.contains(where: { tags.contains($0.lowercased()) }) else { return title }
+        return title[..<start].trimmingCharacters(in: .whitespaces)
+    }
+
     mutating func article(path: String, encoding: String) -> Article {
         let inSkip = inSkipFlags()
         let roots = chooseRoots(inSkip)
@@ -289,9 +301,16 @@ extension PageWalker {
             // The h1 holds the headline plus a kicker ("News …"): use the clean headline.
             if let r = refTitles.first(where: { PageWalker.norm($0).count > 10 && nh.contains(PageWalker.norm($0)) }) { title = r; titleNode = h.node; break }
         }
+        // No headline agrees with the metadata: the story was retitled, and the printed
+        // headline is the one readers see (a headline has words, not a section name).
+        if title == nil, let h = h1s.first(where: { $0.text.split(separator: " ").count >= 4 && PageWalker.norm($0.text) != siteNorm }) {
+            title = h.text
+            titleNode = h.node
+        }
         if title == nil { title = refTitles.first { PageWalker.norm($0) != siteNorm && !$0.isEmpty } }
         if title == nil, let h = h1s.first(where: { PageWalker.norm($0.text) != siteNorm }) { title = h.text; titleNode = h.node }
         if title == nil { title = tagTitle }
+        title = title.map(PageWalker.droppingMediaTag)
         if let t = title, t.isEmpty { title = nil }
         if titleNode == nil, let t = title.map(PageWalker.norm), !t.isEmpty {
             titleNode = h1s.first { PageWalker.norm($0.text) == t }?.node

@@ -109,6 +109,32 @@ let samplePage = """
         #expect(a.text.hasSuffix("the queue ran round the block."))
     }
 
+    @Test func aRetitledStoryKeepsItsPrintedHeadline() throws {
+        let page = """
+            <html><head><title>Strong quake kills more than 120 | Weather Desk</title>
+            <meta property="og:title" content="Strong quake kills more than 120"></head><body>
+            <h1>Survivors endure freezing nights after the quake</h1>
+            <p>Thousands of people spent a second night outdoors in temperatures well below freezing, officials said on Wednesday.</p>
+            </body></html>
+            """
+        let a = try #require(ArticleLoader.load(text: page, format: "html").articles.first)
+        #expect(a.title == "Survivors endure freezing nights after the quake")
+    }
+
+    @Test func aMediaLabelLeavesTheHeadline() throws {
+        let page = """
+            <html><head><meta property="og:title" content="WATCH: Dan and Kay bring the house down"></head><body>
+            <h1>Dan and Kay bring the house down in the finale [Watch]</h1>
+            <p>The duo closed the season with a song about moving house, and the judges stood up before the last chorus.</p>
+            </body></html>
+            """
+        let a = try #require(ArticleLoader.load(text: page, format: "html").articles.first)
+        #expect(a.title == "Dan and Kay bring the house down in the finale")
+        #expect(PageWalker.droppingMediaTag("Flood waters reach the old town (VIDEO)") == "Flood waters reach the old town")
+        #expect(PageWalker.droppingMediaTag("The budget in numbers (2024)") == "The budget in numbers (2024)")
+        #expect(PageWalker.droppingMediaTag("[Watch]") == "[Watch]")
+    }
+
     @Test func exampleHTMLPages() throws {
         let (articles, problems) = ArticleLoader.load(packageRoot + "/Examples/articles/*.html")
         #expect(problems.isEmpty)
