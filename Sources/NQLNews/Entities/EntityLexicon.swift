@@ -190,7 +190,7 @@ enum EntityLexicon {
 
     /// Last words of geographic names.
     static let geographicHeads: Set<String> = [
-        "Ocean", "Sea", "River", "Mountains", "Mountain", "Lake", "Peninsula", "Strait", "Straits", "Gulf",
+        "Ocean", "Sea", "Seas", "River", "Mountains", "Mountain", "Lake", "Peninsula", "Strait", "Straits", "Gulf",
         "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Heights", "Canal", "Channel", "Plateau",
     ]
 

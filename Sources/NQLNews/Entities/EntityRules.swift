@@ -213,7 +213,13 @@ enum EntityRules {
         }
 
         // 3. Refine the tagger's types.
+        let starts = Set(spans.map(\.start))
         for k in spans.indices where spans[k].taggerType >= 0 {
+            // A place name the tagger stopped short of: "East China" + "Sea", "Taiwan" + "Strait".
+            let after = spans[k].end
+            if spans[k].taggerType == 2, after < sentenceEnd[spans[k].start], geographicHeads.contains(attrs[after].word), !starts.contains(after) {
+                spans[k].end += 1
+            }
             let s = spans[k]
             let m = phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp)
             // The phrase list's category when it covers the whole span, else 0.

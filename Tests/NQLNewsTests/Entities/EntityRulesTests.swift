@@ -36,6 +36,12 @@ import Testing
         #expect(try has(text, amount, .PERCENT))
     }
 
+    @Test func aPlaceNameRunsOnToItsGeographicHead() throws {
+        let text = "The statement accused China of “coercive behaviour” and of trying to change the status quo by force in the East China Sea."
+        #expect(try has(text, "East China Sea", .LOC))
+        #expect(try !found(text).contains { $0.0 == "East China" })
+    }
+
     @Test func theVerbMayIsNotADate() throws {
         #expect(try !found("Russia may transfer technology to North Korea.").contains { $0.1 == .DATE })
     }
