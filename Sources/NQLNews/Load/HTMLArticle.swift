@@ -253,6 +253,8 @@ extension PageWalker {
         return t.trimmingCharacters(in: .whitespaces)
     }
 
+    static let mediaTags: Set<String> = ["watch", "video", "videos", "photo", "photos", "pics", "listen", "audio", "gallery", "podcast", "live"]
+
     /// A headline without a trailing media label: "… to Show Finale [Watch]", "… (VIDEO)".
     static func droppingMediaTag(_ title: String) -> String {
         guard let last = title.last, last == "]" || last == ")" else { return title }
@@ -260,8 +262,7 @@ extension PageWalker {
         guard let start = title.lastIndex(of: open), start > title.startIndex else { return title }
         let label = title[title.index(after: start)..<title.index(before: title.endIndex)]
         let words = label.split(separator: " ")
-        let tags: Set<String> = ["watch", "video", "videos", "photo", "photos", "pics", "listen", "audio", "gallery", "podcast", "live"]
-        guard (1...2).contains(words.count), words.contains(where: { tags.contains($0.lowercased()) }) else { return title }
+        guard (1...2).contains(words.count), words.contains(where: { mediaTags.contains($0.lowercased()) }) else { return title }
         return title[..<start].trimmingCharacters(in: .whitespaces)
     }
 

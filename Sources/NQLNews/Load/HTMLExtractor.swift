@@ -35,8 +35,9 @@ enum HTMLExtractor {
         let input = prepare(data)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let doc: htmlDocPtr? = input.bytes.withUnsafeBytes { raw -> htmlDocPtr? in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-            return htmlReadMemory(base, Int32(raw.count), path, input.label, options)
+            // libxml2 takes an int size: a page over 2 GB is not parsed (the caller reports it).
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), let size = Int32(exactly: raw.count) else { return nil }
+            return htmlReadMemory(base, size, path, input.label, options)
         }
         guard let doc else { return nil }
         defer { xmlFreeDoc(doc) }
