@@ -130,6 +130,7 @@ enum CommandLineTool {
         let out = BufferedOutput.standardOutput
         let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color),
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
+        session.interpreter.display = Display(width: stdoutIsTerminal ? LineEditor.terminalWidth() : 80, color: color)
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in

@@ -76,6 +76,12 @@ final class REPL {
     private func evaluate(_ text: String, name: String) -> Outcome {
         let start = DispatchTime.now()
         session.interpreter.interrupt.clear()
+        if reader is LineEditor {
+            let width = LineEditor.terminalWidth()
+            session.interpreter.display.width = width
+            session.interpreter.display.interactive = true
+            session.options.chartWidth = width
+        }
         let previous = signal(SIGINT) { _ in Interrupt.shared.request() }
         let outcome = session.run(text, name: name, bindLast: true)
         out.flush()

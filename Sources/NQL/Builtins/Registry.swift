@@ -12,7 +12,7 @@ public struct Registry: Sendable {
     /// The language's general built-ins.
     public static var standard: Registry {
         var r = Registry()
-        r.register(CoreBuiltins.all)
+        r.register(CoreBuiltins.all + ChartBuiltins.all)
         return r
     }
 

@@ -73,4 +73,13 @@ public enum Messages {
     static func cannotCompare(_ a: String, _ b: String) -> String { "cannot compare \(a) with \(b)" }
     static func internalError(_ what: String) -> String { "internal error: \(what)" }
     static let divisionByZero = "division by zero"
+
+    // MARK: charts
+    static let chartEmpty = "nothing to chart: the value is empty"
+    static func chartShape(_ t: String) -> String {
+        "cannot chart \(t); give a list of records with a number field (a tally, a timeline), a record of numbers or a list of numbers"
+    }
+    static let chartNoNumber = "cannot chart these records: none of their fields is a number"
+    static func chartRecordValue(_ key: String, _ t: String) -> String { "cannot chart field '\(key)': it is \(t), not a number" }
+    static func plotFormat(_ path: String) -> String { "cannot tell the picture format from '\(path)'; use a name ending in .svg" }
 }

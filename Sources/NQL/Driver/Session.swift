@@ -58,6 +58,7 @@ public final class Session: @unchecked Sendable {
         self.functionParameters = registry.functionParameters
         self.format = format
         self.options = options
+        self.interpreter.display.color = options.color
         self.write = write
         self.writeError = writeError
     }

@@ -28,6 +28,8 @@ public enum Formatter {
         public var color: Bool
         /// The widest a table cell may be, in columns.
         public var maxCellWidth: Int
+        /// At a prompt: the terminal's width, and a timeline result is drawn as a bar chart of this width.
+        public var chartWidth: Int?
 
         /// Creates options.
         public init(maxItems: Int? = nil, color: Bool = false, maxCellWidth: Int = 48) {
@@ -41,6 +43,9 @@ public enum Formatter {
     public static func render(_ value: Value, as format: OutputFormat, options: Options = Options()) -> String {
         switch format {
         case .auto:
+            if let width = options.chartWidth, isTimeline(value), let c = try? Chart(value) {
+                return c.terminal(width: width, color: options.color)
+            }
             if isTable(value) { return table(value, options: options) }
             if case .record(let r) = value, repr(value).count > 100 { return vertical(r, options: options) }
             return repr(value, maxItems: options.maxItems) + "\n"
@@ -255,6 +260,12 @@ public enum Formatter {
     }
 
     // MARK: - tables
+
+    /// A `timeline` result: records of exactly `period` and `count`.
+    private static func isTimeline(_ v: Value) -> Bool {
+        guard case .list(let xs) = v, !xs.isEmpty else { return false }
+        return xs.allSatisfy { if case .record(let r) = $0 { return r.keys == ["period", "count"] } else { return false } }
+    }
 
     private static func isTable(_ v: Value) -> Bool {
         if case .list(let xs) = v, !xs.isEmpty, columnsOf(xs) != nil { return true }

@@ -9,6 +9,8 @@ public final class Interpreter: @unchecked Sendable {
     public private(set) var globals: [String: Value] = [:]
     /// Where `print` writes.
     public var output: (String) -> Void
+    /// What results are shown on (width, colour), for built-ins that draw.
+    public var display = Display()
     /// Where warnings go (a file that could not be loaded, ...): the rest continues.
     public var warn: (String) -> Void
     /// How many inputs could not be read (`reportInputError`); `nql` then exits with 4.

@@ -104,13 +104,16 @@ enum ArticleBuiltins {
 
     static let save = Builtin(
         "save", group: "articles", params: "value, path", options: ["format"],
-        summary: "Write a value to a file atomically as JSON, JSONL or CSV (by extension, or format: \"jsonl\"); \"-\" writes to stdout.",
+        summary: "Write a value to a file atomically as JSON, JSONL or CSV (by extension, or format: \"jsonl\"); articles to .html as a page with their entities marked; \"-\" writes to stdout.",
         example: #"save([{a: 1}], "/tmp/nql-example.csv")"#
     ) { a in
         let raw = try a.string(1)
         let path = raw.hasPrefix("/") || raw == "-" ? raw : a.interpreter.currentDirectory + "/" + raw
         let format: OutputFormat
-        if let named = a.option("format") {
+        let html = ["html", "htm"].contains((path as NSString).pathExtension.lowercased()) && a.option("format") == nil
+        if html {
+            format = .text
+        } else if let named = a.option("format") {
             guard case .string(let name) = named, let f = OutputFormat(rawValue: name), f != .auto, f != .table else {
                 throw a.error("format must be \"json\", \"jsonl\", \"csv\" or \"text\"")
             }
@@ -124,12 +127,13 @@ enum ArticleBuiltins {
             default: throw a.error("cannot tell the format from '\(raw)'; use a name ending in .json, .jsonl, .csv or .txt, or give format:")
             }
         }
+        let rendered = html ? try DisplayBuiltins.htmlPage(a[0], a) : Formatter.render(a[0], as: format)
         if raw == "-" {
-            a.interpreter.output(Formatter.render(a[0], as: format))
+            a.interpreter.output(rendered)
             return .null
         }
         do {
-            try AtomicFile.write(Data(Formatter.render(a[0], as: format).utf8), to: path)
+            try AtomicFile.write(Data(rendered.utf8), to: path)
         } catch let e as AtomicFile.WriteError {
             throw a.error(e.message)
         }
