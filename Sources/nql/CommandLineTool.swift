@@ -33,7 +33,8 @@ enum CommandLineTool {
 
         options:
           -e, --eval PROGRAM     run PROGRAM given on the command line
-          -f, --format FORMAT    print results as auto, table, json, jsonl, csv or text (default auto)
+          -f, --format FORMAT    print results as auto, table, json, jsonl, csv or text (default auto: tables
+                                 on a terminal; into a file or pipe, records and lists of records as JSON Lines)
               --arg NAME=VALUE   bind NAME to the string VALUE in the program (repeatable)
               --timer            print each statement's wall time on stderr
               --color, --no-color  force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
@@ -128,7 +129,9 @@ enum CommandLineTool {
         let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
         let color = inv.color ?? (stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
         let out = BufferedOutput.standardOutput
-        let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color),
+        var options = Formatter.Options(color: color)
+        options.piped = !stdoutIsTerminal
+        let session = Session(registry: News.registry(), format: inv.format, options: options,
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         session.interpreter.display = Display(width: stdoutIsTerminal ? LineEditor.terminalWidth() : 80, color: color)
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }

@@ -69,7 +69,7 @@ public struct Chart: Sendable, Equatable {
     }
 
     private static func labelText(_ v: Value) -> String {
-        if case .date(let d) = v { return d.iso }
+        if v.isNull { return "(none)" }
         return Formatter.text(v)
     }
 

@@ -30,6 +30,8 @@ public enum Formatter {
         public var maxCellWidth: Int
         /// At a prompt: the terminal's width, and a timeline result is drawn as a bar chart of this width.
         public var chartWidth: Int?
+        /// Output goes to a file or a pipe: `auto` prints records and lists of records as JSON Lines, not tables.
+        public var piped = false
 
         /// Creates options.
         public init(maxItems: Int? = nil, color: Bool = false, maxCellWidth: Int = 48) {
@@ -46,6 +48,7 @@ public enum Formatter {
             if let width = options.chartWidth, isTimeline(value), let c = try? Chart(value) {
                 return c.terminal(width: width, color: options.color)
             }
+            if options.piped && (isTable(value) || value.isRecord) { return render(value, as: .jsonl) }
             if isTable(value) { return table(value, options: options) }
             if case .record(let r) = value, repr(value).count > 100 { return vertical(r, options: options) }
             return repr(value, maxItems: options.maxItems) + "\n"
@@ -146,9 +149,10 @@ public enum Formatter {
         return out + "\""
     }
 
-    /// Strings as they are; everything else in NQL notation.
+    /// Strings as they are, dates as ISO days (2024-07-28: data, not NQL's `@` literal); everything else in NQL notation.
     public static func text(_ v: Value) -> String {
         if case .string(let s) = v { return s }
+        if case .date(let d) = v { return d.iso }
         return repr(v)
     }
 
@@ -255,6 +259,7 @@ public enum Formatter {
         case .list(let xs): return xs.map(cellText).joined(separator: "; ")
         case .record: return json(v)
         case .float(let d): return number(d)
+        case .date(let d): return d.iso
         default: return repr(v)
         }
     }

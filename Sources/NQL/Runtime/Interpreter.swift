@@ -125,7 +125,7 @@ public final class Interpreter: @unchecked Sendable {
                 case .text(let t): s += t
                 case .expr(let x):
                     let v = try eval(x, scope)
-                    if case .string(let t) = v { s += t } else { s += Formatter.repr(v) }
+                    s += Formatter.text(v)
                 }
             }
             return .string(s)

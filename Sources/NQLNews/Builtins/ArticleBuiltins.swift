@@ -137,7 +137,9 @@ enum ArticleBuiltins {
         } catch let e as AtomicFile.WriteError {
             throw a.error(e.message)
         }
-        return .string(raw)
+        // Scripts' stdout is data: the note is for a person at the prompt.
+        if a.interpreter.display.interactive { a.interpreter.warn("saved to \(raw)\n") }
+        return .null
     }
 }
 

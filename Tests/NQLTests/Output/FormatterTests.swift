@@ -70,4 +70,21 @@ import Testing
         #expect(Formatter.duration(0.0123) == "12.3 ms")
         #expect(Formatter.duration(1.2041) == "1.204 s")
     }
+    @Test func datesLeaveAsISODaysInDataFormats() throws {
+        let row: Value = .list([.record(Record([("day", .date(try #require(DateValue(iso: "2024-07-28")))), ("n", .int(1))]))])
+        #expect(Formatter.render(row, as: .csv) == "day,n\r\n2024-07-28,1\r\n")
+        #expect(Formatter.render(row, as: .jsonl) == "{\"day\":\"2024-07-28\",\"n\":1}\n")
+        #expect(Formatter.text(.date(try #require(DateValue(iso: "2024-07-28")))) == "2024-07-28")
+        #expect(Formatter.repr(.date(try #require(DateValue(iso: "2024-07-28")))) == "@2024-07-28", "NQL notation keeps its literal")
+    }
+
+    @Test func autoInAPipePrintsRecordsAsJSONLinesAndOtherValuesAsBefore() {
+        var options = Formatter.Options()
+        options.piped = true
+        let rows: Value = .list([.record(Record([("title", .string("Talks")), ("n", .int(2))]))])
+        #expect(Formatter.render(rows, as: .auto, options: options) == "{\"title\":\"Talks\",\"n\":2}\n")
+        #expect(Formatter.render(.record(Record([("a", .int(1))])), as: .auto, options: options) == "{\"a\":1}\n")
+        #expect(Formatter.render(.list([.int(1), .int(2)]), as: .auto, options: options) == "[1, 2]\n")
+        #expect(Formatter.render(rows, as: .auto).hasPrefix(" title"), "a table when not piped")
+    }
 }

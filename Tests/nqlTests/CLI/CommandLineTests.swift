@@ -30,6 +30,21 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         #expect(r.status == 0)
     }
 
+    @Test func autoFormatIntoAPipeIsJSONLinesForRecords() throws {
+        let r = try runNQL(["-e", #"[{title: "서울", day: @2024-07-28}, {title: "Tokyo", day: null}]"#])
+        #expect(r.out == "{\"title\":\"서울\",\"day\":\"2024-07-28\"}\n{\"title\":\"Tokyo\",\"day\":null}\n")
+        let table = try runNQL(["-f", "table", "-e", #"[{title: "Tokyo"}]"#])
+        #expect(table.out == " title\n Tokyo\n")
+    }
+
+    @Test func saveKeepsStdoutForDataAndStringsShowDatesAsISO() throws {
+        let path = NSTemporaryDirectory() + "nql-cli-save-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try runNQL(["-e", #"save([{day: @2024-07-28}], "\#(path)"); "on ${@2024-07-28 + 1}""#])
+        #expect(r.out == "\"on 2024-07-29\"\n", "stderr: \(r.err)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "day\r\n2024-07-28\r\n")
+    }
+
     @Test func jsonFormatIsValidJSON() throws {
         let r = try runNQL(["--format", "json", "-e", "[3,1,2] | sort | map(x -> x * 10)"])
         let parsed = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [Int]
