@@ -76,10 +76,11 @@ enum ArticleBuiltins {
 
     static let mentions = Builtin(
         "mentions", group: "articles", params: "article, name",
-        summary: "Whether the article mentions an entity: by name or alias (\"US\" finds \"United States\"), or by type (\"PERSON\").",
+        summary: "Whether the article (headline or body) mentions an entity: by name or alias (\"US\" finds \"United States\"), part of a person's name (\"Biden\"), or type (\"PERSON\").",
         example: #"load("Examples/articles/") | filter(mentions("Russia") and mentions("US")) | len"#
     ) { a in
-        .bool(try EntityCache.of(a.interpreter).mentions(try ArticleValues.text(a[0], a), try a.string(1)))
+        .bool(try EntityCache.of(a.interpreter).mentions(try ArticleValues.text(a[0], a), try a.string(1),
+                                                         title: ArticleValues.field(a[0], "title")))
     }
 
     static let contains = Builtin(

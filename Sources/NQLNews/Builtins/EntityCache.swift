@@ -35,12 +35,7 @@ final class EntityCache {
     func known(_ text: String) -> Known {
         if let known = byText[text] { return known }
         let entities = recognizer.entities(in: text)
-        var keys = Set<String>()
-        for e in entities {
-            keys.insert(Analysis.entityKey(e.name))
-            for alias in e.aliases { keys.insert(Analysis.entityKey(alias)) }
-        }
-        let known = Known(entities: entities, keys: keys, types: Set(entities.map(\.type)))
+        let known = Known(entities: entities, keys: MentionKeys.of(entities), types: Set(entities.map(\.type)))
         byText[text] = known
         return known
     }
@@ -48,18 +43,19 @@ final class EntityCache {
     /// The entities of a text, recognised once.
     func entities(of text: String) -> [Entity] { known(text).entities }
 
-    /// Whether a text mentions a name (or any alias of it: "US" finds
-    /// "United States"), or an entity of a type when `name` is one ("PERSON").
-    func mentions(_ text: String, _ name: String) -> Bool {
-        let known = known(text)
-        if let type = EntityType(rawValue: name) { return known.types.contains(type) }
-        return !known.keys.isDisjoint(with: keys(forQuery: name))
+    /// Whether a text (or its headline) mentions a name as `MentionKeys`
+    /// defines it, or an entity of a type when `name` is one ("PERSON").
+    func mentions(_ text: String, _ name: String, title: String? = nil) -> Bool {
+        let body = known(text), headline = title.map(known)
+        if let type = EntityType(rawValue: name) { return body.types.contains(type) || headline?.types.contains(type) == true }
+        let query = keys(forQuery: name)
+        return !body.keys.isDisjoint(with: query) || headline.map { !$0.keys.isDisjoint(with: query) } == true
     }
 
     /// The keys a query matches: its own, and those of its alias group.
     private func keys(forQuery name: String) -> Set<String> {
         if let cached = queryKeys[name] { return cached }
-        let keys = Set(([name] + EntityRecognizer.aliases(of: name)).map(Analysis.entityKey))
+        let keys = MentionKeys.query(name)
         queryKeys[name] = keys
         return keys
     }

@@ -67,6 +67,31 @@ private let twoReports = """
         #expect(out == "[\"a\"]\n[\"a\", \"b\"]\n[\"b\"]\n")
     }
 
+    @Test func aSurnameFindsThePersonAndTheHeadlineCounts() throws {
+        let (out, err, _) = runNews("""
+            let p = {id: "p", title: "Campaign notes", text: "President Joe Biden spoke in Detroit on Monday. Biden promised new factory jobs."}
+            let q = {id: "q", title: "Budget row", text: "Senators met on Tuesday. Later, Blinken said the talks in Manila had gone well."}
+            let r = {id: "r", title: "Ministers meet in Manila", text: "The talks lasted two hours on Wednesday."}
+            [p, q, r] | filter(mentions("Biden")) | map(.id)
+            [p, q, r] | filter(mentions("Antony Blinken")) | map(.id)
+            [p, q, r] | filter(mentions("Jill Biden")) | map(.id)
+            [p, q, r] | filter(mentions("Manila")) | map(.id)
+            """)
+        #expect(err.isEmpty, "\(err)")
+        #expect(out == "[\"p\"]\n[\"q\"]\n[]\n[\"q\", \"r\"]\n")
+    }
+
+    @Test func cooccurAndFilterAgreeOnWhichArticlesMentionAPair() throws {
+        let (out, err, _) = runNews(twoReports + """
+
+            let c = [a, b] | cooccur | where(.a == "Antony Blinken" and .b == "Yoshimasa Hayashi")
+            c | map(.count)
+            [a, b] | filter(mentions("Antony Blinken") and mentions("Yoshimasa Hayashi")) | len
+            """)
+        #expect(err.isEmpty, "\(err)")
+        #expect(out == "[2]\n2\n")
+    }
+
     @Test func saveWritesJSONLinesAtomically() throws {
         let path = NSTemporaryDirectory() + "nql-save-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
