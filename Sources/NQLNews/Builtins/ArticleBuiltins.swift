@@ -13,6 +13,7 @@ enum ArticleBuiltins {
     ) { a in
         let raw = try a.string(0)
         let path = raw == "-" || raw.hasPrefix("/") ? raw : a.interpreter.currentDirectory + "/" + raw
+        if let missing = MissingFile.message(raw, path: path) { throw a.error(missing) }
         let (articles, problems) = ArticleLoader.load(path)
         let prefix = a.interpreter.currentDirectory + "/"
         for p in problems {

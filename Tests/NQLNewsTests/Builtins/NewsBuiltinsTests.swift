@@ -31,6 +31,8 @@ private let twoReports = """
         ("timeline([{text: \"a\"}], by: \"hour\")", "by: must be \"day\", \"week\" or \"month\""),
         ("save([1], \"/no/such/folder/x.json\")", "does not exist"),
         ("save([1], \"x.xml\")", "cannot tell the format"),
+        (#"load("\#(packageRoot)/Examples/articles/tokyo2plus2.txt")"#, "no such file '\(packageRoot)/Examples/articles/tokyo2plus2.txt'; did you mean '\(packageRoot)/Examples/articles/tokyo-2plus2.txt'?"),
+        (#"load("no/such/folder/story.html")"#, "no such file 'no/such/folder/story.html' (its folder does not exist)"),
     ])
     func wrongInputIsRejectedClearly(_ program: String, _ message: String) {
         let (_, err, outcome) = runNews(program)
