@@ -393,32 +393,41 @@ enum CoreBuiltins {
     // MARK: dates
 
     static let dates: [Builtin] = [
-        Builtin("date", group: "dates", params: "x", summary: "A date from ISO text (YYYY-MM-DD...), or null when the text is not one.",
-                example: #"date("2024-07-28") + 7"#) { a in
+        Builtin("date", group: "dates", params: "x",
+                summary: "A date from text as news writes it (2024-07-28, Jul 28, 2024, 28 July 2024, RFC 2822, 26-FEB-1987 ...), or null when the text holds none.",
+                example: #"date("Jul 28, 2024") + 7"#) { a in
             switch a[0] {
             case .date: return a[0]
-            case .string(let s): return DateValue(iso: s.trimmingCharacters(in: .whitespaces)).map { .date($0) } ?? .null
+            case .string(let s): return parseDate(s).map { .date($0) } ?? .null
             case .null: return .null
             default: throw a.typeError(0, expected: "a string or date")
             }
         },
-        Builtin("year", group: "dates", params: "d", summary: "The year of a date.", example: #"year(@2024-07-28)"#) { a in
-            .int(try dateArgument(a, 0).parts.year)
+        Builtin("year", group: "dates", params: "d", summary: "The year of a date (null for null: an undated article).", example: #"year(@2024-07-28)"#) { a in
+            try dateArgument(a, 0).map { .int($0.parts.year) } ?? .null
         },
-        Builtin("month", group: "dates", params: "d", summary: "The month (1-12) of a date.", example: #"month(@2024-07-28)"#) { a in
-            .int(try dateArgument(a, 0).parts.month)
+        Builtin("month", group: "dates", params: "d", summary: "The month (1-12) of a date (null for null).", example: #"month(@2024-07-28)"#) { a in
+            try dateArgument(a, 0).map { .int($0.parts.month) } ?? .null
         },
-        Builtin("day", group: "dates", params: "d", summary: "The day of the month of a date.", example: #"day(@2024-07-28)"#) { a in
-            .int(try dateArgument(a, 0).parts.day)
+        Builtin("day", group: "dates", params: "d", summary: "The day of the month of a date (null for null).", example: #"day(@2024-07-28)"#) { a in
+            try dateArgument(a, 0).map { .int($0.parts.day) } ?? .null
         },
-        Builtin("weekday", group: "dates", params: "d", summary: "The ISO weekday of a date: 1 = Monday ... 7 = Sunday.",
-                example: #"weekday(@2024-07-28)"#) { a in .int(try dateArgument(a, 0).weekday) },
+        Builtin("weekday", group: "dates", params: "d", summary: "The ISO weekday of a date: 1 = Monday ... 7 = Sunday (null for null).",
+                example: #"weekday(@2024-07-28)"#) { a in try dateArgument(a, 0).map { .int($0.weekday) } ?? .null },
     ]
 
-    static func dateArgument(_ a: Arguments, _ i: Int) throws -> DateValue {
+    /// A date from text: ISO first, then the forms `load` reads (one parser for both).
+    static func parseDate(_ text: String) -> DateValue? {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        return DateValue(iso: s) ?? DateNormalizer.normalize(s).flatMap { DateValue(iso: $0) }
+    }
+
+    /// A date argument; nil for null, so the parts of a missing date are null.
+    static func dateArgument(_ a: Arguments, _ i: Int) throws -> DateValue? {
         switch a[i] {
         case .date(let d): return d
-        case .string(let s): if let d = DateValue(iso: s) { return d }
+        case .null: return nil
+        case .string(let s): if let d = parseDate(s) { return d }
         default: break
         }
         throw a.typeError(i, expected: "a date")

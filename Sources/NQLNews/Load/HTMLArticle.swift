@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import NQL
 
 /// Scoring the page's blocks and assembling the article (see `HTMLExtractor`).
 extension PageWalker {

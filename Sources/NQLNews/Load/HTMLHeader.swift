@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import NQL
 
 /// What a page prints under its headline: the date and the byline (see `HTMLExtractor`).
 ///

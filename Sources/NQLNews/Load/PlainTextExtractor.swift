@@ -1,3 +1,5 @@
+import NQL
+
 /// Cleans a plain-text or Markdown article saved from a web page.
 ///
 /// Signals, in order: known interface strings (several languages) and

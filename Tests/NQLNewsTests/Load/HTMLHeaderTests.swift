@@ -1,4 +1,5 @@
 import Foundation
+import NQL
 import Testing
 
 @testable import NQLNews

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import NQLNews
+@testable import NQL
 
 @Suite struct DateNormalizerTests {
     @Test(arguments: [
