@@ -15,6 +15,7 @@ struct Invocation {
     var args: [(String, String)] = []
     var color: Bool?
     var timer = false
+    var echo = false
 }
 
 /// A command line that cannot be run, with what to say.
@@ -37,6 +38,7 @@ enum CommandLineTool {
                                  on a terminal; into a file or pipe, records and lists of records as JSON Lines)
               --arg NAME=VALUE   bind NAME to the string VALUE in the program (repeatable)
               --timer            print each statement's wall time on stderr
+              --echo             print each statement (nql> ...) before its output
               --color, --no-color  force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
           -h, --help             show this help
           -V, --version          show the version
@@ -109,6 +111,7 @@ enum CommandLineTool {
                 }
                 inv.args.append((name, String(pair[pair.index(after: eq)...])))
             case "--timer": inv.timer = true
+            case "--echo": inv.echo = true
             case "--color": inv.color = true
             case "--no-color": inv.color = false
             case "-":
@@ -134,6 +137,7 @@ enum CommandLineTool {
         let session = Session(registry: News.registry(), format: inv.format, options: options,
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         session.interpreter.display = Display(width: stdoutIsTerminal ? LineEditor.terminalWidth() : 80, color: color)
+        session.echo = inv.echo
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in

@@ -28,6 +28,8 @@ struct MetaCommand: Sendable {
                     summary: "how results are printed", argument: .words(OutputFormat.allCases.map(\.rawValue))),
         MetaCommand(name: "timer", usage: ":timer on|off", summary: "print the wall time each statement took",
                     argument: .words(["on", "off"])),
+        MetaCommand(name: "echo", usage: ":echo on|off", summary: "print each statement before its output (as nql --echo)",
+                    argument: .words(["on", "off"])),
         MetaCommand(name: "load", usage: ":load FILE.nql", summary: "run a script into this session", argument: .path),
         MetaCommand(name: "save", usage: ":save FILE.nql", summary: "write the statements that ran without error as a script",
                     argument: .path),

@@ -27,6 +27,7 @@ final class REPL {
     /// Runs until `:quit` or end of input; returns the exit status.
     func run() -> Int32 {
         session.options.maxItems = 20
+        session.showsNull = true
         let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         let reader: LineReader = self.reader ?? (interactive ? LineEditor(historyFile: HistoryFile.standard()) : nil) ?? PlainLineReader()
         self.reader = reader
@@ -53,7 +54,12 @@ final class REPL {
                     if !command(line.trimmingCharacters(in: .whitespaces)) { break loop }
                     continue
                 }
-                pending = pending.isEmpty ? line : pending + "\n" + line
+                // A line that starts with '|' goes on from the last result: `| where(...)` refines what was shown.
+                if pending.isEmpty, line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("|"), session.interpreter.globals["_"] != nil {
+                    pending = "_ " + line
+                } else {
+                    pending = pending.isEmpty ? line : pending + "\n" + line
+                }
                 if pending.allSatisfy(\.isWhitespace) {
                     pending = ""
                     continue
@@ -108,6 +114,7 @@ final class REPL {
         case "vars": vars()
         case "format": format(argument)
         case "timer": setTimer(argument)
+        case "echo": setEcho(argument)
         case "load": load(argument)
         case "save": save(argument)
         case "reset":
@@ -238,6 +245,15 @@ final class REPL {
         case "off": timer = false
         case "": out.write("timer: \(timer ? "on" : "off")\n")
         default: fail("use :timer on or :timer off")
+        }
+    }
+
+    private func setEcho(_ argument: String) {
+        switch argument {
+        case "on": session.echo = true
+        case "off": session.echo = false
+        case "": out.write("echo: \(session.echo ? "on" : "off")\n")
+        default: fail("use :echo on or :echo off")
         }
     }
 

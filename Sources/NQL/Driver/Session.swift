@@ -48,6 +48,11 @@ public final class Session: @unchecked Sendable {
     public var writeError: (String) -> Void
     /// The last result (`_` at the prompt).
     public private(set) var lastValue: Value = .null
+    /// Print each statement (`nql> ...`) before its output, as `sqlite3 -echo` does.
+    public var echo = false
+    /// Print `null` for an expression whose value is null and that printed nothing itself (the prompt).
+    public var showsNull = false
+    private var outputWrites = 0
     private let functionParameters: Parser.FunctionParameters
 
     /// Creates a session over a registry.
@@ -61,6 +66,17 @@ public final class Session: @unchecked Sendable {
         self.interpreter.display.color = options.color
         self.write = write
         self.writeError = writeError
+        // `print`, `chart`, `show` write through the session, so it knows a statement printed.
+        interpreter.output = { [unowned self] text in
+            outputWrites += 1
+            self.write(text)
+        }
+    }
+
+    /// A statement as `--echo` shows it: `nql> ` before its first line, `...> ` before the rest.
+    static func echoed(_ statement: Statement, in source: SourceFile) -> String {
+        let text = source.text(of: statement.span).trimmingCharacters(in: .whitespacesAndNewlines)
+        return "nql> " + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n...> ") + "\n"
     }
 
     /// Parses and runs source, printing each result and any diagnostics.
@@ -79,8 +95,16 @@ public final class Session: @unchecked Sendable {
     /// Runs a parsed program. A pending interrupt request stops it at once:
     /// callers clear the flag before installing their Ctrl-C handler.
     public func run(_ program: Program, bindLast: Bool = false) -> Outcome {
+        var writesBefore = 0
+        interpreter.reportsNull = showsNull
+        interpreter.beforeStatement = { [unowned self] statement in
+            writesBefore = outputWrites
+            if echo { write(Session.echoed(statement, in: program.source)) }
+        }
+        defer { interpreter.beforeStatement = nil }
         do {
             try interpreter.run(program) { [self] value, _ in
+                if value.isNull && outputWrites != writesBefore { return }
                 lastValue = value
                 if bindLast { interpreter.define("_", value) }
                 write(Formatter.render(value, as: format, options: options))

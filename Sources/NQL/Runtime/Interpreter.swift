@@ -21,6 +21,10 @@ public final class Interpreter: @unchecked Sendable {
     public let interrupt: Interrupt
     /// State modules keep for the session (caches), by key.
     public var moduleState: [String: AnyObject] = [:]
+    /// Called before each top-level statement runs (`--echo`).
+    public var beforeStatement: ((Statement) -> Void)?
+    /// Whether `run` hands null results to its caller too (the prompt prints `null`).
+    public var reportsNull = false
     /// Called after each top-level statement with its wall time in seconds (`--timer`).
     public var afterStatement: ((Statement, Double) -> Void)?
     /// The deepest nesting of user-function calls allowed.
@@ -60,7 +64,7 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// Runs the statements of a program in order, handing each expression
-    /// statement's value to `onValue` (null values are skipped). Stops at the
+    /// statement's value to `onValue` (null values are skipped unless `reportsNull`). Stops at the
     /// first runtime error and throws it. Evaluation runs on a thread with a
     /// large stack, so deep (but bounded) recursion reports an error instead
     /// of overflowing the caller's stack.
@@ -73,6 +77,7 @@ public final class Interpreter: @unchecked Sendable {
         depth = 0
         for statement in program.statements {
             try interrupt.check()
+            beforeStatement?(statement)
             let started = DispatchTime.now().uptimeNanoseconds
             defer {
                 if let afterStatement {
@@ -86,7 +91,7 @@ public final class Interpreter: @unchecked Sendable {
                 globals[name] = value
             case .expression(let expr):
                 let value = try locate(expr.span) { try eval(expr, nil) }
-                if !value.isNull { try onValue(value, statement) }
+                if !value.isNull || reportsNull { try onValue(value, statement) }
             }
         }
     }

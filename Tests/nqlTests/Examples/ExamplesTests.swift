@@ -14,7 +14,7 @@ func exampleScripts() -> [String] {
     return names.filter { $0.hasSuffix(".nql") }.sorted().map { "Examples/" + $0 }
 }
 
-/// Runs a script in-process as `nql` would (format auto, no colour) and
+/// Runs a script in-process as `nql --echo` would (format auto, no colour) and
 /// returns what it printed on stdout and stderr.
 func runScript(_ relativePath: String, stdin: String? = nil) throws -> (out: String, err: String, code: Int32) {
     let url = packageRoot.appendingPathComponent(relativePath)
@@ -22,6 +22,8 @@ func runScript(_ relativePath: String, stdin: String? = nil) throws -> (out: Str
     var out = "", err = ""
     let session = Session(registry: News.registry(), write: { out += $0 }, writeError: { err += $0 },
                           currentDirectory: packageRoot.path)
+    // As `nql --echo`: each statement before its output, so a reader sees which line printed what.
+    session.echo = true
     let code = session.run(text, name: relativePath).exitCode.rawValue
     return (out, err, code)
 }

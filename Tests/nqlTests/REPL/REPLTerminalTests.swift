@@ -39,6 +39,32 @@ struct REPLTerminalTests {
         #expect(try nql.expectExit() == 0)
     }
 
+    @Test func aLineStartingWithABarRefinesTheLastResultAndNullPrints() throws {
+        let folder = try TemporaryFolder()
+        let nql = try start(folder)
+        nql.send("[{n: 1}, {n: 5}, {n: 9}]\r")
+        try nql.expectPrompt()
+        nql.send("| where(.n > 2) | map(.n)\r")
+        try nql.expect("[5, 9]\n")
+        try nql.expectPrompt()
+        nql.send("| sum\r")
+        try nql.expect("\n14\n")
+        try nql.expectPrompt()
+        nql.send("get({a: 1}, \"b\")\r")
+        try nql.expect("\nnull\n")
+        try nql.expectPrompt()
+        // A statement that printed something itself shows no `null` after it.
+        nql.send("print(\"hello\")\r")
+        try nql.expect("\nhello\nnql> ")
+        nql.send(":echo on\r")
+        try nql.expectPrompt()
+        nql.send("1 + 1\r")
+        try nql.expect("nql> 1 + 1\n2\n")
+        try nql.expectPrompt()
+        nql.send(Self.ctrlD)
+        #expect(try nql.expectExit() == 0)
+    }
+
     @Test func tabCompletesARecordField() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
