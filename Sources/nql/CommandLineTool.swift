@@ -138,6 +138,7 @@ enum CommandLineTool {
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         session.interpreter.display = Display(width: stdoutIsTerminal ? LineEditor.terminalWidth() : 80, color: color)
         session.echo = inv.echo
+        if case .repl = inv.program {} else { session.interpreter.takesArguments = true }
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in

@@ -52,6 +52,7 @@ public enum Messages {
     static func expectedBool(_ what: String, _ got: String) -> String { "'\(what)' needs true or false, got \(got)" }
     static func didYouMean(_ name: String) -> String { "; did you mean '\(name)'?" }
     static func unknownName(_ name: String) -> String { "unknown name '\(name)'" }
+    static func giveWithArg(_ name: String) -> String { "; if it is the script's input, give it with --arg \(name)=VALUE" }
     static func notCallable(_ t: String) -> String { "\(t) is not a function and cannot be called" }
     static func labelsOnLambda(_ name: String) -> String { "'\(name)' takes no labelled arguments" }
     static func arity(_ name: String, expected: String, got: Int) -> String {

@@ -23,6 +23,8 @@ public final class Interpreter: @unchecked Sendable {
     public var moduleState: [String: AnyObject] = [:]
     /// Called before each top-level statement runs (`--echo`).
     public var beforeStatement: ((Statement) -> Void)?
+    /// Whether the program is a script that `--arg NAME=VALUE` can give names to (an unknown name says so).
+    public var takesArguments = false
     /// Whether `run` hands null results to its caller too (the prompt prints `null`).
     public var reportsNull = false
     /// Called after each top-level statement with its wall time in seconds (`--timer`).
@@ -225,7 +227,8 @@ public final class Interpreter: @unchecked Sendable {
         if let f = registry.function(named: name) { return .function(f) }
         var candidates = Array(globals.keys) + registry.names + (scope?.names ?? []).filter { $0 != "." }
         candidates += Keyword.allCases.map(\.rawValue)
-        let hint = Suggest.closest(to: name, among: candidates).map { Messages.didYouMean($0) } ?? ""
+        let hint = Suggest.closest(to: name, among: candidates).map { Messages.didYouMean($0) }
+            ?? (takesArguments ? Messages.giveWithArg(name) : "")
         throw RuntimeError(Messages.unknownName(name) + hint, span: span, source: source)
     }
 

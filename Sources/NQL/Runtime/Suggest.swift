@@ -10,6 +10,9 @@ public enum Suggest {
             var d = distance(target, Array(lower))
             // "descending" for "desc": one name is the start of the other.
             if min(lower.count, target.count) >= 3, lower.hasPrefix(String(target)) || String(target).hasPrefix(lower) { d = min(d, limit) }
+            // "entity" for "entities": the same stem, a different ending.
+            let stem = zip(target, lower).prefix { $0 == $1 }.count
+            if stem >= 4, stem >= min(target.count, lower.count) - 1 { d = min(d, limit) }
             guard d <= limit else { continue }
             if let (bc, bd) = best, bd < d || (bd == d && bc < c) { continue }
             best = (c, d)

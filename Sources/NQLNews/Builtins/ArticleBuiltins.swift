@@ -72,7 +72,12 @@ enum ArticleBuiltins {
                 return .record(r)
             })
         }
-        return .list(cache.entities(of: try ArticleValues.text(a[0], a)).map { ArticleValues.record($0) })
+        let text = try ArticleValues.text(a[0], a)
+        let found = cache.entities(of: text)
+        if found.isEmpty, let script = NonEnglish.script(of: text) {
+            a.interpreter.warn("nql: entities: the recogniser reads English; this text is in \(script), so no entities were found\n")
+        }
+        return .list(found.map { ArticleValues.record($0) })
     }
 
     static let mentions = Builtin(

@@ -30,12 +30,13 @@ public final class EntityRecognizer: Sendable {
         self.modelPath = modelPath
     }
 
-    /// Places searched for `ner.model`, in order: `$NQL_MODEL_DIR`, the SwiftPM resource bundle next to the
-    /// executable (also where `swift test` puts it), `<exe dir>/../share/nql/`, and the source tree.
+    /// Places searched for `ner.model`, in order: the SwiftPM resource bundle next to the executable (also
+    /// where `swift test` puts it) and `<exe dir>/../share/nql/` — or only `$NQL_MODEL_DIR` when it is set.
+    /// Never the source tree: an installed copy must not work only by accident on the machine that built it.
     public static func modelSearchPaths() -> [String] {
         let name = EntityTrainer.modelFileName
+        if let env = ProcessInfo.processInfo.environment["NQL_MODEL_DIR"], !env.isEmpty { return [env + "/" + name] }
         var dirs: [String] = []
-        if let env = ProcessInfo.processInfo.environment["NQL_MODEL_DIR"], !env.isEmpty { dirs.append(env) }
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             let dir = (exe as NSString).deletingLastPathComponent
             dirs.append(dir + "/nql_NQLNews.resources/Resources")
@@ -43,9 +44,6 @@ public final class EntityRecognizer: Sendable {
             dirs.append((dir as NSString).deletingLastPathComponent + "/share/nql")
             dirs.append(dir + "/../share/nql")
         }
-        // Source tree: Sources/NQLNews/Entities/EntityRecognizer.swift -> Sources/NQLNews/Resources.
-        let source = ((#filePath as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-        dirs.append(source + "/Resources")
         return dirs.map { $0 + "/" + name }
     }
 

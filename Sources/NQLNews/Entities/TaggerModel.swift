@@ -400,6 +400,9 @@ public enum EntityModelError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .notFound(let searched):
+            if let dir = ProcessInfo.processInfo.environment["NQL_MODEL_DIR"], !dir.isEmpty {
+                return "entity model not found: NQL_MODEL_DIR is '\(dir)', which holds no 'ner.model' (unset it, or point it at the folder that does)"
+            }
             return "entity model 'ner.model' not found; searched: \(searched.joined(separator: ", ")) "
                 + "(set NQL_MODEL_DIR to the folder holding it)"
         case .corrupt(let message): return message

@@ -94,6 +94,14 @@ private let twoReports = """
         #expect(out == "[2]\n2\n")
     }
 
+    @Test func textInAnotherScriptGetsANoteInsteadOfASilentEmptyList() {
+        let korean = runNews(#"entities("서울시는 오늘 새 지하철 노선을 발표했다. 시민들은 환영했다.")"#)
+        #expect(korean.out == "[]\n")
+        #expect(korean.err.contains("the recogniser reads English; this text is in Korean (Hangul)"))
+        let english = runNews(#"entities("The meeting ended early.")"#)
+        #expect(english.err.isEmpty)
+    }
+
     @Test func saveWritesJSONLinesAtomically() throws {
         let path = NSTemporaryDirectory() + "nql-save-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -43,6 +43,8 @@ import Testing
         #expect(Suggest.closest(to: "lenn", among: ["len", "lower"]) == "len")
         #expect(Suggest.closest(to: "mpa", among: ["map", "max"]) == "map")
         #expect(Suggest.closest(to: "zzzz", among: ["len"]) == nil)
+        #expect(Suggest.closest(to: "entity", among: ["entities", "kwic"]) == "entities")
+        #expect(Suggest.closest(to: "quote", among: ["quotes", "kwic"]) == "quotes")
     }
 
     @Test func runtimeErrorsCarryTheCallChain() {

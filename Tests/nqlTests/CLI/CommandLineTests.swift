@@ -45,6 +45,20 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "day\r\n2024-07-28\r\n")
     }
 
+    @Test func anUnknownNameInAScriptHintsAtArg() throws {
+        let r = try runNQL(["-e", "load(outlet)"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("unknown name 'outlet'; if it is the script's input, give it with --arg outlet=VALUE"))
+        let given = try runNQL(["-e", "outlet", "--arg", "outlet=Yonhap"])
+        #expect(given.out == "\"Yonhap\"\n", "\(given.err)")
+    }
+
+    @Test func aModelFolderThatHoldsNoModelIsAnError() throws {
+        let r = try runNQL(["-e", #"entities("Antony Blinken flew to Tokyo.") | len"#], environment: ["NQL_MODEL_DIR": "/no/such/model/folder"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("NQL_MODEL_DIR is '/no/such/model/folder', which holds no 'ner.model'"))
+    }
+
     @Test func jsonFormatIsValidJSON() throws {
         let r = try runNQL(["--format", "json", "-e", "[3,1,2] | sort | map(x -> x * 10)"])
         let parsed = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [Int]
