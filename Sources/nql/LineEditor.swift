@@ -195,10 +195,13 @@ final class LineEditor: LineReader {
         return UInt8(CC_REDISPLAY)
     }
 
-    static func terminalWidth() -> Int {
+    static func terminalWidth() -> Int { terminalSize().columns }
+
+    /// The terminal's columns and rows (80 × 24 when it cannot tell).
+    static func terminalSize() -> (columns: Int, rows: Int) {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 else { return (80, 24) }
+        return (size.ws_col > 0 ? Int(size.ws_col) : 80, size.ws_row > 0 ? Int(size.ws_row) : 24)
     }
 }
 

@@ -12,6 +12,12 @@ final class REPL {
     private var pending = ""
     /// Whether to print each statement's wall time.
     private var timer = false
+    /// Whether results taller than the terminal go through the pager (`:pager`).
+    private var pager = true
+    /// The most rows or elements a result shows (`:rows`); nil: all.
+    private var rows: Int?
+    /// The rows shown when `:rows` was not given: many through a pager, a screenful without.
+    private var defaultRows: Int { pager ? 1_000 : 20 }
     /// The statements that ran without error, in order, for `:save`.
     private(set) var completedStatements: [String] = []
 
@@ -26,7 +32,7 @@ final class REPL {
 
     /// Runs until `:quit` or end of input; returns the exit status.
     func run() -> Int32 {
-        session.options.maxItems = 20
+        session.options.maxItems = defaultRows
         session.showsNull = true
         let interactive = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         let reader: LineReader = self.reader ?? (interactive ? LineEditor(historyFile: HistoryFile.standard()) : nil) ?? PlainLineReader()
@@ -82,16 +88,27 @@ final class REPL {
     private func evaluate(_ text: String, name: String) -> Outcome {
         let start = DispatchTime.now()
         session.interpreter.interrupt.clear()
-        if reader is LineEditor {
-            let width = LineEditor.terminalWidth()
-            session.interpreter.display.width = width
+        let onTerminal = reader is LineEditor
+        var size = (columns: 80, rows: 24)
+        if onTerminal {
+            size = LineEditor.terminalSize()
+            session.interpreter.display.width = size.columns
             session.interpreter.display.interactive = true
-            session.options.chartWidth = width
+            session.options.terminalWidth = size.columns
         }
+        // Through a pager, the statement's output is gathered first and paged when it is taller than the screen.
+        let paging = onTerminal && pager
+        var gathered = ""
+        let write = session.write
+        if paging { session.write = { gathered += $0 } }
         let previous = signal(SIGINT) { _ in Interrupt.shared.request() }
         let outcome = session.run(text, name: name, bindLast: true)
-        out.flush()
         signal(SIGINT, previous)
+        if paging {
+            session.write = write
+            if gathered.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) < size.rows - 1 || !Pager.show(gathered) { out.write(gathered) }
+        }
+        out.flush()
         if timer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             out.write(dim("time: \(Formatter.duration(seconds))") + "\n")
@@ -115,6 +132,8 @@ final class REPL {
         case "format": format(argument)
         case "timer": setTimer(argument)
         case "echo": setEcho(argument)
+        case "pager": setPager(argument)
+        case "rows": setRows(argument)
         case "load": load(argument)
         case "save": save(argument)
         case "reset":
@@ -245,6 +264,32 @@ final class REPL {
         case "off": timer = false
         case "": out.write("timer: \(timer ? "on" : "off")\n")
         default: fail("use :timer on or :timer off")
+        }
+    }
+
+    private func setPager(_ argument: String) {
+        switch argument {
+        case "on": pager = true
+        case "off": pager = false
+        case "": out.write("pager: \(pager ? "on (\(Pager.command))" : "off")\n")
+            return
+        default: fail("use :pager on or :pager off")
+            return
+        }
+        if rows == nil { session.options.maxItems = defaultRows }
+    }
+
+    private func setRows(_ argument: String) {
+        switch argument {
+        case "":
+            out.write("rows: \(session.options.maxItems.map(String.init) ?? "all")\n")
+        case "all":
+            rows = nil
+            session.options.maxItems = nil
+        default:
+            guard let n = Int(argument), n > 0 else { return fail("use :rows N (a positive number) or :rows all") }
+            rows = n
+            session.options.maxItems = n
         }
     }
 

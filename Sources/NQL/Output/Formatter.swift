@@ -28,8 +28,9 @@ public enum Formatter {
         public var color: Bool
         /// The widest a table cell may be, in columns.
         public var maxCellWidth: Int
-        /// At a prompt: the terminal's width, and a timeline result is drawn as a bar chart of this width.
-        public var chartWidth: Int?
+        /// At a prompt: the terminal's width. Tables use all of it (cells wider than
+        /// `maxCellWidth` when they fit), and a timeline result is drawn as a bar chart.
+        public var terminalWidth: Int?
         /// Output goes to a file or a pipe: `auto` prints records and lists of records as JSON Lines, not tables.
         public var piped = false
 
@@ -45,7 +46,7 @@ public enum Formatter {
     public static func render(_ value: Value, as format: OutputFormat, options: Options = Options()) -> String {
         switch format {
         case .auto:
-            if let width = options.chartWidth, isTimeline(value), let c = try? Chart(value) {
+            if let width = options.terminalWidth, isTimeline(value), let c = try? Chart(value) {
                 return c.terminal(width: width, color: options.color)
             }
             if options.piped && (isTable(value) || value.isRecord) { return render(value, as: .jsonl) }
@@ -301,12 +302,16 @@ public enum Formatter {
                 let value = r[key] ?? .null
                 if value.number == nil && !value.isNull { numeric[c] = false }
                 let flat = cellText(value).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-                line.append(DisplayWidth.truncate(flat, to: options.maxCellWidth))
+                line.append(options.terminalWidth == nil ? DisplayWidth.truncate(flat, to: options.maxCellWidth) : flat)
             }
             cells.append(line)
         }
         var widths = columns.map { DisplayWidth.of($0) }
         for line in cells { for (c, s) in line.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(s)) } }
+        if let terminal = options.terminalWidth {
+            widths = fitted(widths, headers: columns.map { DisplayWidth.of($0) }, into: terminal)
+            cells = cells.map { line in line.enumerated().map { DisplayWidth.truncate($0.element, to: widths[$0.offset]) } }
+        }
         func pad(_ s: String, _ c: Int) -> String {
             let fill = String(repeating: " ", count: widths[c] - DisplayWidth.of(s))
             return numeric[c] ? fill + s : s + fill
@@ -321,6 +326,23 @@ public enum Formatter {
         for line in cells { out += join(line) }
         if rows.count < all.count { out += " … \(all.count - rows.count) more rows (\(all.count) in all)\n" }
         return out
+    }
+
+    /// Column widths shrunk to fit `total` columns (one leading space, two between
+    /// columns): the widest column gives way first, down to the next widest, and
+    /// none below its header or 8 columns. A table that fits keeps its widths.
+    static func fitted(_ natural: [Int], headers: [Int], into total: Int) -> [Int] {
+        var widths = natural
+        var excess = widths.reduce(1 + 2 * max(0, widths.count - 1), +) - total
+        while excess > 0, let i = widths.indices.max(by: { widths[$0] < widths[$1] }) {
+            let minimum = max(8, headers[i])
+            guard widths[i] > minimum else { break }
+            let next = widths.enumerated().filter { $0.offset != i }.map(\.element).max() ?? 0
+            let target = max(minimum, min(widths[i] - 1, max(next, widths[i] - excess)))
+            excess -= widths[i] - target
+            widths[i] = target
+        }
+        return widths
     }
 
     /// A record as `key  value` lines. A list that does not fit on one line

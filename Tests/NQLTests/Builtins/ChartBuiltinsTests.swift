@@ -45,7 +45,7 @@ import Testing
         let timeline = #"[{period: "2024-07", count: 2}, {period: "2024-08", count: 1}]"#
         var out = ""
         var options = Formatter.Options()
-        options.chartWidth = 50
+        options.terminalWidth = 50
         let session = Session(registry: .standard, options: options, write: { out += $0 }, writeError: { _ in })
         session.run(timeline, name: "t")
         #expect(out.contains("2024-07 ") && out.contains("█"))

@@ -87,4 +87,19 @@ import Testing
         #expect(Formatter.render(.list([.int(1), .int(2)]), as: .auto, options: options) == "[1, 2]\n")
         #expect(Formatter.render(rows, as: .auto).hasPrefix(" title"), "a table when not piped")
     }
+    @Test func tablesAtThePromptUseTheTerminalWidth() {
+        let long = String(repeating: "word ", count: 20).trimmingCharacters(in: .whitespaces)  // 99 columns
+        let rows: Value = .list([.record(Record([("title", .string(long)), ("n", .int(1))]))])
+        var options = Formatter.Options()
+        options.terminalWidth = 140
+        let wide = Formatter.render(rows, as: .auto, options: options)
+        #expect(wide.contains(long), "a 99-column title fits in 140 columns uncut")
+        options.terminalWidth = 60
+        let narrow = Formatter.render(rows, as: .auto, options: options)
+        for line in narrow.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 60, "\(line)") }
+        #expect(narrow.contains("…"))
+        #expect(Formatter.render(rows, as: .auto).contains("…"), "scripts keep the 48-column cells")
+        #expect(Formatter.fitted([10, 50, 30], headers: [5, 5, 5], into: 60) == [10, 22, 23])
+        #expect(Formatter.fitted([10, 20], headers: [5, 5], into: 80) == [10, 20])
+    }
 }

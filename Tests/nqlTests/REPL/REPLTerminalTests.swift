@@ -65,6 +65,31 @@ struct REPLTerminalTests {
         #expect(try nql.expectExit() == 0)
     }
 
+    @Test func longResultsGoThroughThePagerAndRowsLimitsThem() throws {
+        let folder = try TemporaryFolder()
+        var environment = folder.environment
+        environment["PAGER"] = "sed s/^/PAGED:/"
+        let nql = try PseudoTerminal(arguments: [], environment: environment)
+        try nql.expectPrompt()
+        nql.send("range(60) | map(x -> {n: x, label: \"row ${x}\"})\r")
+        try nql.expect("PAGED:  n  label")
+        try nql.expect("PAGED: 59  row 59")
+        try nql.expectPrompt()
+        // A short result is printed directly.
+        nql.send("[{n: 1}]\r")
+        try nql.expect("\n n\n 1\n")
+        try nql.expectPrompt()
+        nql.send(":pager off\r")
+        try nql.expectPrompt()
+        nql.send(":rows 5\r")
+        try nql.expectPrompt()
+        nql.send("range(60) | map(x -> {n: x})\r")
+        try nql.expect(" 4\n … 55 more rows (60 in all)\n")
+        try nql.expectPrompt()
+        nql.send(Self.ctrlD)
+        #expect(try nql.expectExit() == 0)
+    }
+
     @Test func tabCompletesARecordField() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
