@@ -236,8 +236,24 @@ extension Analysis {
         if indirect { quotes += indirectQuotes(c, all, avoiding: covered) }
         quotes.sort { $0.start < $1.start }
         resolveSpeakers(&quotes, c, all)
-        return quotes.filter { $0.speaker != nil || $0.resolvedSpeaker != nil || $0.text.split(separator: " ").count >= 4 }
+        return quotes.filter { q in
+            let short = q.text.split(separator: " ").count < 4
+            // A news agency "reporting" a word or two ("2+2" talks, Kyodo News said) is not its speech.
+            if short, let speaker = q.speaker, isMediaName(speaker) { return false }
+            return q.speaker != nil || q.resolvedSpeaker != nil || !short
+        }
     }
+
+    /// Whether a speaker is a news outlet ("Kyodo News", "the Korea Herald").
+    static func isMediaName(_ speaker: String) -> Bool {
+        var name = speaker
+        if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
+        if mediaNames.contains(name) || mediaNames.contains("The " + name) { return true }
+        guard let last = name.split(separator: " ").last, name.first?.isUppercase == true else { return false }
+        return EntityLexicon.mediaHeads.contains(String(last)) || ["Agency", "Press", "Wire", "Service"].contains(String(last))
+    }
+
+    private static let mediaNames = Set(EntityLexicon.media)
 
     struct QuoteSpan {
         var outer: Range<Int>

@@ -189,7 +189,8 @@ enum AnalysisBuiltins {
         let pool: [Value] = a[0].isString ? [a[0]] : (a[0].isList ? try ArticleValues.articles(a, 0) : [a[0]])
         var rows: [Value] = []
         for article in pool {
-            for q in Analysis.quotes(try ArticleValues.text(article, a)) {
+            let text = try ArticleValues.text(article, a)
+            for q in try speakersResolved(Analysis.quotes(text), in: text, a) {
                 var pairs: [(String, Value)] = [("speaker", (q.resolvedSpeaker ?? q.speaker).map { .string($0) } ?? .null),
                                                 ("quote", .string(q.text)), ("kind", .string(q.kind.rawValue))]
                 if pool.count > 1 || a[0].isList { pairs.insert(("title", label(article)), at: 0) }
@@ -197,6 +198,32 @@ enum AnalysisBuiltins {
             }
         }
         return .list(rows)
+    }
+
+    /// "He said" with no earlier speaker to take: the person named last before the quote
+    /// (by the recogniser), so "he" and "she" are not reported as speakers.
+    static func speakersResolved(_ quotes: [Quote], in text: String, _ a: Arguments) throws -> [Quote] {
+        let unresolved = quotes.indices.filter { i in
+            quotes[i].resolvedSpeaker == nil && ["he", "she"].contains(quotes[i].speaker?.lowercased() ?? "")
+        }
+        guard !unresolved.isEmpty else { return quotes }
+        let people = try EntityCache.of(a.interpreter).entities(of: text).filter { $0.type == .PERSON }
+            .flatMap { e in e.mentions.map { (start: $0.start, name: e.name) } }.sorted { $0.start < $1.start }
+        // Quote offsets count characters; mentions count Unicode scalars.
+        var scalarAt: [Int] = []
+        scalarAt.reserveCapacity(text.count + 1)
+        var offset = 0
+        for ch in text {
+            scalarAt.append(offset)
+            offset += ch.unicodeScalars.count
+        }
+        scalarAt.append(offset)
+        var out = quotes
+        for i in unresolved {
+            let start = scalarAt[min(max(0, out[i].start), scalarAt.count - 1)]
+            out[i].resolvedSpeaker = people.last { $0.start < start }?.name
+        }
+        return out
     }
 
     static let cooccur = Builtin(

@@ -89,4 +89,11 @@ struct AnalysisQuotesTests {
         #expect(q.map(\.text) == ["seeks to change the international order for its own benefit"])
         #expect(q[0].speaker == nil)
     }
+    @Test func aNewsAgencyIsNotTheSpeakerOfAFragment() {
+        let text = #"The ministers held their "2+2" talks in Tokyo, Kyodo News reported. "We will not be intimidated by anyone," the Yonhap News Agency quoted the minister as saying."#
+        let q = Analysis.quotes(text, indirect: false)
+        #expect(!q.contains { $0.text == "2+2" })
+        #expect(Analysis.isMediaName("Kyodo News") && Analysis.isMediaName("the Korea Herald") && Analysis.isMediaName("Yonhap"))
+        #expect(!Analysis.isMediaName("Antony Blinken") && !Analysis.isMediaName("a spokesman"))
+    }
 }

@@ -102,6 +102,14 @@ private let twoReports = """
         #expect(english.err.isEmpty)
     }
 
+    @Test func heAndSheAreResolvedToThePersonNamedBefore() {
+        let (out, err, _) = runNews(#"""
+            quotes("Prime Minister Fumio Kishida toured the flooded town of Wajima on Monday.\n\n\"We will rebuild every home,\" he said.") | map(.speaker)
+            """#)
+        #expect(err.isEmpty, "\(err)")
+        #expect(out == "[\"Fumio Kishida\"]\n")
+    }
+
     @Test func saveWritesJSONLinesAtomically() throws {
         let path = NSTemporaryDirectory() + "nql-save-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
