@@ -17,6 +17,10 @@ public enum Messages {
     static let expectedAssign = "expected '=' after the name in 'let'"
     static let strayImplicitField = "'.field' stands for a field of the current element and works only in an argument, as in where(.type == \"PERSON\")"
     static let nestedTooDeeply = "expression is nested too deeply"
+    static func moreSyntaxErrors(_ n: Int) -> String { "\(n) more syntax error\(n == 1 ? "" : "s") not shown" }
+    static func expressionTooDeep(_ limit: Int) -> String {
+        "expression is too long or too deep (more than \(limit) operators, stages or calls in a row); split it with 'let'"
+    }
     static let expectedStage = "expected a function after '|'"
     static func operatorAfterStage(_ op: String) -> String {
         "'\(op)' cannot follow a pipeline stage; put the pipeline in parentheses: (x | f) \(op) y"
@@ -43,6 +47,7 @@ public enum Messages {
     static func optionType(_ name: String, expected: String, got: String) -> String { "option '\(name)' must be \(expected), got \(got)" }
     static func predicateResult(_ got: String) -> String { "a predicate must return true or false, got \(got)" }
     static func pipeTargetNotFunction(_ got: String) -> String { "the right side of '|' must be a function, got \(got)" }
+    static let dateOutOfRange = "date out of range (years -9999 to 9999)"
     static let integerOverflow = "integer overflow; use a float (1.0 * x) for very large numbers"
     static func badOperand(_ op: String, _ t: String) -> String { "'\(op)' cannot be applied to \(t)" }
     static func badOperands(_ op: String, _ a: String, _ b: String) -> String { "'\(op)' cannot be applied to \(a) and \(b)" }

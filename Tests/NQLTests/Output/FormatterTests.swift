@@ -70,4 +70,24 @@ import Testing
         #expect(Formatter.duration(0.0123) == "12.3 ms")
         #expect(Formatter.duration(1.2041) == "1.204 s")
     }
+
+    @Test func csvNeutralisesFormulasInStringsButNotInNumbers() {
+        let rows: Value = .list([.record(Record([("cell", .string("=cmd|'/C calc'!A0")), ("n", .int(-3))])),
+                                 .record(Record([("cell", .string("@SUM(A1)")), ("n", .float(-1.5))])),
+                                 .record(Record([("cell", .string("\tx")), ("n", .int(2))]))])
+        #expect(Formatter.csv(rows) == "cell,n\r\n\"'=cmd|'/C calc'!A0\",-3\r\n\"'@SUM(A1)\",-1.5\r\n\"'\tx\",2\r\n")
+        #expect(Formatter.csv(rows, formulaGuard: false).hasPrefix("cell,n\r\n=cmd|'/C calc'!A0,-3\r\n"))
+    }
+
+    @Test func controlCharactersFromDataAreEscapedInTablesAndTerminalText() {
+        let evil: Value = .string("\u{1b}]0;owned\u{7}title\u{9b}")
+        let table = Formatter.render(.list([.record(Record([("title", evil)]))]), as: .table)
+        #expect(!table.contains("\u{1b}") && table.contains("\\u{1b}]0;owned\\u{7}title\\u{9b}"))
+        let vertical = Formatter.render(.record(Record([("title", evil), ("x", .string(String(repeating: "y", count: 120)))])), as: .auto)
+        #expect(!vertical.contains("\u{1b}"))
+        #expect(!Formatter.render(evil, as: .text, options: Formatter.Options(terminal: true)).contains("\u{1b}"))
+        #expect(Formatter.render(evil, as: .text) == "\u{1b}]0;owned\u{7}title\u{9b}\n")
+        #expect(!Formatter.render(evil, as: .auto).contains("\u{1b}"))
+        #expect(!Formatter.render(evil, as: .auto).contains("\u{9b}"))
+    }
 }
