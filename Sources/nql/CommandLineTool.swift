@@ -15,6 +15,14 @@ struct Invocation {
     var args: [(String, String)] = []
     var color: Bool?
     var timer = false
+    var csvFormulaGuard = true
+}
+
+extension ExitCode {
+    /// Stopped by Ctrl-C (128 + SIGINT, as a shell reports it).
+    static let interrupted: Int32 = 130
+    /// The reader of stdout went away (128 + SIGPIPE).
+    static let brokenPipe: Int32 = 141
 }
 
 /// A command line that cannot be run, with what to say.
@@ -37,11 +45,13 @@ enum CommandLineTool {
               --arg NAME=VALUE   bind NAME to the string VALUE in the program (repeatable)
               --timer            print each statement's wall time on stderr
               --color, --no-color  force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
+              --csv-formulas     write CSV cells that start with = + - @ as they are (default: a leading ' keeps
+                                 spreadsheets from running them as formulas)
           -h, --help             show this help
           -V, --version          show the version
 
-        exit codes: 0 success, 1 runtime error, 2 usage error, 3 syntax error,
-                    4 some input could not be read (the rest ran)
+        exit codes: 0 success, 1 runtime error or output not written, 2 usage error, 3 syntax error,
+                    4 some input could not be read (the rest ran), 130 Ctrl-C, 141 stdout closed by its reader
 
         """
 
@@ -108,6 +118,7 @@ enum CommandLineTool {
                 }
                 inv.args.append((name, String(pair[pair.index(after: eq)...])))
             case "--timer": inv.timer = true
+            case "--csv-formulas": inv.csvFormulaGuard = false
             case "--color": inv.color = true
             case "--no-color": inv.color = false
             case "-":
@@ -125,10 +136,16 @@ enum CommandLineTool {
     }
 
     static func run(_ inv: Invocation) -> Int32 {
+        let code = runProgram(inv)
+        guard BufferedOutput.standardOutput.finish() else { return ExitCode.runtimeError.rawValue }
+        return code
+    }
+
+    static func runProgram(_ inv: Invocation) -> Int32 {
         let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
         let color = inv.color ?? (stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
         let out = BufferedOutput.standardOutput
-        let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color),
+        let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color, terminal: stdoutIsTerminal, csvFormulaGuard: inv.csvFormulaGuard),
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         if inv.timer {
@@ -160,9 +177,17 @@ enum CommandLineTool {
             }
             (text, name) = (decoded, path)
         }
+        // Ctrl-C stops the script between steps, so the results of the statements
+        // that finished are flushed; a second Ctrl-C ends the process at once.
+        Interrupt.shared.clear()
+        signal(SIGINT) { _ in
+            if Interrupt.shared.isRequested { _exit(ExitCode.interrupted) }
+            Interrupt.shared.request()
+        }
         // `_` is the last result in scripts too, so a script saved by the REPL's :save replays.
         let outcome = session.run(text, name: name, bindLast: true)
         if case .completed = outcome, session.interpreter.inputErrors > 0 { return ExitCode.inputError.rawValue }
+        if case .runtimeError(_, interrupted: true) = outcome { return ExitCode.interrupted }
         return outcome.exitCode.rawValue
     }
 }
@@ -175,6 +200,10 @@ final class BufferedOutput: @unchecked Sendable {
     private let fd: Int32
     private let buffered: Bool
     private var buffer: [UInt8] = []
+    /// The first write error (errno), after which output is dropped; EPIPE
+    /// (the reader went away, as with `nql ... | head`) exits at once with 141,
+    /// the status a shell expects from a process stopped by SIGPIPE.
+    private(set) var writeError: Int32?
 
     init(fd: Int32, buffered: Bool = true) {
         self.fd = fd
@@ -188,14 +217,29 @@ final class BufferedOutput: @unchecked Sendable {
 
     func flush() {
         var offset = 0
-        while offset < buffer.count {
+        while offset < buffer.count && writeError == nil {
             let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n <= 0 {
                 if n < 0 && errno == EINTR { continue }
+                writeError = n < 0 ? errno : EIO
+                if writeError == EPIPE { exit(ExitCode.brokenPipe) }
                 break
             }
             offset += n
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, then says whether everything written reached the file; if not, reports
+    /// the reason on stderr ("nql: cannot write the output: No space left on device").
+    func finish() -> Bool {
+        flush()
+        if fd == STDOUT_FILENO, writeError == nil, fsync(fd) != 0, errno == ENOSPC || errno == EIO || errno == EDQUOT {
+            writeError = errno
+        }
+        guard let code = writeError else { return true }
+        let line = "nql: cannot write the output: \(String(cString: strerror(code)))\n"
+        _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        return false
     }
 }

@@ -124,7 +124,7 @@ enum ArticleBuiltins {
             default: throw a.error("cannot tell the format from '\(raw)'; use a name ending in .json, .jsonl, .csv or .txt, or give format:")
             }
         }
-        if raw == "-" {
+        if raw == "-" || raw == "/dev/stdout" || raw == "/dev/fd/1" {  // through the output, in order with the results
             a.interpreter.output(Formatter.render(a[0], as: format))
             return .null
         }
