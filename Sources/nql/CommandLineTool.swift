@@ -16,6 +16,23 @@ struct Invocation {
     var color: Bool?
     var timer = false
     var csvFormulaGuard = true
+    var readable: [String]?
+    var writable: [String]?
+    var sandbox = false
+
+    /// The file access the flags ask for: --sandbox reads below the current folder and
+    /// writes nowhere but stdout; --read and --write add folders (and each alone limits its kind).
+    var fileAccess: FileAccess {
+        let cwd = FileManager.default.currentDirectoryPath
+        let read = sandbox ? [cwd] + (readable ?? []) : readable
+        let write = sandbox ? (writable ?? []) : writable
+        var access = FileAccess(readable: read, writable: write)
+        if sandbox {
+            access.readFlag = readable == nil ? "--sandbox" : "--sandbox with --read"
+            access.writeFlag = writable == nil ? "--sandbox" : "--sandbox with --write"
+        }
+        return access
+    }
 }
 
 extension ExitCode {
@@ -45,6 +62,10 @@ enum CommandLineTool {
               --arg NAME=VALUE   bind NAME to the string VALUE in the program (repeatable)
               --timer            print each statement's wall time on stderr
               --color, --no-color  force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
+              --read PATH        allow reading only below PATH (repeatable; load, :load)
+              --write PATH       allow writing only below PATH (repeatable; save, :save)
+              --sandbox          for untrusted scripts: read only below the current folder, write only to
+                                 stdout ("-"); --read and --write add to it. A denied access is an error.
               --csv-formulas     write CSV cells that start with = + - @ as they are (default: a leading ' keeps
                                  spreadsheets from running them as formulas)
           -h, --help             show this help
@@ -119,6 +140,15 @@ enum CommandLineTool {
                 inv.args.append((name, String(pair[pair.index(after: eq)...])))
             case "--timer": inv.timer = true
             case "--csv-formulas": inv.csvFormulaGuard = false
+            case "--read":
+                let path = try attached ?? value(flag)
+                guard !path.isEmpty, !path.utf8.contains(0) else { throw UsageError(message: "--read needs a path") }
+                inv.readable = (inv.readable ?? []) + [path]
+            case "--write":
+                let path = try attached ?? value(flag)
+                guard !path.isEmpty, !path.utf8.contains(0) else { throw UsageError(message: "--write needs a path") }
+                inv.writable = (inv.writable ?? []) + [path]
+            case "--sandbox": inv.sandbox = true
             case "--color": inv.color = true
             case "--no-color": inv.color = false
             case "-":
@@ -148,6 +178,7 @@ enum CommandLineTool {
         let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color, terminal: stdoutIsTerminal, csvFormulaGuard: inv.csvFormulaGuard),
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
+        session.interpreter.fileAccess = inv.fileAccess
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in
                 let line = session.interpreter.currentLine(of: statement)

@@ -47,6 +47,15 @@ public enum Messages {
     static func optionType(_ name: String, expected: String, got: String) -> String { "option '\(name)' must be \(expected), got \(got)" }
     static func predicateResult(_ got: String) -> String { "a predicate must return true or false, got \(got)" }
     static func pipeTargetNotFunction(_ got: String) -> String { "the right side of '|' must be a function, got \(got)" }
+    static func readDenied(_ path: String, flag: String, allowed: [String]) -> String {
+        "reading '\(path.escapingControlCharacters(keepNewlines: false))' is not allowed (\(flag) allows reading below \(allowed.isEmpty ? "nothing" : allowed.joined(separator: ", "))); run with --read PATH to allow it"
+    }
+    static func writeDenied(_ path: String, flag: String, allowed: [String]) -> String {
+        "writing '\(path.escapingControlCharacters(keepNewlines: false))' is not allowed (\(flag) allows writing \(allowed.isEmpty ? "only to stdout (\"-\")" : "below " + allowed.joined(separator: ", "))); run with --write PATH to allow it"
+    }
+    static func nulInPath(_ path: String) -> String {
+        "the path '\(path.escapingControlCharacters(keepNewlines: false))' contains a NUL character"
+    }
     static let dateOutOfRange = "date out of range (years -9999 to 9999)"
     static let integerOverflow = "integer overflow; use a float (1.0 * x) for very large numbers"
     static func badOperand(_ op: String, _ t: String) -> String { "'\(op)' cannot be applied to \(t)" }

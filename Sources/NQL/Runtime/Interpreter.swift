@@ -17,6 +17,8 @@ public final class Interpreter: @unchecked Sendable {
     public var currentDirectory: String
     /// The flag that stops evaluation (Ctrl-C).
     public let interrupt: Interrupt
+    /// Which files built-ins may read and write (`--read`, `--write`, `--sandbox`).
+    public var fileAccess = FileAccess.unrestricted
     /// State modules keep for the session (caches), by key.
     public var moduleState: [String: AnyObject] = [:]
     /// Called after each top-level statement with its wall time in seconds (`--timer`).
