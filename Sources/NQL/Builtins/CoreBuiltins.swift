@@ -318,7 +318,7 @@ enum CoreBuiltins {
             case .null: return .list(s.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) })
             case .string(let sep) where !sep.isEmpty: return .list(s.components(separatedBy: sep).map { .string($0) })
             case .string: return .list(s.map { .string(String($0)) })
-            case .regex(let r): return .list(r.split(s).map { .string($0) })
+            case .regex(let r): return .list(try r.split(s).map { .string($0) })
             default: throw a.typeError(1, expected: "a string or regular expression")
             }
         },
@@ -340,7 +340,7 @@ enum CoreBuiltins {
             let s = try a.string(0), rep = try a.string(2)
             switch a[1] {
             case .string(let p): return .string(p.isEmpty ? s : s.replacingOccurrences(of: p, with: rep))
-            case .regex(let r): return .string(r.replacing(in: s, with: rep))
+            case .regex(let r): return .string(try r.replacing(in: s, with: rep))
             default: throw a.typeError(1, expected: "a string or regular expression")
             }
         },
