@@ -49,6 +49,10 @@ public struct Record: Sendable, Hashable {
     public private(set) var keys: [String]
     /// The values, in the order of `keys`.
     public private(set) var values: [Value]
+    /// Where each key is, once the record is large enough that scanning would
+    /// make building it quadratic (a JSON object with 100,000 keys).
+    private var positions: [String: Int]?
+    private static let indexedAbove = 16
 
     /// An empty record.
     public init() {
@@ -64,23 +68,40 @@ public struct Record: Sendable, Hashable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
     /// The value for a key, or nil when absent.
     public subscript(key: String) -> Value? {
-        get {
-            for (i, k) in keys.enumerated() where k == key { return values[i] }
-            return nil
-        }
+        get { position(of: key).map { values[$0] } }
         set {
-            if let i = keys.firstIndex(of: key) {
+            if let i = position(of: key) {
                 if let newValue { values[i] = newValue } else {
                     keys.remove(at: i)
                     values.remove(at: i)
+                    if positions != nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
                 }
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
+                if positions != nil {
+                    positions?[key] = keys.count - 1
+                } else if keys.count > Record.indexedAbove {
+                    positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+                }
             }
         }
+    }
+
+    /// Equal when the keys and values are, in order.
+    public static func == (a: Record, b: Record) -> Bool { a.keys == b.keys && a.values == b.values }
+
+    /// Hashes the keys and values.
+    public func hash(into h: inout Hasher) {
+        h.combine(keys)
+        h.combine(values)
     }
 
     /// The key–value pairs, in order.

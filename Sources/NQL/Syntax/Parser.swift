@@ -437,6 +437,7 @@ public struct Parser {
     mutating func parseRecord() throws -> Expr {
         let start = advance().span
         var fields: [(key: String, value: Expr)] = []
+        var seen = Set<String>()
         while !check(.punct(.rbrace)) {
             let keyToken = peek
             let key: String
@@ -448,7 +449,7 @@ public struct Parser {
             default: throw fail(Messages.expectedFieldKey(describe(keyToken)), keyToken.span)
             }
             advance()
-            if fields.contains(where: { $0.key == key }) { throw fail(Messages.duplicateKey(key), keyToken.span) }
+            if !seen.insert(key).inserted { throw fail(Messages.duplicateKey(key), keyToken.span) }
             if match(.punct(.colon)) {
                 fields.append((key, try parseExpr()))
             } else if case .name = keyToken.kind {
