@@ -76,6 +76,9 @@ enum CommandLineTool {
 
         """
 
+    /// Sessions the process keeps until it exits (see `runProgram`).
+    nonisolated(unsafe) static var keptUntilExit: [Session] = []
+
     static func main(_ argv: [String]) -> Int32 {
         let invocation: Invocation
         do {
@@ -179,6 +182,9 @@ enum CommandLineTool {
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         session.interpreter.fileAccess = inv.fileAccess
+        // Never torn down: the process exits right after, and freeing a value nested
+        // 190,000 deep (built by a script) recurses deeper than the main thread's stack.
+        keptUntilExit.append(session)
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in
                 let line = session.interpreter.currentLine(of: statement)

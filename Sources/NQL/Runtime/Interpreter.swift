@@ -55,8 +55,12 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Forgets every global binding and module state.
     public func reset() {
+        var old = (globals, moduleState)
         globals = [:]
         moduleState = [:]
+        // A value nested very deep is freed recursively: on the large stack.
+        try? LargeStack.run { old = ([:], [:]) }
+        _ = old
     }
 
     /// Runs the statements of a program in order, handing each expression
