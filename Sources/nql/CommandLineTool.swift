@@ -19,6 +19,7 @@ struct Invocation {
     var readable: [String]?
     var writable: [String]?
     var sandbox = false
+    var maxMemory: Int?
 
     /// The file access the flags ask for: --sandbox reads below the current folder and
     /// writes nowhere but stdout; --read and --write add folders (and each alone limits its kind).
@@ -66,6 +67,8 @@ enum CommandLineTool {
               --write PATH       allow writing only below PATH (repeatable; save, :save)
               --sandbox          for untrusted scripts: read only below the current folder, write only to
                                  stdout ("-"); --read and --write add to it. A denied access is an error.
+              --max-memory SIZE  stop a statement that needs more heap than SIZE (512M, 2G) with an error
+                                 (default: below `ulimit -v` if set; at the prompt, half the machine's memory)
               --csv-formulas     write CSV cells that start with = + - @ as they are (default: a leading ' keeps
                                  spreadsheets from running them as formulas)
           -h, --help             show this help
@@ -152,6 +155,12 @@ enum CommandLineTool {
                 guard !path.isEmpty, !path.utf8.contains(0) else { throw UsageError(message: "--write needs a path") }
                 inv.writable = (inv.writable ?? []) + [path]
             case "--sandbox": inv.sandbox = true
+            case "--max-memory":
+                let text = try attached ?? value(flag)
+                guard let size = MemoryLimit.parseSize(text) else {
+                    throw UsageError(message: "--max-memory needs a size such as 512M or 2G, got '\(text)'")
+                }
+                inv.maxMemory = size
             case "--color": inv.color = true
             case "--no-color": inv.color = false
             case "-":
@@ -182,6 +191,11 @@ enum CommandLineTool {
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         session.interpreter.fileAccess = inv.fileAccess
+        if case .repl = inv.program {
+            MemoryLimit.shared.bytes = inv.maxMemory ?? MemoryLimit.fromAddressSpaceLimit() ?? MemoryLimit.halfOfPhysicalMemory()
+        } else {
+            MemoryLimit.shared.bytes = inv.maxMemory ?? MemoryLimit.fromAddressSpaceLimit() ?? 0
+        }
         // Never torn down: the process exits right after, and freeing a value nested
         // 190,000 deep (built by a script) recurses deeper than the main thread's stack.
         keptUntilExit.append(session)

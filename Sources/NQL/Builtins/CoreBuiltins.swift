@@ -198,6 +198,7 @@ enum CoreBuiltins {
             let count = distance == 0 ? 0 : (distance - 1) / step.magnitude + 1
             if count > 100_000_000 { throw a.error("range of \(count) elements is too large (the limit is 100,000,000)") }
             let n = Int(count)
+            try MemoryLimit.shared.reserve(n * MemoryLayout<Value>.stride)
             var out: [Value] = []
             out.reserveCapacity(n)
             var i = lo

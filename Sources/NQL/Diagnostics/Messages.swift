@@ -59,6 +59,9 @@ public enum Messages {
     static func regexTimedOut(_ pattern: String) -> String {
         "the regular expression /\(pattern.escapingControlCharacters(keepNewlines: false))/ took too long on one match (it backtracks without end, as (a+)+ does); make it more specific"
     }
+    static func outOfMemory(limit: Int) -> String {
+        "out of memory: the statement needs more than the \(limit >> 20) MB allowed (nql --max-memory SIZE sets the limit)"
+    }
     static let dateOutOfRange = "date out of range (years -9999 to 9999)"
     static let integerOverflow = "integer overflow; use a float (1.0 * x) for very large numbers"
     static func badOperand(_ op: String, _ t: String) -> String { "'\(op)' cannot be applied to \(t)" }
