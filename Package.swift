@@ -31,7 +31,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "NQL"),
+        // ICU's C API (regular expressions with a time limit): see Runtime/BoundedRegex.swift.
+        .target(name: "NQL", linkerSettings: [.linkedLibrary("_FoundationICU")]),
         .target(
             name: "NQLNews",
             dependencies: ["NQL", "CLibXML2"],

@@ -16,6 +16,32 @@ struct Invocation {
     var color: Bool?
     var timer = false
     var echo = false
+    var csvFormulaGuard = true
+    var readable: [String]?
+    var writable: [String]?
+    var sandbox = false
+    var maxMemory: Int?
+
+    /// The file access the flags ask for: --sandbox reads below the current folder and
+    /// writes nowhere but stdout; --read and --write add folders (and each alone limits its kind).
+    var fileAccess: FileAccess {
+        let cwd = FileManager.default.currentDirectoryPath
+        let read = sandbox ? [cwd] + (readable ?? []) : readable
+        let write = sandbox ? (writable ?? []) : writable
+        var access = FileAccess(readable: read, writable: write)
+        if sandbox {
+            access.readFlag = readable == nil ? "--sandbox" : "--sandbox with --read"
+            access.writeFlag = writable == nil ? "--sandbox" : "--sandbox with --write"
+        }
+        return access
+    }
+}
+
+extension ExitCode {
+    /// Stopped by Ctrl-C (128 + SIGINT, as a shell reports it).
+    static let interrupted: Int32 = 130
+    /// The reader of stdout went away (128 + SIGPIPE).
+    static let brokenPipe: Int32 = 141
 }
 
 /// A command line that cannot be run, with what to say.
@@ -40,13 +66,24 @@ enum CommandLineTool {
               --timer            print each statement's wall time on stderr
               --echo             print each statement (nql> ...) before its output
               --color, --no-color  force colour on or off (default: on when stdout is a terminal and NO_COLOR is unset)
+              --read PATH        allow reading only below PATH (repeatable; load, :load)
+              --write PATH       allow writing only below PATH (repeatable; save, :save)
+              --sandbox          for untrusted scripts: read only below the current folder, write only to
+                                 stdout ("-"); --read and --write add to it. A denied access is an error.
+              --max-memory SIZE  stop a statement that needs more heap than SIZE (512M, 2G) with an error
+                                 (default: below `ulimit -v` if set; at the prompt, half the machine's memory)
+              --csv-formulas     write CSV cells that start with = + - @ as they are (default: a leading ' keeps
+                                 spreadsheets from running them as formulas)
           -h, --help             show this help
           -V, --version          show the version
 
-        exit codes: 0 success, 1 runtime error, 2 usage error, 3 syntax error,
-                    4 some input could not be read (the rest ran)
+        exit codes: 0 success, 1 runtime error or output not written, 2 usage error, 3 syntax error,
+                    4 some input could not be read (the rest ran), 130 Ctrl-C, 141 stdout closed by its reader
 
         """
+
+    /// Sessions the process keeps until it exits (see `runProgram`).
+    nonisolated(unsafe) static var keptUntilExit: [Session] = []
 
     static func main(_ argv: [String]) -> Int32 {
         let invocation: Invocation
@@ -112,6 +149,22 @@ enum CommandLineTool {
                 inv.args.append((name, String(pair[pair.index(after: eq)...])))
             case "--timer": inv.timer = true
             case "--echo": inv.echo = true
+            case "--csv-formulas": inv.csvFormulaGuard = false
+            case "--read":
+                let path = try attached ?? value(flag)
+                guard !path.isEmpty, !path.utf8.contains(0) else { throw UsageError(message: "--read needs a path") }
+                inv.readable = (inv.readable ?? []) + [path]
+            case "--write":
+                let path = try attached ?? value(flag)
+                guard !path.isEmpty, !path.utf8.contains(0) else { throw UsageError(message: "--write needs a path") }
+                inv.writable = (inv.writable ?? []) + [path]
+            case "--sandbox": inv.sandbox = true
+            case "--max-memory":
+                let text = try attached ?? value(flag)
+                guard let size = MemoryLimit.parseSize(text) else {
+                    throw UsageError(message: "--max-memory needs a size such as 512M or 2G, got '\(text)'")
+                }
+                inv.maxMemory = size
             case "--color": inv.color = true
             case "--no-color": inv.color = false
             case "-":
@@ -129,10 +182,16 @@ enum CommandLineTool {
     }
 
     static func run(_ inv: Invocation) -> Int32 {
+        let code = runProgram(inv)
+        guard BufferedOutput.standardOutput.finish() else { return ExitCode.runtimeError.rawValue }
+        return code
+    }
+
+    static func runProgram(_ inv: Invocation) -> Int32 {
         let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
         let color = inv.color ?? (stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
         let out = BufferedOutput.standardOutput
-        var options = Formatter.Options(color: color)
+        var options = Formatter.Options(color: color, terminal: stdoutIsTerminal, csvFormulaGuard: inv.csvFormulaGuard)
         options.piped = !stdoutIsTerminal
         let session = Session(registry: News.registry(), format: inv.format, options: options,
                               write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
@@ -140,6 +199,15 @@ enum CommandLineTool {
         session.echo = inv.echo
         if case .repl = inv.program {} else { session.interpreter.takesArguments = true }
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
+        session.interpreter.fileAccess = inv.fileAccess
+        if case .repl = inv.program {
+            MemoryLimit.shared.bytes = inv.maxMemory ?? MemoryLimit.fromAddressSpaceLimit() ?? MemoryLimit.halfOfPhysicalMemory()
+        } else {
+            MemoryLimit.shared.bytes = inv.maxMemory ?? MemoryLimit.fromAddressSpaceLimit() ?? 0
+        }
+        // Never torn down: the process exits right after, and freeing a value nested
+        // 190,000 deep (built by a script) recurses deeper than the main thread's stack.
+        keptUntilExit.append(session)
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in
                 let line = session.interpreter.currentLine(of: statement)
@@ -169,9 +237,17 @@ enum CommandLineTool {
             }
             (text, name) = (decoded, path)
         }
+        // Ctrl-C stops the script between steps, so the results of the statements
+        // that finished are flushed; a second Ctrl-C ends the process at once.
+        Interrupt.shared.clear()
+        signal(SIGINT) { _ in
+            if Interrupt.shared.isRequested { _exit(ExitCode.interrupted) }
+            Interrupt.shared.request()
+        }
         // `_` is the last result in scripts too, so a script saved by the REPL's :save replays.
         let outcome = session.run(text, name: name, bindLast: true)
         if case .completed = outcome, session.interpreter.inputErrors > 0 { return ExitCode.inputError.rawValue }
+        if case .runtimeError(_, interrupted: true) = outcome { return ExitCode.interrupted }
         return outcome.exitCode.rawValue
     }
 }
@@ -184,6 +260,10 @@ final class BufferedOutput: @unchecked Sendable {
     private let fd: Int32
     private let buffered: Bool
     private var buffer: [UInt8] = []
+    /// The first write error (errno), after which output is dropped; EPIPE
+    /// (the reader went away, as with `nql ... | head`) exits at once with 141,
+    /// the status a shell expects from a process stopped by SIGPIPE.
+    private(set) var writeError: Int32?
 
     init(fd: Int32, buffered: Bool = true) {
         self.fd = fd
@@ -197,14 +277,29 @@ final class BufferedOutput: @unchecked Sendable {
 
     func flush() {
         var offset = 0
-        while offset < buffer.count {
+        while offset < buffer.count && writeError == nil {
             let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n <= 0 {
                 if n < 0 && errno == EINTR { continue }
+                writeError = n < 0 ? errno : EIO
+                if writeError == EPIPE { exit(ExitCode.brokenPipe) }
                 break
             }
             offset += n
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, then says whether everything written reached the file; if not, reports
+    /// the reason on stderr ("nql: cannot write the output: No space left on device").
+    func finish() -> Bool {
+        flush()
+        if fd == STDOUT_FILENO, writeError == nil, fsync(fd) != 0, errno == ENOSPC || errno == EIO || errno == EDQUOT {
+            writeError = errno
+        }
+        guard let code = writeError else { return true }
+        let line = "nql: cannot write the output: \(String(cString: strerror(code)))\n"
+        _ = line.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        return false
     }
 }

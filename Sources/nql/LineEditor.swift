@@ -9,7 +9,7 @@ final class LineEditor: LineReader {
 
     private let editor: OpaquePointer
     private let history: OpaquePointer
-    private let historyFile: HistoryFile?
+    private var historyFile: HistoryFile?
     private var prompt: UnsafeMutablePointer<CChar>?
     private var cancelled = false
     private var warnedAboutHistory = false
@@ -31,7 +31,14 @@ final class LineEditor: LineReader {
         self.historyFile = historyFile
         nql_history_set_size(history, LineEditor.historySize)
         nql_history_set_unique(history, 1)
-        if let path = historyFile?.path { nql_history_load(history, path) }
+        if let file = historyFile {
+            if let problem = file.problem() {
+                FileHandle.standardError.write(Data("nql: warning: history is off: \(problem)\n".utf8))
+                self.historyFile = nil
+            } else {
+                nql_history_load(history, file.path)
+            }
+        }
 
         nql_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         nql_el_set_editor(editor, "emacs")
@@ -149,18 +156,16 @@ final class LineEditor: LineReader {
 
     func close() { save() }
 
-    /// Adds the entries not yet saved to the history file as it is now (other
-    /// sessions may have written to it since) and writes it back; a failure is
-    /// reported once, and the entries are tried again after the next statement.
+    /// Appends the entries not yet saved to the history file (other sessions
+    /// may have written to it since; nothing already there is rewritten or cut);
+    /// a failure is reported once, and the entries are tried again after the next statement.
     private func save() {
-        guard let historyFile, !unsaved.isEmpty, let merged = history_init() else { return }
-        defer { history_end(merged) }
-        nql_history_set_size(merged, LineEditor.historySize)
-        nql_history_set_unique(merged, 1)
-        nql_history_load(merged, historyFile.path)
-        for entry in unsaved { nql_history_enter(merged, entry) }
+        guard let historyFile, !unsaved.isEmpty, let fresh = history_init() else { return }
+        defer { history_end(fresh) }
+        nql_history_set_size(fresh, Int32(clamping: unsaved.count + 1))
+        for entry in unsaved { nql_history_enter(fresh, entry) }
         do {
-            try historyFile.write { fp in nql_history_save_fp(merged, fp) >= 0 }
+            try historyFile.append { fp in nql_history_save_fp(fresh, fp) >= 0 }
             unsaved = []
         } catch {
             if !warnedAboutHistory {
@@ -225,8 +230,65 @@ struct HistoryFile {
         var description: String
     }
 
-    /// Writes through `body` into a temporary file (mode 0600), then renames it
-    /// over the history file, so a failed write never truncates the old history.
+    /// The first line of libedit's history format.
+    static let header = "_HiStOrY_V2_\n"
+
+    /// Why the path cannot be used as the history (nil when it can): only a
+    /// regular file that is empty or already a history is read and written, so
+    /// `NQL_HISTORY` naming a FIFO, a device or someone's notes neither hangs
+    /// the prompt nor overwrites anything.
+    func problem() -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        guard st.st_mode & S_IFMT == S_IFREG else { return "\(path) is not a regular file" }
+        guard st.st_size > 0 else { return nil }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+        defer { Glibc.close(fd) }
+        var head = [UInt8](repeating: 0, count: HistoryFile.header.utf8.count)
+        let n = Glibc.read(fd, &head, head.count)
+        return n == head.count && head.elementsEqual(HistoryFile.header.utf8) ? nil : "\(path) is not an nql history file"
+    }
+
+    /// Adds what `body` writes (a whole history file, header first) to the end of
+    /// the history file, creating it (mode 0600) if absent.
+    func append(_ body: (UnsafeMutablePointer<FILE>) -> Bool) throws {
+        if let problem = problem() { throw WriteError(description: problem) }
+        // libedit writes only to a stream with a file descriptor (it fchmods it): an unnamed temporary file.
+        guard let scratch = tmpfile() else { throw WriteError(description: "cannot create a temporary file") }
+        defer { fclose(scratch) }
+        guard body(scratch), fflush(scratch) == 0 else { throw WriteError(description: "\(path): write failed") }
+        rewind(scratch)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, scratch)
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        var st = stat()
+        if stat(path, &st) == 0, st.st_size > 0, text.hasPrefix(HistoryFile.header) { text.removeFirst(HistoryFile.header.count) }
+        if stat(path, &st) != 0 {
+            try write { fp in fputs(text, fp) >= 0 }
+            return
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
+        defer { Glibc.close(fd) }
+        bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw WriteError(description: "\(path): \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+    }
+
+    /// Writes through `body` into a temporary file (mode 0600, exclusive, random
+    /// name), then renames it over the history file, so a failed write never
+    /// truncates the old history.
     func write(_ body: (UnsafeMutablePointer<FILE>) -> Bool) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
@@ -237,8 +299,8 @@ struct HistoryFile {
                 throw WriteError(description: "cannot create \(directory)")
             }
         }
-        let temporary = path + ".tmp.\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let temporary = path + ".tmp." + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw WriteError(description: "\(temporary): \(String(cString: strerror(errno)))") }
         guard let fp = fdopen(fd, "w") else {
             Glibc.close(fd)

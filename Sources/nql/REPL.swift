@@ -310,6 +310,7 @@ final class REPL {
     private func load(_ path: String) {
         guard !path.isEmpty else { return fail("name a script: :load FILE.nql") }
         let full = resolve(path)
+        do { try session.interpreter.fileAccess.checkRead(full) } catch { return fail("cannot load \(path): \(error)") }
         guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
@@ -324,6 +325,7 @@ final class REPL {
         var script = "# NQL session saved by nql \(NQLVersion.string); run it with: nql \((path as NSString).lastPathComponent)\n"
         for statement in completedStatements { script += statement + "\n" }
         do {
+            try session.interpreter.fileAccess.checkWrite(full)
             try AtomicFile.write(Data(script.utf8), to: full)
             let n = completedStatements.count
             out.write("saved \(n) statement\(n == 1 ? "" : "s") to \(path)\n")

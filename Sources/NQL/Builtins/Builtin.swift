@@ -20,10 +20,14 @@ public struct Builtin: Sendable {
     public let details: String
     /// The implementation.
     public let body: @Sendable (Arguments) throws -> Value
+    /// The file it reads or writes, if any: checked against the session's
+    /// `FileAccess` (`--read`, `--write`, `--sandbox`) before the body runs.
+    public let fileUse: FileAccess.Use?
 
     /// Declares a built-in; `params` is written as in its signature, e.g. `"xs, key?"`.
     public init(_ name: String, group: String, params: String, options: [String] = [], anyLabels: Bool = false,
-                summary: String, example: String, details: String = "", body: @escaping @Sendable (Arguments) throws -> Value) {
+                summary: String, example: String, details: String = "", fileUse: FileAccess.Use? = nil,
+                body: @escaping @Sendable (Arguments) throws -> Value) {
         self.anyLabels = anyLabels
         self.name = name
         self.group = group
@@ -32,7 +36,18 @@ public struct Builtin: Sendable {
         self.summary = summary
         self.example = example
         self.details = details
-        self.body = body
+        self.fileUse = fileUse
+        guard let fileUse else {
+            self.body = body
+            return
+        }
+        self.body = { a in
+            switch fileUse {
+            case .read(let i): if case .string(let path) = a[i] { try a.interpreter.fileAccess.checkRead(a.interpreter.absolutePath(path)) }
+            case .write(let i): if case .string(let path) = a[i] { try a.interpreter.fileAccess.checkWrite(a.interpreter.absolutePath(path)) }
+            }
+            return try body(a)
+        }
     }
 
     /// The number of positional arguments it needs.

@@ -39,7 +39,8 @@ enum ChartBuiltins {
             The picture has a title (default: the file's name), axes with round tick values, labels and the
             value's name; a timeline (labels such as 2024-07 or 2024-07-28) is drawn as a line, anything else as
             bars, unless kind: says otherwise. The file is written atomically. At most 60 bars are drawn.
-            """
+            """,
+        fileUse: .write(argument: 1)
     ) { a in
         let c = try chart(of: a)
         let raw = try a.string(1)
@@ -54,7 +55,7 @@ enum ChartBuiltins {
             guard case .string(let s) = t else { throw a.error("title: must be a string") }
             title = s
         }
-        let path = raw.hasPrefix("/") ? raw : a.interpreter.currentDirectory + "/" + raw
+        let path = a.interpreter.absolutePath(raw)
         do {
             try AtomicFile.write(Data(c.svg(title: title, line: line).utf8), to: path)
         } catch let e as AtomicFile.WriteError {

@@ -193,15 +193,19 @@ enum CoreBuiltins {
             let (lo, hi) = a.count >= 2 ? (try a.int(0), try a.int(1)) : (0, try a.int(0))
             let step = a.count >= 3 ? try a.int(2) : 1
             if step == 0 { throw a.error("step must not be 0") }
-            let n = step > 0 ? (hi > lo ? (hi - lo + step - 1) / step : 0) : (lo > hi ? (lo - hi - step - 1) / -step : 0)
-            if n > 100_000_000 { throw a.error("range of \(n) elements is too large (the limit is 100,000,000)") }
+            // Counted in unsigned arithmetic: the distance between two Ints always fits in a UInt.
+            let distance = step > 0 ? (hi > lo ? UInt(bitPattern: hi &- lo) : 0) : (lo > hi ? UInt(bitPattern: lo &- hi) : 0)
+            let count = distance == 0 ? 0 : (distance - 1) / step.magnitude + 1
+            if count > 100_000_000 { throw a.error("range of \(count) elements is too large (the limit is 100,000,000)") }
+            let n = Int(count)
+            try MemoryLimit.shared.reserve(n * MemoryLayout<Value>.stride)
             var out: [Value] = []
             out.reserveCapacity(n)
             var i = lo
             for k in 0..<n {
                 if k & 0xFFFFF == 0 { try a.checkInterrupt() }
                 out.append(.int(i))
-                i += step
+                i &+= step  // wraps only after the last element
             }
             return .list(out)
         },
@@ -315,7 +319,7 @@ enum CoreBuiltins {
             case .null: return .list(s.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) })
             case .string(let sep) where !sep.isEmpty: return .list(s.components(separatedBy: sep).map { .string($0) })
             case .string: return .list(s.map { .string(String($0)) })
-            case .regex(let r): return .list(r.split(s).map { .string($0) })
+            case .regex(let r): return .list(try r.split(s).map { .string($0) })
             default: throw a.typeError(1, expected: "a string or regular expression")
             }
         },
@@ -337,7 +341,7 @@ enum CoreBuiltins {
             let s = try a.string(0), rep = try a.string(2)
             switch a[1] {
             case .string(let p): return .string(p.isEmpty ? s : s.replacingOccurrences(of: p, with: rep))
-            case .regex(let r): return .string(r.replacing(in: s, with: rep))
+            case .regex(let r): return .string(try r.replacing(in: s, with: rep))
             default: throw a.typeError(1, expected: "a string or regular expression")
             }
         },
@@ -363,8 +367,12 @@ enum CoreBuiltins {
                 example: #"round(2.71828, 2)"#) { a in
             let x = try a.number(0)
             if a.has(1) {
-                let p = pow(10.0, Double(try a.int(1)))
-                return .float((x * p).rounded() / p)
+                let digits = try a.int(1)
+                // Beyond 400 digits either way the scale is 0 or infinite: a double has no such digits.
+                let p = pow(10.0, Double(max(-400, min(400, digits))))
+                let scaled = x * p
+                guard p.isFinite, p > 0, scaled.isFinite else { return .float(digits > 0 ? x : 0 * x) }
+                return .float(scaled.rounded() / p)
             }
             let r = x.rounded()
             return abs(r) < 9e18 ? .int(Int(r)) : .float(r)

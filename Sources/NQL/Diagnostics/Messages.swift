@@ -17,6 +17,10 @@ public enum Messages {
     static let expectedAssign = "expected '=' after the name in 'let'"
     static let strayImplicitField = "'.field' stands for a field of the current element and works only in an argument, as in where(.type == \"PERSON\")"
     static let nestedTooDeeply = "expression is nested too deeply"
+    static func moreSyntaxErrors(_ n: Int) -> String { "\(n) more syntax error\(n == 1 ? "" : "s") not shown" }
+    static func expressionTooDeep(_ limit: Int) -> String {
+        "expression is too long or too deep (more than \(limit) operators, stages or calls in a row); split it with 'let'"
+    }
     static let expectedStage = "expected a function after '|'"
     static func operatorAfterStage(_ op: String) -> String {
         "'\(op)' cannot follow a pipeline stage; put the pipeline in parentheses: (x | f) \(op) y"
@@ -43,6 +47,22 @@ public enum Messages {
     static func optionType(_ name: String, expected: String, got: String) -> String { "option '\(name)' must be \(expected), got \(got)" }
     static func predicateResult(_ got: String) -> String { "a predicate must return true or false, got \(got)" }
     static func pipeTargetNotFunction(_ got: String) -> String { "the right side of '|' must be a function, got \(got)" }
+    static func readDenied(_ path: String, flag: String, allowed: [String]) -> String {
+        "reading '\(path.escapingControlCharacters(keepNewlines: false))' is not allowed (\(flag) allows reading below \(allowed.isEmpty ? "nothing" : allowed.joined(separator: ", "))); run with --read PATH to allow it"
+    }
+    static func writeDenied(_ path: String, flag: String, allowed: [String]) -> String {
+        "writing '\(path.escapingControlCharacters(keepNewlines: false))' is not allowed (\(flag) allows writing \(allowed.isEmpty ? "only to stdout (\"-\")" : "below " + allowed.joined(separator: ", "))); run with --write PATH to allow it"
+    }
+    static func nulInPath(_ path: String) -> String {
+        "the path '\(path.escapingControlCharacters(keepNewlines: false))' contains a NUL character"
+    }
+    static func regexTimedOut(_ pattern: String) -> String {
+        "the regular expression /\(pattern.escapingControlCharacters(keepNewlines: false))/ took too long on one match (it backtracks without end, as (a+)+ does); make it more specific"
+    }
+    static func outOfMemory(limit: Int) -> String {
+        "out of memory: the statement needs more than the \(limit >> 20) MB allowed (nql --max-memory SIZE sets the limit)"
+    }
+    static let dateOutOfRange = "date out of range (years -9999 to 9999)"
     static let integerOverflow = "integer overflow; use a float (1.0 * x) for very large numbers"
     static func badOperand(_ op: String, _ t: String) -> String { "'\(op)' cannot be applied to \(t)" }
     static func badOperands(_ op: String, _ a: String, _ b: String) -> String { "'\(op)' cannot be applied to \(a) and \(b)" }

@@ -33,12 +33,21 @@ public enum Formatter {
         public var terminalWidth: Int?
         /// Output goes to a file or a pipe: `auto` prints records and lists of records as JSON Lines, not tables.
         public var piped = false
+        /// Output goes to a terminal: control characters in `text` output are shown escaped
+        /// (tables and NQL notation always escape them).
+        public var terminal: Bool
+        /// CSV string cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+        /// tab, CR first) get a leading `'`, as OWASP recommends; numbers are left alone.
+        public var csvFormulaGuard: Bool
 
         /// Creates options.
-        public init(maxItems: Int? = nil, color: Bool = false, maxCellWidth: Int = 48) {
+        public init(maxItems: Int? = nil, color: Bool = false, maxCellWidth: Int = 48, terminal: Bool = false,
+                    csvFormulaGuard: Bool = true) {
             self.maxItems = maxItems
             self.color = color
             self.maxCellWidth = maxCellWidth
+            self.terminal = terminal
+            self.csvFormulaGuard = csvFormulaGuard
         }
     }
 
@@ -56,17 +65,19 @@ public enum Formatter {
         case .table:
             if case .record(let r) = value { return vertical(r, options: options) }
             if case .list(let xs) = value, !isTable(value) {
-                return xs.map { text($0) + "\n" }.joined()
+                return xs.map { text($0).escapingControlCharacters() + "\n" }.joined()
             }
             return isTable(value) ? table(value, options: options) : repr(value) + "\n"
         case .json: return json(value, indent: 0) + "\n"
         case .jsonl:
             if case .list(let xs) = value { return xs.map { json($0) + "\n" }.joined() }
             return json(value) + "\n"
-        case .csv: return csv(value)
+        case .csv: return csv(value, formulaGuard: options.csvFormulaGuard)
         case .text:
-            if case .list(let xs) = value { return xs.map { text($0) + "\n" }.joined() }
-            return text(value) + "\n"
+            let terminal = options.terminal
+            func shown(_ v: Value) -> String { terminal ? text(v).escapingControlCharacters() : text(v) }
+            if case .list(let xs) = value { return xs.map { shown($0) + "\n" }.joined() }
+            return shown(value) + "\n"
         }
     }
 
@@ -143,7 +154,7 @@ public enum Formatter {
             case "\r": out += "\\r"
             case "{" where previousDollar: out.removeLast(); out += "\\${"
             default:
-                if u.value < 0x20 || u.value == 0x7F { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 || (0x7F...0x9F).contains(u.value) { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
             }
             previousDollar = u == "$"
         }
@@ -225,7 +236,7 @@ public enum Formatter {
 
     /// CSV with a header row: a list of records by their keys, a list of other
     /// values as one `value` column, a record as one row.
-    public static func csv(_ v: Value) -> String {
+    public static func csv(_ v: Value, formulaGuard: Bool = true) -> String {
         let rows: [Value]
         switch v {
         case .list(let xs): rows = xs
@@ -237,13 +248,26 @@ public enum Formatter {
             out += columns.map(csvField).joined(separator: ",") + "\r\n"
             for row in rows {
                 guard case .record(let r) = row else { continue }
-                out += columns.map { csvField(r[$0].map(cellText) ?? "") }.joined(separator: ",") + "\r\n"
+                out += columns.map { csvCell(r[$0] ?? .null, formulaGuard) }.joined(separator: ",") + "\r\n"
             }
         } else {
             out += "value\r\n"
-            for row in rows { out += csvField(cellText(row)) + "\r\n" }
+            for row in rows { out += csvCell(row, formulaGuard) + "\r\n" }
         }
         return out
+    }
+
+    /// One CSV cell; text from data that starts like a formula gets a leading `'`.
+    private static func csvCell(_ v: Value, _ formulaGuard: Bool) -> String {
+        let s = cellText(v)
+        switch v {
+        case .string, .list, .record:
+            if formulaGuard, let first = s.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+                return "\"'" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+        default: break
+        }
+        return csvField(s)
     }
 
     private static func csvField(_ s: String) -> String {
@@ -301,12 +325,13 @@ public enum Formatter {
             for (c, key) in columns.enumerated() {
                 let value = r[key] ?? .null
                 if value.number == nil && !value.isNull { numeric[c] = false }
-                let flat = cellText(value).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+                let flat = cellText(value).split(whereSeparator: { $0.isNewline }).joined(separator: " ").escapingControlCharacters()
                 line.append(options.terminalWidth == nil ? DisplayWidth.truncate(flat, to: options.maxCellWidth) : flat)
             }
             cells.append(line)
         }
-        var widths = columns.map { DisplayWidth.of($0) }
+        let header = columns.map { $0.escapingControlCharacters() }
+        var widths = header.map { DisplayWidth.of($0) }
         for line in cells { for (c, s) in line.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(s)) } }
         if let terminal = options.terminalWidth {
             widths = fitted(widths, headers: columns.map { DisplayWidth.of($0) }, into: terminal)
@@ -321,8 +346,8 @@ public enum Formatter {
             while s.hasSuffix(" ") { s.removeLast() }
             return s + "\n"
         }
-        let header = join(columns)
-        var out = options.color ? "\u{1B}[1m" + header.dropLast() + "\u{1B}[0m\n" : header
+        let headerLine = join(header)
+        var out = options.color ? "\u{1B}[1m" + headerLine.dropLast() + "\u{1B}[0m\n" : headerLine
         for line in cells { out += join(line) }
         if rows.count < all.count { out += " … \(all.count - rows.count) more rows (\(all.count) in all)\n" }
         return out
@@ -349,15 +374,16 @@ public enum Formatter {
     /// shows one element per line (at most `maxItems`, default 8), so reports
     /// such as `compare`'s read well at the prompt.
     private static func vertical(_ r: Record, options: Options) -> String {
-        let width = r.keys.map { DisplayWidth.of($0) }.max() ?? 0
+        let width = r.keys.map { DisplayWidth.of($0.escapingControlCharacters()) }.max() ?? 0
         let valueWidth = max(options.maxCellWidth, 72)
         let indent = String(repeating: " ", count: width + 3)
         func flat(_ v: Value) -> String {
             let text = v.isRecord ? repr(v) : cellText(v)
-            return text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+            return text.split(whereSeparator: { $0.isNewline }).joined(separator: " ").escapingControlCharacters()
         }
         var out = ""
         for (k, v) in r.pairs {
+            let k = k.escapingControlCharacters()
             let fill = String(repeating: " ", count: width - DisplayWidth.of(k))
             let key = options.color ? "\u{1B}[1m\(k)\u{1B}[0m" : k
             if case .list(let xs) = v, !xs.isEmpty {

@@ -69,4 +69,13 @@ public struct DateValue: Sendable, Hashable, Comparable {
 
     /// Orders dates by day.
     public static func < (a: DateValue, b: DateValue) -> Bool { a.days < b.days }
+
+    /// The day numbers of dates NQL can show: years -9999 to 9999.
+    public static let representable = -4_371_587...2_932_896
+
+    /// The date `n` days later (earlier when negative), or nil outside the years -9999 to 9999.
+    public func adding(days n: Int) -> DateValue? {
+        let (r, overflow) = days.addingReportingOverflow(n)
+        return !overflow && DateValue.representable.contains(r) ? DateValue(days: r) : nil
+    }
 }

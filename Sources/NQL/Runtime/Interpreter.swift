@@ -19,6 +19,8 @@ public final class Interpreter: @unchecked Sendable {
     public var currentDirectory: String
     /// The flag that stops evaluation (Ctrl-C).
     public let interrupt: Interrupt
+    /// Which files built-ins may read and write (`--read`, `--write`, `--sandbox`).
+    public var fileAccess = FileAccess.unrestricted
     /// State modules keep for the session (caches), by key.
     public var moduleState: [String: AnyObject] = [:]
     /// Called before each top-level statement runs (`--echo`).
@@ -61,8 +63,12 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Forgets every global binding and module state.
     public func reset() {
+        var old = (globals, moduleState)
         globals = [:]
         moduleState = [:]
+        // A value nested very deep is freed recursively: on the large stack.
+        try? LargeStack.run { old = ([:], [:]) }
+        _ = old
     }
 
     /// Runs the statements of a program in order, handing each expression

@@ -22,6 +22,7 @@ public final class Interrupt: Sendable {
 
     /// Throws the interrupt error if a stop was asked for.
     public func check() throws {
+        try MemoryLimit.shared.check()
         if flag.load(ordering: .relaxed) {
             var e = RuntimeError(Messages.interrupted)
             e.isInterrupt = true

@@ -35,7 +35,9 @@ public enum Operators {
         case (.record(var x), .record(let y)):
             for (k, v) in y.pairs { x[k] = v }
             return .record(x)
-        case (.date(let d), .int(let n)), (.int(let n), .date(let d)): return .date(DateValue(days: d.days + n))
+        case (.date(let d), .int(let n)), (.int(let n), .date(let d)):
+            guard let r = d.adding(days: n) else { throw RuntimeError(Messages.dateOutOfRange) }
+            return .date(r)
         default: return try arithmetic(.add, a, b)
         }
     }
@@ -51,8 +53,13 @@ public enum Operators {
             }
             if overflow { throw RuntimeError(Messages.integerOverflow) }
             return .int(r)
-        case (.date(let x), .date(let y)) where op == .sub: return .int(x.days - y.days)
-        case (.date(let d), .int(let n)) where op == .sub: return .date(DateValue(days: d.days - n))
+        case (.date(let x), .date(let y)) where op == .sub:
+            let (r, overflow) = x.days.subtractingReportingOverflow(y.days)
+            if overflow { throw RuntimeError(Messages.integerOverflow) }
+            return .int(r)
+        case (.date(let d), .int(let n)) where op == .sub:
+            guard n != Int.min, let r = d.adding(days: -n) else { throw RuntimeError(Messages.dateOutOfRange) }
+            return .date(r)
         default:
             guard let x = a.number, let y = b.number else {
                 throw RuntimeError(Messages.badOperands(op.rawValue, a.typeName, b.typeName))
@@ -70,7 +77,10 @@ public enum Operators {
             throw RuntimeError(Messages.badOperands("/", a.typeName, b.typeName))
         }
         if y == 0 { throw RuntimeError(Messages.divisionByZero) }
-        if case .int(let i) = a, case .int(let j) = b, j != -1 || i != Int.min, i % j == 0 { return .int(i / j) }
+        if case .int(let i) = a, case .int(let j) = b {
+            if j == -1 && i == Int.min { throw RuntimeError(Messages.integerOverflow) }
+            if i % j == 0 { return .int(i / j) }
+        }
         return .float(x / y)
     }
 

@@ -49,6 +49,10 @@ public struct Record: Sendable, Hashable {
     public private(set) var keys: [String]
     /// The values, in the order of `keys`.
     public private(set) var values: [Value]
+    /// Where each key is, once the record is large enough that scanning would
+    /// make building it quadratic (a JSON object with 100,000 keys).
+    private var positions: [String: Int]?
+    private static let indexedAbove = 16
 
     /// An empty record.
     public init() {
@@ -64,23 +68,40 @@ public struct Record: Sendable, Hashable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
     /// The value for a key, or nil when absent.
     public subscript(key: String) -> Value? {
-        get {
-            for (i, k) in keys.enumerated() where k == key { return values[i] }
-            return nil
-        }
+        get { position(of: key).map { values[$0] } }
         set {
-            if let i = keys.firstIndex(of: key) {
+            if let i = position(of: key) {
                 if let newValue { values[i] = newValue } else {
                     keys.remove(at: i)
                     values.remove(at: i)
+                    if positions != nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
                 }
             } else if let newValue {
                 keys.append(key)
                 values.append(newValue)
+                if positions != nil {
+                    positions?[key] = keys.count - 1
+                } else if keys.count > Record.indexedAbove {
+                    positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+                }
             }
         }
+    }
+
+    /// Equal when the keys and values are, in order.
+    public static func == (a: Record, b: Record) -> Bool { a.keys == b.keys && a.values == b.values }
+
+    /// Hashes the keys and values.
+    public func hash(into h: inout Hasher) {
+        h.combine(keys)
+        h.combine(values)
     }
 
     /// The key–value pairs, in order.
@@ -104,6 +125,8 @@ public struct RegexValue: @unchecked Sendable, Hashable {
     public let flags: String
     /// The compiled expression (ICU syntax).
     public let compiled: NSRegularExpression
+    /// The same expression for matching with a time limit and Ctrl-C (BoundedRegex.swift).
+    let bounded: BoundedRegex
 
     /// Compiles a pattern.
     public init(pattern: String, flags: String = "") throws {
@@ -117,37 +140,83 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         } catch {
             throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
         }
+        guard let bounded = BoundedRegex(pattern: pattern, flags: flags) else {
+            throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
+        }
+        self.bounded = bounded
         self.pattern = pattern
         self.flags = flags
     }
 
+    /// Every match (or the first `limit`), each as its groups' UTF-16 ranges; an error
+    /// when one match runs past the time limit or Ctrl-C is pressed.
+    func boundedMatches(_ units: [UInt16], limit: Int = .max) throws -> [[Range<Int>?]] {
+        do { return try bounded.matches(in: units, limit: limit) } catch BoundedRegex.Stop.timedOut {
+            throw RuntimeError(Messages.regexTimedOut(pattern))
+        } catch {
+            var e = RuntimeError(Messages.interrupted)
+            e.isInterrupt = true
+            throw e
+        }
+    }
+
     /// Whether the expression matches anywhere in `text`.
-    public func matches(_ text: String) -> Bool {
-        compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    public func matches(_ text: String) throws -> Bool {
+        try !boundedMatches(Array(text.utf16), limit: 1).isEmpty
     }
 
     /// Each match's whole text.
-    public func allMatches(_ text: String) -> [String] {
-        compiled.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-            Range($0.range, in: text).map { String(text[$0]) }
-        }
+    public func allMatches(_ text: String) throws -> [String] {
+        let units = Array(text.utf16)
+        return try boundedMatches(units).compactMap { $0[0].map { String(decoding: units[$0], as: UTF16.self) } }
     }
 
-    /// `text` with every match replaced by a template (`$1` names a group).
-    public func replacing(in text: String, with template: String) -> String {
-        compiled.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    /// `text` with every match replaced by a template (`$1` names a group, `\$` is a dollar sign).
+    public func replacing(in text: String, with template: String) throws -> String {
+        let units = Array(text.utf16)
+        let templateUnits = Array(template.utf16)
+        var out: [UInt16] = []
+        var last = 0
+        for groups in try boundedMatches(units) {
+            guard let whole = groups[0] else { continue }
+            out += units[last..<whole.lowerBound]
+            var i = 0
+            while i < templateUnits.count {
+                let u = templateUnits[i]
+                if u == 0x5C, i + 1 < templateUnits.count {  // backslash: the next character as it is
+                    out.append(templateUnits[i + 1])
+                    i += 2
+                } else if u == 0x24, i + 1 < templateUnits.count, (0x30...0x39).contains(templateUnits[i + 1]) {
+                    // `$n`: as many digits as still name a group.
+                    var n = Int(templateUnits[i + 1] - 0x30)
+                    i += 2
+                    while i < templateUnits.count, (0x30...0x39).contains(templateUnits[i]), n * 10 + Int(templateUnits[i] - 0x30) < groups.count {
+                        n = n * 10 + Int(templateUnits[i] - 0x30)
+                        i += 1
+                    }
+                    if n < groups.count, let r = groups[n] { out += units[r] }
+                } else {
+                    out.append(u)
+                    i += 1
+                }
+            }
+            last = whole.upperBound
+        }
+        out += units[last...]
+        return String(decoding: out, as: UTF16.self)
     }
 
     /// `text` cut at every match.
-    public func split(_ text: String) -> [String] {
+    public func split(_ text: String) throws -> [String] {
+        let units = Array(text.utf16)
         var pieces: [String] = []
-        var last = text.startIndex
-        for m in compiled.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let r = Range(m.range, in: text), !r.isEmpty else { continue }
-            pieces.append(String(text[last..<r.lowerBound]))
+        var last = 0
+        for groups in try boundedMatches(units) {
+            guard let r = groups[0], !r.isEmpty else { continue }
+            pieces.append(String(decoding: units[last..<r.lowerBound], as: UTF16.self))
             last = r.upperBound
         }
-        pieces.append(String(text[last...]))
+        pieces.append(String(decoding: units[last...], as: UTF16.self))
         return pieces
     }
 

@@ -16,6 +16,14 @@ public struct Parser {
     private var pos = 0
     private var nesting = 0
     private static let maxNesting = 200
+    /// An upper bound on the depth of the tree being built: brackets plus every
+    /// operator, pipe stage, call, field and index in a chain adds a level.
+    /// Every pass over the tree (and its teardown) recurses, so this keeps a
+    /// generated `1 + 1 + ...` of 200,000 terms from overflowing the stack.
+    private var depth = 0
+    static let maxDepth = 3_000
+    /// At most this many syntax errors are reported per source; the last one says how many more there were.
+    public static let maxReported = 20
     /// Problems found by the lexer and the parser, in source order.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -43,7 +51,12 @@ public struct Parser {
     public static func parse(_ source: SourceFile, functionParameters: FunctionParameters? = nil) -> Result<Program, SyntaxErrors> {
         var parser = Parser(source, functionParameters: functionParameters)
         let program = parser.parseProgram()
-        let problems = parser.diagnostics.sorted { $0.span.start < $1.span.start }
+        var problems = parser.diagnostics.sorted { $0.span.start < $1.span.start }
+        if problems.count > maxReported {
+            let more = problems.count - maxReported
+            problems.removeLast(more)
+            problems[problems.count - 1].notes.append(Messages.moreSyntaxErrors(more))
+        }
         return problems.isEmpty ? .success(program) : .failure(SyntaxErrors(diagnostics: problems))
     }
 
@@ -106,10 +119,13 @@ public struct Parser {
     /// pipeline = or_expr { "|" stage } ;
     mutating func parseExpr() throws -> Expr {
         nesting += 1
-        defer { nesting -= 1 }
+        let outer = depth
+        defer { nesting -= 1; depth = outer }
         if nesting > Parser.maxNesting { throw fail(Messages.nestedTooDeeply, peek.span) }
+        try deepen()
         var lhs = try parseOr()
         while match(.punct(.pipe)) {
+            try deepen()
             let stage = try parseStage()
             lhs = .pipe(lhs, stage, lhs.span.to(stage.span))
         }
@@ -135,8 +151,11 @@ public struct Parser {
 
     /// or_expr = and_expr { "or" and_expr } ;
     mutating func parseOr() throws -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try parseAnd()
         while match(.keyword(.or)) {
+            try deepen()
             let rhs = try parseAnd()
             lhs = .binary(.or, lhs, rhs, lhs.span.to(rhs.span))
         }
@@ -145,8 +164,11 @@ public struct Parser {
 
     /// and_expr = not_expr { "and" not_expr } ;
     mutating func parseAnd() throws -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try parseNot()
         while match(.keyword(.and)) {
+            try deepen()
             let rhs = try parseNot()
             lhs = .binary(.and, lhs, rhs, lhs.span.to(rhs.span))
         }
@@ -157,6 +179,9 @@ public struct Parser {
     mutating func parseNot() throws -> Expr {
         if match(.keyword(.not)) {
             let start = previous.span
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > Parser.maxNesting { throw fail(Messages.nestedTooDeeply, previous.span) }
             let operand = try parseNot()
             return .unary(.not, operand, start.to(operand.span))
         }
@@ -195,10 +220,13 @@ public struct Parser {
 
     /// additive = multiplicative { ( "+" | "-" ) multiplicative } ;
     mutating func parseAdditive() throws -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try parseMultiplicative()
         while true {
             let op: BinaryOp
             if match(.punct(.plus)) { op = .add } else if match(.punct(.minus)) { op = .sub } else { break }
+            try deepen()
             let rhs = try parseMultiplicative()
             lhs = .binary(op, lhs, rhs, lhs.span.to(rhs.span))
         }
@@ -207,10 +235,13 @@ public struct Parser {
 
     /// multiplicative = unary { ( "*" | "/" | "%" ) unary } ;
     mutating func parseMultiplicative() throws -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var lhs = try parseUnary()
         while true {
             let op: BinaryOp
             if match(.punct(.star)) { op = .mul } else if match(.punct(.slash)) { op = .div } else if match(.punct(.percent)) { op = .mod } else { break }
+            try deepen()
             let rhs = try parseUnary()
             lhs = .binary(op, lhs, rhs, lhs.span.to(rhs.span))
         }
@@ -235,9 +266,12 @@ public struct Parser {
     /// postfix = primary { "(" [ arguments ] ")" | "." NAME | "[" index "]" } ;
     /// index = expr | [ expr ] ":" [ expr ] ;
     mutating func parsePostfix(piped: Bool = false) throws -> Expr {
+        let outer = depth
+        defer { depth = outer }
         var e = try parsePrimary()
         var firstCall = true
         while true {
+            if check(.punct(.lparen)) || check(.punct(.dot)) || check(.punct(.lbracket)) { try deepen() }
             if match(.punct(.lparen)) {
                 let args = wrapImplicitArguments(try parseArguments(), callee: e, piped: piped && firstCall)
                 firstCall = false
@@ -403,6 +437,7 @@ public struct Parser {
     mutating func parseRecord() throws -> Expr {
         let start = advance().span
         var fields: [(key: String, value: Expr)] = []
+        var seen = Set<String>()
         while !check(.punct(.rbrace)) {
             let keyToken = peek
             let key: String
@@ -414,7 +449,7 @@ public struct Parser {
             default: throw fail(Messages.expectedFieldKey(describe(keyToken)), keyToken.span)
             }
             advance()
-            if fields.contains(where: { $0.key == key }) { throw fail(Messages.duplicateKey(key), keyToken.span) }
+            if !seen.insert(key).inserted { throw fail(Messages.duplicateKey(key), keyToken.span) }
             if match(.punct(.colon)) {
                 fields.append((key, try parseExpr()))
             } else if case .name = keyToken.kind {
@@ -436,6 +471,7 @@ public struct Parser {
             case .code(let code, let offset):
                 var sub = Parser(source: source, range: offset..<(offset + code.utf8.count), functionParameters: functionParameters)
                 sub.nesting = nesting
+                sub.depth = depth
                 if sub.check(.eof) { throw fail(Messages.emptyInterpolation, Span(offset - 2, offset + 1)) }
                 let e: Expr
                 do {
@@ -500,6 +536,12 @@ public struct Parser {
             return tokens[k].kind == .punct(.rparen) && tokens[min(k + 1, tokens.count - 1)].kind == .punct(.arrow)
         }
         return false
+    }
+
+    /// One more level in the tree being built; an error past `maxDepth`.
+    private mutating func deepen() throws {
+        depth += 1
+        if depth > Parser.maxDepth { throw fail(Messages.expressionTooDeep(Parser.maxDepth), peek.span) }
     }
 
     private mutating func fail(_ message: String, _ span: Span) -> Failure {

@@ -167,6 +167,7 @@ enum AnalysisBuiltins {
         let pool: [Value] = a[0].isString ? [a[0]] : try ArticleValues.articles(a, 0, allowEmpty: false)
         let texts = try pool.map { try ArticleValues.text($0, a) }
         let width = a.has(2) ? try a.int(2) : 40
+        if width > 10_000 { throw a.error("width must be at most 10000 characters, got \(width)") }
         let (term, isRegex): (String, Bool)
         switch a[1] {
         case .string(let s): (term, isRegex) = (s, false)

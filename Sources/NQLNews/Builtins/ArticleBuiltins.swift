@@ -9,12 +9,19 @@ enum ArticleBuiltins {
         "load", group: "articles", params: "path",
         summary: "Load articles from a file, folder, glob or \"-\" (stdin): .txt .md .html .json .jsonl. One text or HTML file gives one article; anything else a list.",
         example: #"let a = load("Examples/articles/tokyo-2plus2.txt")"#,
-        details: ArticleValues.fieldHelp
+        details: ArticleValues.fieldHelp, fileUse: .read(argument: 0)
     ) { a in
         let raw = try a.string(0)
         let path = raw == "-" || raw.hasPrefix("/") ? raw : a.interpreter.currentDirectory + "/" + raw
         if let missing = MissingFile.message(raw, path: path) { throw a.error(missing) }
-        let (articles, problems) = ArticleLoader.load(path)
+        var (articles, problems) = ArticleLoader.load(path)
+        // A file reached through a link inside an allowed folder that leads out of it is dropped.
+        let access = a.interpreter.fileAccess
+        if access.readable != nil, path != "-" {
+            let outside = Set(articles.map(\.path).filter { !access.mayRead($0) })
+            articles.removeAll { outside.contains($0.path) }
+            for file in outside.sorted() { problems.append(LoadProblem(path: file, message: LoadMessages.outsideReadableFolders)) }
+        }
         let prefix = a.interpreter.currentDirectory + "/"
         for p in problems {
             let shown = p.description.replacingOccurrences(of: prefix, with: "")
@@ -112,7 +119,7 @@ enum ArticleBuiltins {
     static let save = Builtin(
         "save", group: "articles", params: "value, path", options: ["format"],
         summary: "Write a value to a file atomically as JSON, JSONL or CSV (by extension, or format: \"jsonl\"); articles to .html as a page with their entities marked; \"-\" writes to stdout.",
-        example: #"save([{a: 1}], "/tmp/nql-example.csv")"#
+        example: #"save([{a: 1}], "/tmp/nql-example.csv")"#, fileUse: .write(argument: 1)
     ) { a in
         let raw = try a.string(1)
         let path = raw.hasPrefix("/") || raw == "-" ? raw : a.interpreter.currentDirectory + "/" + raw
@@ -135,7 +142,7 @@ enum ArticleBuiltins {
             }
         }
         let rendered = html ? try DisplayBuiltins.htmlPage(a[0], a) : Formatter.render(a[0], as: format)
-        if raw == "-" {
+        if raw == "-" || raw == "/dev/stdout" || raw == "/dev/fd/1" {  // through the output, in order with the results
             a.interpreter.output(rendered)
             return .null
         }

@@ -2,6 +2,7 @@
 /// saying what went wrong and what happened to the input).
 enum LoadMessages {
     static let noSuchPath = "no such file or folder"
+    static let outsideReadableFolders = "not read: a link leads outside the folders --read or --sandbox allow"
     static let noArticlesInFolder = "no articles in folder (looked for .txt, .md, .html, .json, .jsonl)"
     static let noGlobMatches = "no files match pattern"
     static let cannotReadStdin = "cannot read standard input"

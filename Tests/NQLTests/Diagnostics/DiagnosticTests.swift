@@ -53,4 +53,22 @@ import Testing
         #expect(err.contains("note: in 'inner', called at test.nql:2:18"))
         #expect(err.contains("note: in 'outer', called at test.nql:3:1"))
     }
+
+    @Test func aLongLineIsEchoedAsAWindowAroundTheError() {
+        let text = "let x = [" + String(repeating: "1, ", count: 10_000) + "$, " + String(repeating: "1, ", count: 1_000) + "1]"
+        let rendered = syntaxErrors(text)[0].render()
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rendered.utf8.count < 600)
+        #expect(lines[1].hasPrefix("...") && lines[1].hasSuffix("..."))
+        // The caret still points at the '$'.
+        let caretColumn = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let dollarColumn = lines[1].firstIndex(of: "$").map { lines[1].distance(from: lines[1].startIndex, to: $0) }
+        #expect(caretColumn != nil && caretColumn == dollarColumn)
+    }
+
+    @Test func controlCharactersInTheSourceAndMessageAreEscaped() {
+        let (_, err, _) = run("\"\u{1b}]0;owned\u{7}\" + 1")
+        #expect(!err.contains("\u{1B}") && !err.contains("\u{7}"))
+        #expect(err.contains("\\u{1b}]0;owned\\u{7}"))
+    }
 }

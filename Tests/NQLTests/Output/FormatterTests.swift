@@ -102,4 +102,24 @@ import Testing
         #expect(Formatter.fitted([10, 50, 30], headers: [5, 5, 5], into: 60) == [10, 22, 23])
         #expect(Formatter.fitted([10, 20], headers: [5, 5], into: 80) == [10, 20])
     }
+
+    @Test func csvNeutralisesFormulasInStringsButNotInNumbers() {
+        let rows: Value = .list([.record(Record([("cell", .string("=cmd|'/C calc'!A0")), ("n", .int(-3))])),
+                                 .record(Record([("cell", .string("@SUM(A1)")), ("n", .float(-1.5))])),
+                                 .record(Record([("cell", .string("\tx")), ("n", .int(2))]))])
+        #expect(Formatter.csv(rows) == "cell,n\r\n\"'=cmd|'/C calc'!A0\",-3\r\n\"'@SUM(A1)\",-1.5\r\n\"'\tx\",2\r\n")
+        #expect(Formatter.csv(rows, formulaGuard: false).hasPrefix("cell,n\r\n=cmd|'/C calc'!A0,-3\r\n"))
+    }
+
+    @Test func controlCharactersFromDataAreEscapedInTablesAndTerminalText() {
+        let evil: Value = .string("\u{1b}]0;owned\u{7}title\u{9b}")
+        let table = Formatter.render(.list([.record(Record([("title", evil)]))]), as: .table)
+        #expect(!table.contains("\u{1b}") && table.contains("\\u{1b}]0;owned\\u{7}title\\u{9b}"))
+        let vertical = Formatter.render(.record(Record([("title", evil), ("x", .string(String(repeating: "y", count: 120)))])), as: .auto)
+        #expect(!vertical.contains("\u{1b}"))
+        #expect(!Formatter.render(evil, as: .text, options: Formatter.Options(terminal: true)).contains("\u{1b}"))
+        #expect(Formatter.render(evil, as: .text) == "\u{1b}]0;owned\u{7}title\u{9b}\n")
+        #expect(!Formatter.render(evil, as: .auto).contains("\u{1b}"))
+        #expect(!Formatter.render(evil, as: .auto).contains("\u{9b}"))
+    }
 }

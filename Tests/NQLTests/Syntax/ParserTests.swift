@@ -80,3 +80,33 @@ import Testing
         #expect(errors.first?.message.contains("put the pipeline in parentheses") == true)
     }
 }
+
+/// Input controls the depth of the tree: every way of making it deep stops
+/// with an error at a bound, so no pass over the tree (nor its teardown)
+/// can overflow the stack.
+@Suite struct ParserLimitTests {
+    static let generators: [(String, String)] = [
+        ("not ", "true"), (" + 1", "1"), (" | str", "1"), ("[0]", "[1]"), (".a", "{a: 1}"), ("(", "1"),
+        ("- ", "1"), (" and true", "true"), ("(1)", "f"), ("x -> ", "1"), ("if true then ", "1 else 2"),
+    ]
+
+    @Test(arguments: generators)
+    func longChainsAreASyntaxErrorNotACrash(_ g: (String, String)) {
+        let text = g.0.hasSuffix(" ") && g.0 != " + 1" ? String(repeating: g.0, count: 200_000) + g.1
+            : g.1 + String(repeating: g.0, count: 200_000)
+        let errors = syntaxErrors(text)
+        #expect(errors.contains { $0.message.contains("too deep") || $0.message.contains("nested too deeply") },
+                "got: \(errors.map(\.message).prefix(3))")
+    }
+
+    @Test func aChainOfAThousandTermsStillRuns() throws {
+        #expect(try value("1" + String(repeating: " + 1", count: 1_000)) == .int(1_001))
+        #expect(try value(String(repeating: "not ", count: 100) + "true") == .bool(true))
+    }
+
+    @Test func atMostTwentyErrorsAreReportedPerSource() {
+        let errors = syntaxErrors(String(repeating: "$", count: 30_000))
+        #expect(errors.count == Parser.maxReported)
+        #expect(errors.last?.notes.contains("29980 more syntax errors not shown") == true)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import nql
+
+/// The history file is only ever a regular file in libedit's format, and it
+/// only grows: a FIFO does not hang the prompt, other files are not touched,
+/// and a long history is never cut.
+@Suite struct HistoryFileTests {
+    func scratch() throws -> String {
+        let dir = NSTemporaryDirectory() + "nql-history-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func entry(_ line: String) -> (UnsafeMutablePointer<FILE>) -> Bool {
+        { fp in fputs(HistoryFile.header + line + "\n", fp) >= 0 }
+    }
+
+    @Test func aFIFOOrADeviceIsNotAHistory() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/fifo", 0o600) == 0)
+        #expect(HistoryFile(path: dir + "/fifo").problem()?.contains("not a regular file") == true)
+        #expect(HistoryFile(path: "/dev/null").problem()?.contains("not a regular file") == true)
+        #expect(throws: HistoryFile.WriteError.self) { try HistoryFile(path: dir + "/fifo").append(entry("1 + 1")) }
+    }
+
+    @Test func anOrdinaryFileIsLeftAlone() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/notes.txt"
+        try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(HistoryFile(path: path).problem()?.contains("not an nql history file") == true)
+        #expect(throws: HistoryFile.WriteError.self) { try HistoryFile(path: path).append(entry("1 + 1")) }
+        #expect(FileManager.default.contents(atPath: path) == Data("my notes\n".utf8))
+    }
+
+    @Test func aLongHistoryIsAppendedToNeverCut() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/history"
+        try HistoryFile(path: path).append(entry("first"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == HistoryFile.header + "first\n")
+        let old = HistoryFile.header + (0..<200_000).map { "statement\\040\($0)\n" }.joined()
+        try Data(old.utf8).write(to: URL(fileURLWithPath: path))
+        try HistoryFile(path: path).append(entry("last"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == old + "last\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["history"])
+    }
+}
