@@ -18,6 +18,9 @@ extension PageWalker {
     /// A body shorter than this (characters) may be a paywall's opening: the page's data is consulted.
     static let shortBody = 1500
 
+    /// Text outside links (characters) under which a block with a linked headline is a teaser card.
+    static let teaserText = 300
+
     /// How much non-paragraph text counts against a container (1: as much as paragraph text counts for it).
     static let badWeight = 1.0
 
@@ -35,11 +38,13 @@ extension PageWalker {
         /// Headings that are links (teasers for other pages), and their text length.
         var linkedHeadings: [Int]
         var linkedHeadingText: [Int]
+        /// Blocks with a line of prose of their own (25 characters or more).
+        var proseBlocks: [Int]
     }
 
     func subtreeCounts(_ inSkip: [Bool]) -> SubtreeCounts {
         let zero = [Int](repeating: 0, count: nodes.count)
-        var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, linkedHeadingText: zero)
+        var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, linkedHeadingText: zero, proseBlocks: zero)
         for i in nodes.indices.reversed() where !inSkip[i] {
             let node = nodes[i]
             switch node.tag {
@@ -55,6 +60,7 @@ extension PageWalker {
                 break
             }
             if node.stamp { c.stamps[i] += 1 }
+            if node.directText >= 25, PageWalker.unitTags.contains(node.tag) { c.proseBlocks[i] += 1 }
             let p = node.parent
             guard p >= 0 else { continue }
             c.h1[p] += c.h1[i]
@@ -62,6 +68,7 @@ extension PageWalker {
             c.stamps[p] += c.stamps[i]
             c.linkedHeadings[p] += c.linkedHeadings[i]
             c.linkedHeadingText[p] += c.linkedHeadingText[i]
+            c.proseBlocks[p] += c.proseBlocks[i]
         }
         return c
     }
@@ -109,17 +116,49 @@ extension PageWalker {
         return (best, bestScore)
     }
 
-    /// The children of `i` that are stories of their own: prose with a dateline or
-    /// byline of its own under a heading (a live blog, an archive of posts), or
-    /// without headings when there are many (a comment thread). Empty when `i` is one story.
+    /// Whether node `i` is a story of its own: a block (not a paragraph) of prose with
+    /// a dateline or byline of its own.
+    func isCard(_ i: Int, good: [Double], counts: SubtreeCounts) -> Bool {
+        good[i] >= 100 && counts.stamps[i] >= 1 && nodes[i].tag != "p" && nodes[i].tag != "blockquote"
+    }
+
+    /// The children of `i` that are stories of their own, when they make `i` a feed:
+    /// three under headings of their own (a live blog, an archive of posts), or five
+    /// without (a comment thread). Empty when `i` is not a feed.
     func storyCards(_ i: Int, good: [Double], counts: SubtreeCounts) -> [Int] {
         var cards: [Int] = []
         var headed = 0
-        for ch in (i + 1)..<nodes.count where nodes[ch].parent == i && good[ch] >= 100 && counts.stamps[ch] >= 1 {
-            cards.append(ch)
-            if counts.headings[ch] + counts.h1[ch] >= 1 { headed += 1 }
+        var ch = i + 1
+        while ch < nodes.count, PageWalker.isDescendant(ch, of: i, nodes) {
+            if nodes[ch].parent == i, isCard(ch, good: good, counts: counts) {
+                cards.append(ch)
+                if counts.headings[ch] + counts.h1[ch] >= 1 { headed += 1 }
+            }
+            ch += 1
         }
         return headed >= 3 || cards.count >= 5 ? cards : []
+    }
+
+    /// The feeds inside `best` (not `best` itself) that do not hold the headline: their cards.
+    func innerFeedCards(_ best: Int, good: [Double], counts: SubtreeCounts, skip: [Bool], headline: Int?) -> [Int] {
+        var cardCount: [Int: (cards: [Int], headed: Int)] = [:]
+        var j = best + 1
+        while j < nodes.count, PageWalker.isDescendant(j, of: best, nodes) {
+            let p = nodes[j].parent
+            if !skip[j], p != best, isCard(j, good: good, counts: counts) {
+                var e = cardCount[p] ?? ([], 0)
+                e.cards.append(j)
+                if counts.headings[j] + counts.h1[j] >= 1 { e.headed += 1 }
+                cardCount[p] = e
+            }
+            j += 1
+        }
+        var out: [Int] = []
+        for (p, e) in cardCount where e.headed >= 3 || e.cards.count >= 5 {
+            if let h = headline, PageWalker.isDescendant(h, of: p, nodes) { continue }
+            out += e.cards
+        }
+        return out
     }
 
     static func isDescendant(_ j: Int, of i: Int, _ nodes: [PageNode]) -> Bool {
@@ -162,6 +201,21 @@ extension PageWalker {
                 best = cards[0]
                 bestScore = density(best, good)
                 break
+            }
+        }
+        // Feeds inside the winner (a thread of replies under the story) are left out.
+        let inner = innerFeedCards(best, good: good, counts: counts, skip: skip, headline: headline)
+        if !inner.isEmpty {
+            var outside = skip
+            for j in inner { outside[j] = true }
+            for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
+            let outsideGood = paragraphText(outside)
+            let other = densest(outside, good: outsideGood)
+            if PageWalker.debug { print("feed of \(inner.count) cards inside the winner") }
+            if other.node >= 0, outsideGood[other.node] >= 200 {
+                skip = outside
+                good = outsideGood
+                (best, bestScore) = other
             }
         }
         var h1Count = counts.h1
@@ -248,7 +302,7 @@ extension PageWalker {
                 if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
                 // A teaser card: a linked headline with a line or two under it (a rail of other
                 // stories); a listicle's linked item heading has its paragraphs under it.
-                if counts.linkedHeadings[i] > 0, n.tag != "p", n.textLen - counts.linkedHeadingText[i] < 250 {
+                if counts.linkedHeadings[i] > 0, n.tag != "p", counts.proseBlocks[i] <= 1, n.textLen - n.linkLen < PageWalker.teaserText {
                     if PageWalker.debug { print("teaser card: \(PageWalker.text(n.ptr).prefix(80))") }
                     return
                 }

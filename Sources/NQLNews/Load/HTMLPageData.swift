@@ -139,11 +139,11 @@ extension PageWalker {
     }
 
     /// The opening of a paragraph up to its first character JSON might escape
-    /// (quotes, backslashes, non-ASCII), at least 20 characters; nil when shorter.
+    /// (quotes, backslashes, `<>&`, non-ASCII), at most 60 and at least 20 characters; nil when shorter.
     static func plainPrefix(_ p: String) -> String? {
         var out = ""
         for u in p.unicodeScalars {
-            guard u.value >= 0x20, u.value < 0x7F, u != "\"", u != "\\", u != "<", u != "&", u != "'" else { break }
+            guard u.value >= 0x20, u.value < 0x7F, u != "\"", u != "\\", u != "<", u != ">", u != "&" else { break }
             out.unicodeScalars.append(u)
             if out.utf8.count >= 60 { break }
         }
