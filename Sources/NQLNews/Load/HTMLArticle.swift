@@ -246,8 +246,9 @@ extension PageWalker {
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
             let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
             if v >= threshold { roots.append(i); continue }
-            // Paragraph wrappers repeated with the same class as the best one.
-            if good[i] > 0, nodes[i].tag == nodes[best].tag, ld < 0.5,
+            // Paragraph wrappers repeated with the same class as the best one (also one that
+            // holds only a heading and a list: a body split into blocks by its CMS).
+            if good[i] > 0 || (ld < 0.2 && nodes[i].textLen >= 50), nodes[i].tag == nodes[best].tag, ld < 0.5,
                 PageWalker.attributes(nodes[i].ptr).classAndID == bestClass
             {
                 roots.append(i)
