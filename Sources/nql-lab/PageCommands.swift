@@ -73,10 +73,12 @@ enum PageCommands {
         for a in articles { byPath[a.path] = a }
         var sumF = 0.0, sumP = 0.0, sumR = 0.0
         var titleOK = 0, dateOK = 0, authorOK = 0
+        var scores: [(name: String, p: Double, r: Double, f: Double)] = []
         for (i, t) in truths.enumerated() {
             let a = byPath[files[i]]
             let (p, r, f) = f1(a?.text ?? "", t["text"] as? String ?? "")
             sumF += f; sumP += p; sumR += r
+            scores.append(((files[i] as NSString).lastPathComponent, p, r, f))
             let tOK = normTitle(a?.title) == normTitle(t["title"] as? String)
             let dOK = (a?.date.map { String($0.prefix(10)) } ?? "") == (t["date"] as? String ?? "")
             let want = (t["authors"] as? String ?? "").split(separator: ",").map { String($0) }
@@ -96,7 +98,18 @@ enum PageCommands {
         print("pages \(truths.count)  problems \(problems.count)")
         print(String(format: "body F1 %.3f (P %.3f R %.3f)  title %.3f  date %.3f  author %.3f  time %.3f s (cpu %.3f s)",
             sumF / n, sumP / n, sumR / n, Double(titleOK) / n, Double(dateOK) / n, Double(authorOK) / n, elapsed, cpu))
+        printDistribution(scores)
         return 0
+    }
+
+    /// How the body scores spread: pages below 0.5 and 0.8, and the ten worst with precision and recall.
+    static func printDistribution(_ scores: [(name: String, p: Double, r: Double, f: Double)]) {
+        let below5 = scores.filter { $0.f < 0.5 }.count
+        let below8 = scores.filter { $0.f < 0.8 }.count
+        print("body F1 below 0.5: \(below5) pages, below 0.8: \(below8) pages; worst ten:")
+        for s in scores.sorted(by: { $0.f < $1.f }).prefix(10) {
+            print(String(format: "  %.3f  P %.3f  R %.3f  %@", s.f, s.p, s.r, s.name))
+        }
     }
 
     static func benchLoad(_ path: String) -> Int32 {

@@ -16,29 +16,85 @@ extension PageWalker {
         return flags
     }
 
+    /// A body shorter than this (characters) may be a paywall's opening: the page's data is consulted.
+    static let shortBody = 1500
+
+    /// Text outside links (characters) under which a block with a linked headline is a teaser card.
+    static let teaserText = 300
+
     /// How much non-paragraph text counts against a container (1: as much as paragraph text counts for it).
     static let badWeight = 1.0
 
     /// Elements whose own inline text can make them a paragraph.
     static let unitTags: Set<String> = ["p", "pre", "td", "blockquote", "div", "section", "article", "main", "li", "dd", "center"]
 
-    /// Indices of the containers whose blocks form the body.
-    func chooseRoots(_ inSkip: [Bool]) -> [Int] {
-        // Text density: paragraph text under a node counts for it, other text
-        // (links, short blocks, widgets) against it; class hints tip the balance.
+    /// Per-subtree counts that tell one story from a feed of stories.
+    struct SubtreeCounts {
+        /// `<h1>` headlines.
+        var h1: [Int]
+        /// `<h2>`–`<h4>` headings.
+        var headings: [Int]
+        /// Datelines and bylines: `<time>`, date- or byline-classed elements.
+        var stamps: [Int]
+        /// Headings that are links (teasers for other pages), and their text length.
+        var linkedHeadings: [Int]
+        var linkedHeadingText: [Int]
+        /// Blocks with a line of prose of their own (25 characters or more).
+        var proseBlocks: [Int]
+    }
+
+    func subtreeCounts(_ inSkip: [Bool]) -> SubtreeCounts {
+        let zero = [Int](repeating: 0, count: nodes.count)
+        var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, linkedHeadingText: zero, proseBlocks: zero)
+        for i in nodes.indices.reversed() where !inSkip[i] {
+            let node = nodes[i]
+            switch node.tag {
+            case "h1":
+                c.h1[i] += 1
+            case "h2", "h3", "h4":
+                c.headings[i] += 1
+                if node.textLen >= 10, node.linkLen * 10 >= node.textLen * 8 {
+                    c.linkedHeadings[i] += 1
+                    c.linkedHeadingText[i] += node.textLen
+                }
+            default:
+                break
+            }
+            if node.stamp { c.stamps[i] += 1 }
+            if node.directText >= 25, PageWalker.unitTags.contains(node.tag) { c.proseBlocks[i] += 1 }
+            let p = node.parent
+            guard p >= 0 else { continue }
+            c.h1[p] += c.h1[i]
+            c.headings[p] += c.headings[i]
+            c.stamps[p] += c.stamps[i]
+            c.linkedHeadings[p] += c.linkedHeadings[i]
+            c.linkedHeadingText[p] += c.linkedHeadingText[i]
+            c.proseBlocks[p] += c.proseBlocks[i]
+        }
+        return c
+    }
+
+    /// Paragraph text under each node (blocks with ≥ 25 characters of their own
+    /// text and few links); paragraphs inside boilerplate-looking containers
+    /// (sidebar, comments, modal) do not count for the ancestors.
+    func paragraphText(_ skip: [Bool]) -> [Double] {
         var good = [Double](repeating: 0, count: nodes.count)
-        for i in nodes.indices where !inSkip[i] && PageWalker.unitTags.contains(nodes[i].tag) && nodes[i].directText >= 25 {
+        for i in nodes.indices where !skip[i] && PageWalker.unitTags.contains(nodes[i].tag) && nodes[i].directText >= 25 {
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 0
             if ld < 0.5 { good[i] += Double(nodes[i].directText) * (1 - ld) }
         }
-        // Paragraphs inside boilerplate-looking containers (sidebar, comments, modal) do not
-        // count for the ancestors; headlines (h1) are counted to tell feeds of stories apart.
-        var h1Count = [Int](repeating: 0, count: nodes.count)
-        for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !inSkip[i] {
-            if nodes[i].tag == "h1" { h1Count[i] += 1 }
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !skip[i] {
             if nodes[i].hint >= 0 { good[nodes[i].parent] += good[i] }
-            h1Count[nodes[i].parent] += h1Count[i]
         }
+        return good
+    }
+
+    func density(_ i: Int, _ good: [Double]) -> Double {
+        good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
+    }
+
+    /// The densest container and its score; -1 when no block holds paragraph text.
+    func densest(_ skip: [Bool], good: [Double]) -> (node: Int, score: Double) {
         // Inside a smallish boilerplate container (cookie dialog, sidebar) counts as boilerplate.
         let pageText = nodes.first?.textLen ?? 0
         var negAncestor = [Bool](repeating: false, count: nodes.count)
@@ -48,24 +104,129 @@ extension PageWalker {
         }
         var best = -1
         var bestScore = -Double.infinity
-        for i in nodes.indices where !inSkip[i] && nodes[i].tag != "html" && good[i] > 0 {
-            let bad = Double(nodes[i].textLen) - good[i]
-            var v = good[i] - PageWalker.badWeight * max(0, bad)
+        for i in nodes.indices where !skip[i] && nodes[i].tag != "html" && good[i] > 0 {
+            var v = density(i, good)
             if negAncestor[i] { v *= 0.3 } else if nodes[i].hint > 0 { v *= 1.1 }
             if v > bestScore { bestScore = v; best = i }
         }
-        guard best >= 0 else { return nodes.isEmpty ? [] : [0] }
         // A single paragraph is never the container: use its parent.
-        if ["p", "li", "blockquote", "pre", "dd", "td"].contains(nodes[best].tag), nodes[best].parent >= 0 {
+        if best >= 0, ["p", "li", "blockquote", "pre", "dd", "td"].contains(nodes[best].tag), nodes[best].parent >= 0 {
             best = nodes[best].parent
-            bestScore = good[best] - PageWalker.badWeight * max(0, Double(nodes[best].textLen) - good[best])
+            bestScore = density(best, good)
         }
+        return (best, bestScore)
+    }
+
+    /// Whether node `i` is a story of its own: a block (not a paragraph) of prose with
+    /// a dateline or byline of its own.
+    func isCard(_ i: Int, good: [Double], counts: SubtreeCounts) -> Bool {
+        good[i] >= 100 && counts.stamps[i] >= 1 && nodes[i].tag != "p" && nodes[i].tag != "blockquote"
+    }
+
+    /// The children of `i` that are stories of their own, when they make `i` a feed:
+    /// three under headings of their own (a live blog, an archive of posts), or five
+    /// without (a comment thread). Empty when `i` is not a feed.
+    func storyCards(_ i: Int, good: [Double], counts: SubtreeCounts) -> [Int] {
+        var cards: [Int] = []
+        var headed = 0
+        var ch = i + 1
+        while ch < nodes.count, PageWalker.isDescendant(ch, of: i, nodes) {
+            if nodes[ch].parent == i, isCard(ch, good: good, counts: counts) {
+                cards.append(ch)
+                if counts.headings[ch] + counts.h1[ch] >= 1 { headed += 1 }
+            }
+            ch += 1
+        }
+        return headed >= 3 || cards.count >= 5 ? cards : []
+    }
+
+    /// The feeds inside `best` (not `best` itself) that do not hold the headline: their cards.
+    func innerFeedCards(_ best: Int, good: [Double], counts: SubtreeCounts, skip: [Bool], headline: Int?) -> [Int] {
+        var cardCount: [Int: (cards: [Int], headed: Int)] = [:]
+        var j = best + 1
+        while j < nodes.count, PageWalker.isDescendant(j, of: best, nodes) {
+            let p = nodes[j].parent
+            if !skip[j], p != best, isCard(j, good: good, counts: counts) {
+                var e = cardCount[p] ?? ([], 0)
+                e.cards.append(j)
+                if counts.headings[j] + counts.h1[j] >= 1 { e.headed += 1 }
+                cardCount[p] = e
+            }
+            j += 1
+        }
+        var out: [Int] = []
+        for (p, e) in cardCount where e.headed >= 3 || e.cards.count >= 5 {
+            if let h = headline, PageWalker.isDescendant(h, of: p, nodes) { continue }
+            out += e.cards
+        }
+        return out
+    }
+
+    static func isDescendant(_ j: Int, of i: Int, _ nodes: [PageNode]) -> Bool {
+        var k = j
+        while k > i { k = nodes[k].parent }
+        return k == i
+    }
+
+    /// Indices of the containers whose blocks form the body, and the subtrees left out
+    /// (`inSkip` and, when the densest block was a feed, the feed's cards).
+    func chooseRoots(_ inSkip: [Bool], counts: SubtreeCounts, headline: Int?) -> (roots: [Int], skip: [Bool]) {
+        // Text density: paragraph text under a node counts for it, other text
+        // (links, short blocks, widgets) against it; class hints tip the balance.
+        var skip = inSkip
+        var good = paragraphText(skip)
+        var (best, bestScore) = densest(skip, good: good)
+        guard best >= 0 else { return (nodes.isEmpty ? [] : [0], skip) }
+        // A feed of stories, posts or comments is not the story: the headline's own
+        // card when the headline is in the feed, else the best block outside the feed.
+        for _ in 0..<3 {
+            let cards = storyCards(best, good: good, counts: counts)
+            guard !cards.isEmpty else { break }
+            if let h = headline, let own = cards.first(where: { PageWalker.isDescendant(h, of: $0, nodes) }) {
+                if PageWalker.debug { print("feed: the headline's card \(nodes[own].tag)") }
+                best = own
+                bestScore = density(best, good)
+                continue
+            }
+            var outside = skip
+            for j in cards { outside[j] = true }
+            for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
+            let outsideGood = paragraphText(outside)
+            let other = densest(outside, good: outsideGood)
+            if PageWalker.debug { print("feed of \(cards.count) cards; outside it: \(other.node >= 0 ? nodes[other.node].tag : "-") good \(other.node >= 0 ? Int(outsideGood[other.node]) : 0)") }
+            if other.node >= 0, outsideGood[other.node] >= 200 {
+                skip = outside
+                good = outsideGood
+                (best, bestScore) = other
+            } else {
+                best = cards[0]
+                bestScore = density(best, good)
+                break
+            }
+        }
+        // Feeds inside the winner (a thread of replies under the story) are left out.
+        let inner = innerFeedCards(best, good: good, counts: counts, skip: skip, headline: headline)
+        if !inner.isEmpty {
+            var outside = skip
+            for j in inner { outside[j] = true }
+            for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
+            let outsideGood = paragraphText(outside)
+            let other = densest(outside, good: outsideGood)
+            if PageWalker.debug { print("feed of \(inner.count) cards inside the winner") }
+            if other.node >= 0, outsideGood[other.node] >= 200 {
+                skip = outside
+                good = outsideGood
+                (best, bestScore) = other
+            }
+        }
+        var h1Count = counts.h1
+        for i in nodes.indices where skip[i] != inSkip[i] { h1Count[i] = 0 }
         // A feed of several stories (each with its own h1): keep the first story.
         while h1Count[best] >= 2 {
             guard let first = nodes.indices[(best + 1)...].first(where: { nodes[$0].parent == best && h1Count[$0] >= 1 && good[$0] >= 300 }) else { break }
             if PageWalker.debug { print("feed: descending to \(nodes[first].tag)") }
             best = first
-            bestScore = good[best] - PageWalker.badWeight * max(0, Double(nodes[best].textLen) - good[best])
+            bestScore = density(best, good)
         }
         if PageWalker.debug {
             for i in nodes.indices where nodes[i].parent == best && good[i] > 0 {
@@ -75,19 +236,20 @@ extension PageWalker {
             }
         }
         let parent = nodes[best].parent
-        guard parent >= 0 else { return [best] }
+        guard parent >= 0 else { return ([best], skip) }
         var roots: [Int] = []
         let threshold = max(300, bestScore * 0.2)
         let bestClass = PageWalker.attributes(nodes[best].ptr).classAndID
         for i in (parent + 1)..<nodes.count where nodes[i].parent == parent {
             if i == best { roots.append(i); continue }
-            if inSkip[i] || nodes[i].hint < 0 { continue }
+            if skip[i] || nodes[i].hint < 0 { continue }
             if h1Count[i] > 0 && h1Count[best] > 0 { continue }  // another story of a feed
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
             let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
             if v >= threshold { roots.append(i); continue }
-            // Paragraph wrappers repeated with the same class as the best one.
-            if good[i] > 0, nodes[i].tag == nodes[best].tag, ld < 0.5,
+            // Paragraph wrappers repeated with the same class as the best one (also one that
+            // holds only a heading and a list: a body split into blocks by its CMS).
+            if good[i] > 0 || (ld < 0.2 && nodes[i].textLen >= 50), nodes[i].tag == nodes[best].tag, ld < 0.5,
                 PageWalker.attributes(nodes[i].ptr).classAndID == bestClass
             {
                 roots.append(i)
@@ -101,11 +263,11 @@ extension PageWalker {
                 }
             }
         }
-        return roots
+        return (roots, skip)
     }
 
     /// Text blocks under the chosen containers, with captions kept apart.
-    func blocks(roots: [Int], inSkip: [Bool]) -> (paragraphs: [String], captions: [String]) {
+    func blocks(roots: [Int], inSkip: [Bool], counts: SubtreeCounts) -> (paragraphs: [String], captions: [String]) {
         var index: [UnsafeMutableRawPointer: Int] = [:]
         index.reserveCapacity(nodes.count)
         for (i, n) in nodes.enumerated() { index[UnsafeMutableRawPointer(n.ptr)] = i }
@@ -140,6 +302,12 @@ extension PageWalker {
                     if ld > 0.5 && n.textLen < 400 { return }
                 }
                 if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
+                // A teaser card: a linked headline with a line or two under it (a rail of other
+                // stories); a listicle's linked item heading has its paragraphs under it.
+                if counts.linkedHeadings[i] > 0, n.tag != "p", counts.proseBlocks[i] <= 1, n.textLen - n.linkLen < PageWalker.teaserText {
+                    if PageWalker.debug { print("teaser card: \(PageWalker.text(n.ptr).prefix(80))") }
+                    return
+                }
                 // Data tables (short cells: scores, specifications) are not prose.
                 if n.tag == "table", cellCount[i] > 0, n.textLen / cellCount[i] < 40 { return }
             }
@@ -269,12 +437,6 @@ extension PageWalker {
 
     mutating func article(path: String, encoding: String) -> Article {
         let inSkip = inSkipFlags()
-        let roots = chooseRoots(inSkip)
-        var (paragraphs, captions) = blocks(roots: roots, inSkip: inSkip)
-        if PageWalker.debug {
-            print("roots: \(roots.map { "\(nodes[$0].tag).\(PageWalker.attributes(nodes[$0].ptr).classAndID.prefix(40))" })")
-            for p in paragraphs { print("  block: \(p.prefix(100))") }
-        }
 
         let ld = jsonLD.first { d in PageWalker.ldTypes(d).contains { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" || $0 == "LiveBlogPosting" || $0 == "WebPage" && d["headline"] != nil } }
         let ldSite = ld.flatMap { PageWalker.ldString($0["publisher"]) }
@@ -316,6 +478,15 @@ extension PageWalker {
         if let t = title, t.isEmpty { title = nil }
         if titleNode == nil, let t = title.map(PageWalker.norm), !t.isEmpty {
             titleNode = h1s.first { PageWalker.norm($0.text) == t }?.node
+        }
+
+        // Body: the densest container, unless it is a feed the headline is not part of.
+        let counts = subtreeCounts(inSkip)
+        let (roots, bodySkip) = chooseRoots(inSkip, counts: counts, headline: titleNode)
+        var (paragraphs, captions) = blocks(roots: roots, inSkip: bodySkip, counts: counts)
+        if PageWalker.debug {
+            print("roots: \(roots.map { "\(nodes[$0].tag).\(PageWalker.attributes(nodes[$0].ptr).classAndID.prefix(40))" })")
+            for p in paragraphs { print("  block: \(p.prefix(100))") }
         }
 
         // Date.
@@ -386,12 +557,23 @@ extension PageWalker {
             guard p.count < 80 else { return false }
             return authorKeys.contains(PageWalker.norm(p)) || (p.split(separator: " ").last?.hasPrefix("@") == true && !PlainTextExtractor.endsLikeSentence(p))
         }
-        // JSON-LD articleBody when the DOM gave much less.
+        // The page's own data: JSON-LD articleBody when the DOM gave much less, or to
+        // trim a DOM that took much more; a paywalled page's JSON holding the rest.
         if let d = ld, let body = d["articleBody"] as? String {
             let domLen = paragraphs.reduce(0) { $0 + $1.count }
             if body.count > 200, domLen * 2 < body.count {
                 paragraphs = TextShape.paragraphs(of: PageWalker.decodeEntities(body))
+            } else if let kept = PageWalker.trimmed(paragraphs, toArticleBody: body) {
+                if PageWalker.debug { print("articleBody keeps \(kept.count) of \(paragraphs.count) paragraphs") }
+                paragraphs = kept
             }
+        }
+        let domLen = paragraphs.reduce(0) { $0 + $1.count }
+        if domLen < PageWalker.shortBody, !dataScripts.isEmpty, let full = PageWalker.bodyFromData(dataScripts, printed: paragraphs),
+            full.reduce(0, { $0 + $1.count }) >= max(500, domLen * 2)
+        {
+            if PageWalker.debug { print("page data: \(full.count) paragraphs for \(paragraphs.count) printed") }
+            paragraphs = full
         }
         if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
         captions += movedCaptions

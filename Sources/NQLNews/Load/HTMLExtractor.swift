@@ -96,6 +96,8 @@ struct PageNode {
     var linkLen = 0
     var directText = 0
     var skip = false
+    /// A `<time>`, or a date- or byline-classed element: a story's own dateline.
+    var stamp = false
 }
 
 struct PageWalker {
@@ -106,6 +108,8 @@ struct PageWalker {
     var h1s: [(text: String, node: Int)] = []
     var canonical: String?
     var jsonLD: [[String: Any]] = []
+    /// `<script type="application/json">` elements: the data a page's scripts render from.
+    var dataScripts: [xmlNodePtr] = []
     var timeDates: [String] = []
     var authorLinks: [String] = []
     var bylineTexts: [String] = []
@@ -319,7 +323,7 @@ struct PageWalker {
         // trusted, because paywalls hide the article body that way.
         let isHidden = hidden || attrs.hidden
         let skip = PageWalker.skipTags.contains(tag) || isHidden || role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "menu" || role == "dialog"
-        nodes.append(PageNode(ptr: node, parent: parent, tag: tag, hint: hint, skip: skip))
+        nodes.append(PageNode(ptr: node, parent: parent, tag: tag, hint: hint, skip: skip, stamp: tag == "time" || info.dateLike || info.bylineLike))
         let isBlock = PageWalker.blockTags.contains(tag)
         let myBlock = isBlock ? idx : block
         let link = inLink || tag == "a"
@@ -382,6 +386,8 @@ struct PageWalker {
                 let raw = PageWalker.rawText(node)
                 // Lenient parser: JSON-LD in the wild has raw newlines in strings and trailing commas.
                 if let v = try? JSON.parse(raw) { PageWalker.flattenLD(v.anyValue, into: &jsonLD) }
+            } else if PageWalker.attr(node, "type")?.lowercased() == "application/json" {
+                dataScripts.append(node)
             }
         case "figcaption":
             let t = PageWalker.text(node)

@@ -1,0 +1,152 @@
+import CLibXML2
+import Foundation
+import NQL
+
+/// The body as the page's own data gives it, when the printed page shows less
+/// or more than the story (see `HTMLExtractor`).
+///
+/// Two sources: JSON-LD `articleBody`, and the JSON a page embeds for its
+/// scripts (`<script type="application/json">`, e.g. Next.js `__NEXT_DATA__`),
+/// which on paywalled pages holds every paragraph while the HTML prints two.
+extension PageWalker {
+    /// The DOM paragraphs that JSON-LD `articleBody` confirms, when the DOM took far
+    /// more than the story (a page of teasers around a short guide, a listicle's rail).
+    /// Nil, leaving the DOM as it is, when the DOM is not at least twice as long, when
+    /// the body is not plausible (short, or cut off mid-sentence by a paywall), or when
+    /// the DOM paragraphs it confirms are less than half of it (not this page's text).
+    static func trimmed(_ paragraphs: [String], toArticleBody body: String) -> [String]? {
+        let domLen = paragraphs.reduce(0) { $0 + $1.count }
+        let body = TextShape.collapse(decodeEntities(body))
+        guard body.count >= 300, domLen >= body.count * 2, PlainTextExtractor.endsLikeSentence(body) else { return nil }
+        let normBody = norm(body)
+        let kept = paragraphs.filter { p in
+            let n = norm(p)
+            return !n.isEmpty && normBody.contains(n)
+        }
+        let keptLen = kept.reduce(0) { $0 + $1.count }
+        return keptLen * 2 >= body.count ? kept : nil
+    }
+
+    /// The body from a JSON script on the page: the list whose items hold the first and
+    /// last printed paragraphs, each item's text read from the key the first paragraph
+    /// was found under. Nil when no script holds the printed opening.
+    static func bodyFromData(_ scripts: [xmlNodePtr], printed: [String]) -> [String]? {
+        guard let first = printed.first, let probe = plainPrefix(first) else { return nil }
+        let lastProbe = printed.count > 1 ? printed.last.flatMap(plainPrefix) : nil
+        for script in scripts {
+            let raw = rawText(script)
+            guard raw.utf8.count > 1000, raw.contains(probe), let root = try? JSON.parse(raw) else { continue }
+            guard let (path, key) = findText(probe, in: root, depth: 0) else { continue }
+            // The list of paragraphs: where the paths to the first and last printed paragraph part,
+            // else the nearest list of three or more items above the first.
+            var listDepth: Int?
+            if let lp = lastProbe, let (lastPath, _) = findText(lp, in: root, depth: 0) {
+                var d = 0
+                while d < min(path.count, lastPath.count), path[d] == lastPath[d] { d += 1 }
+                if d < path.count, d < lastPath.count, case .index = path[d] { listDepth = d }
+            } else {
+                var node = root
+                for (d, step) in path.enumerated() {
+                    if case .list(let items) = node, items.count >= 3 { listDepth = d }
+                    guard let next = child(node, step) else { break }
+                    node = next
+                }
+            }
+            guard let depth = listDepth, case .index(let start) = path[depth] else { continue }
+            var node = root
+            for step in path[..<depth] {
+                guard let next = child(node, step) else { return nil }
+                node = next
+            }
+            guard case .list(let items) = node, start < items.count else { continue }
+            var out: [String] = []
+            for item in items[start...] {
+                var buf = ""
+                collect(key, in: item, into: &buf, depth: 0)
+                let t = TextShape.collapse(stripTags(buf))
+                if !t.isEmpty { out.append(t) }
+            }
+            if !out.isEmpty { return out }
+        }
+        return nil
+    }
+
+    /// One step of a path into parsed JSON.
+    enum Step: Equatable {
+        case index(Int)
+        case key(String)
+    }
+
+    static func child(_ v: Value, _ step: Step) -> Value? {
+        switch (v, step) {
+        case (.list(let items), .index(let i)): return i < items.count ? items[i] : nil
+        case (.record(let r), .key(let k)): return r.pairs.first { $0.0 == k }?.1
+        default: return nil
+        }
+    }
+
+    /// Nesting this deep is not an article's paragraphs.
+    static let maxDataDepth = 48
+
+    /// The path to the first string containing `probe`, and the key it is stored under.
+    static func findText(_ probe: String, in v: Value, depth: Int) -> ([Step], String)? {
+        guard depth < maxDataDepth else { return nil }
+        switch v {
+        case .list(let items):
+            for (i, item) in items.enumerated() {
+                if let (p, k) = findText(probe, in: item, depth: depth + 1) { return ([.index(i)] + p, k) }
+            }
+        case .record(let r):
+            for (k, item) in r.pairs {
+                if case .string(let s) = item {
+                    if s.contains(probe) { return ([.key(k)], k) }
+                } else if let (p, key) = findText(probe, in: item, depth: depth + 1) {
+                    return ([.key(k)] + p, key)
+                }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    /// The strings stored under `key` anywhere in `v`, in order.
+    static func collect(_ key: String, in v: Value, into out: inout String, depth: Int) {
+        guard depth < maxDataDepth else { return }
+        switch v {
+        case .list(let items):
+            for item in items { collect(key, in: item, into: &out, depth: depth + 1) }
+        case .record(let r):
+            for (k, item) in r.pairs {
+                if k == key, case .string(let s) = item { out += s } else { collect(key, in: item, into: &out, depth: depth + 1) }
+            }
+        case .string(let s):
+            if depth == 0 { out += s }
+        default:
+            break
+        }
+    }
+
+    /// Text with HTML tags removed (a data string may hold a paragraph's markup).
+    static func stripTags(_ s: String) -> String {
+        guard s.contains("<") else { return s }
+        var out = ""
+        var inTag = false
+        for ch in s {
+            if ch == "<" { inTag = true; out.append(" ") } else if ch == ">" { inTag = false } else if !inTag { out.append(ch) }
+        }
+        return decodeEntities(out)
+    }
+
+    /// The opening of a paragraph up to its first character JSON might escape
+    /// (quotes, backslashes, `<>&`, non-ASCII), at most 60 and at least 20 characters; nil when shorter.
+    static func plainPrefix(_ p: String) -> String? {
+        var out = ""
+        for u in p.unicodeScalars {
+            guard u.value >= 0x20, u.value < 0x7F, u != "\"", u != "\\", u != "<", u != ">", u != "&" else { break }
+            out.unicodeScalars.append(u)
+            if out.utf8.count >= 60 { break }
+        }
+        return out.utf8.count >= 20 ? out : nil
+    }
+}

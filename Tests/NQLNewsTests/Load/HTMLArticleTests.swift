@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import NQLNews
+
+/// Choosing the body: feeds, teaser rails and split bodies (pages of our own writing).
+@Suite struct HTMLArticleTests {
+    func load(_ page: String) throws -> Article {
+        let (articles, _) = ArticleLoader.load(text: page, format: "html", path: "p.html")
+        return try #require(articles.first)
+    }
+
+    /// Eight readers' replies, each with its own name and time, under no "comment" class:
+    /// together much longer than the story, yet not the story.
+    @Test func aThreadOfRepliesLongerThanTheStoryIsLeftOut() throws {
+        let replies = (1...8).map { n in
+            """
+            <li class="reply-item"><span class="who">reader\(n)</span> <time datetime="2024-03-0\(n % 9 + 1)">Mar \(n % 9 + 1)</time>
+            <p>Honestly I have lived by that ferry landing for thirty years and nobody ever asked us, reply number \(n), so forgive me if I doubt the council will listen now.</p></li>
+            """
+        }.joined(separator: "\n")
+        let page = """
+            <html><head><title>Council votes to close the old ferry landing - Lakeside Courier</title></head><body>
+            <div class="wrap"><div class="col">
+            <h1>Council votes to close the old ferry landing</h1>
+            <div class="txt"><p>The town council voted 5-2 on Tuesday night to close the Elm Street ferry landing by the end of the summer, citing repair costs.</p>
+            <p>The landing, built in 1962, needs about $1.4 million in repairs to its pilings, according to an engineering report commissioned last year.</p>
+            <p>Councilwoman Rita Alvarez, who voted no, said the town should apply for a state grant before giving up on the landing.</p></div>
+            </div>
+            <div class="col2"><h3>What readers say</h3><ol class="thread">\(replies)</ol></div>
+            </div></body></html>
+            """
+        let a = try load(page)
+        #expect(a.paragraphs.count == 3)
+        #expect(a.text.hasPrefix("The town council voted 5-2"))
+        #expect(!a.text.contains("ferry landing for thirty years"))
+    }
+
+    /// A live blog: the headline and its summary above a feed of timestamped updates.
+    @Test func aLiveBlogGivesItsSummaryNotTheFeed() throws {
+        let updates = (1...6).map { n in
+            """
+            <div class="update-card"><div class="stamp">\(n)h ago</div><h2>Update \(n): crews reach the north ridge</h2>
+            <p>Firefighters said at a briefing that containment on the north ridge had improved overnight, update \(n), though winds were expected to pick up again by the afternoon.</p>
+            <p>Evacuation orders for the valley remain in place, officials said, and the shelter at the high school has room for another two hundred people.</p></div>
+            """
+        }.joined(separator: "\n")
+        let page = """
+            <html><head><title>Ridge fire: live updates</title></head><body><main>
+            <h1>Ridge fire forces thousands from their homes</h1>
+            <div class="summary"><ul><li>The Ridge fire has burned 12,000 acres since Saturday and is 15% contained, according to the state fire agency.</li>
+            <li>About 4,000 residents of the valley have been told to leave; two shelters are open in town.</li></ul></div>
+            <div class="feed">\(updates)</div>
+            </main></body></html>
+            """
+        let a = try load(page)
+        #expect(a.text.contains("12,000 acres"))
+        #expect(a.text.contains("4,000 residents"))
+        #expect(!a.text.contains("north ridge"))
+    }
+
+    /// A listicle whose items have headings, with a rail of linked teasers inside the same column.
+    @Test func aListicleKeepsItsItemsAndDropsTheRelatedRail() throws {
+        let items = ["Pack a paper map", "Tell someone your route", "Carry more water than you think", "Turn back early"].enumerated().map { i, t in
+            "<h2>\(i + 1). \(t)</h2><p>Item \(i + 1): rangers say most of the rescues they run each summer start with a small mistake like this one, made early in the day when everyone still feels fresh.</p>"
+        }.joined(separator: "\n")
+        let rail = ["The best day hikes within an hour of the city", "Why trail runners are switching shoes", "A guide to camping permits this year"].map { t in
+            "<div class=\"tile\"><h3><a href=\"/x\">\(t)</a></h3><p>Our writers picked their favourites, with maps and tips for getting there.</p></div>"
+        }.joined(separator: "\n")
+        let page = """
+            <html><head><title>Four rules for a safe hike</title></head><body><div class="column">
+            <h1>Four rules for a safe hike</h1>
+            <p>Summer brings more hikers to the foothills every year, and with them more calls to the county's search and rescue team.</p>
+            \(items)
+            <div class="more">\(rail)</div>
+            </div></body></html>
+            """
+        let a = try load(page)
+        for i in 1...4 { #expect(a.text.contains("Item \(i):")) }
+        #expect(a.text.contains("Turn back early"))
+        #expect(!a.text.contains("Our writers picked"))
+        #expect(!a.text.contains("camping permits"))
+    }
+
+    /// A linked item heading with its paragraphs under it is a listicle item, not a teaser.
+    @Test func aLinkedItemHeadingWithItsTextStays() throws {
+        let page = """
+            <html><head><title>Three kettles we liked</title></head><body><article>
+            <h1>Three kettles we liked</h1>
+            <p>We boiled a lot of water this winter so you do not have to, and three kettles stood out from the rest of the pack.</p>
+            <div class="pick"><h2><a href="/buy/1">The Stovetop Classic</a></h2><p>It whistles loudly, heats evenly on gas and induction, and the handle stays cool; the only complaint from our testers was the weight when full.</p><p>At $35 it was also the cheapest of the kettles we tried, and it comes with a ten-year warranty.</p></div>
+            </article></body></html>
+            """
+        let a = try load(page)
+        #expect(a.text.contains("whistles loudly"))
+        #expect(a.text.contains("ten-year warranty"))
+    }
+
+    /// A body split into sibling blocks by advertisements is joined back together.
+    @Test func aBodySplitByAdsIsJoined() throws {
+        let page = """
+            <html><head><title>Bakery wins regional prize</title></head><body><div id="page">
+            <h1>Bakery wins regional prize</h1>
+            <div class="text-block"><p>A family bakery on Harbor Road won the regional bread prize on Saturday for its rye sourdough, beating forty entries.</p>
+            <p>Owner Lena Brandt said the recipe came from her grandmother, who baked in the same oven for forty years.</p></div>
+            <div class="ad-slot">Advertisement</div>
+            <div class="text-block"><p>The judges praised the crust and the sour, even crumb, and said the loaf kept well for three days.</p>
+            <p>The bakery will now compete in the national final in Hamburg in October, Brandt said.</p></div>
+            <div class="ad-slot">Advertisement</div>
+            <div class="text-block"><p>"We will bake the same bread we bake every morning," she said. "Nothing special, just on time."</p></div>
+            <div class="text-block"><h3>Past winners</h3><ul><li>2023: Mill Lane Bakery</li><li>2022: Brandt's</li><li>2021: Korn &amp; Co</li></ul></div>
+            <div class="text-block"><ul><li><a href="/a">Share</a></li><li><a href="/b">Tweet</a></li><li><a href="/c">Email this story</a></li></ul></div>
+            </div></body></html>
+            """
+        let a = try load(page)
+        #expect(a.paragraphs.count == 9)
+        #expect(a.text.hasPrefix("A family bakery"))
+        #expect(a.text.contains("national final in Hamburg"))
+        #expect(a.text.contains("just on time."))
+        // A block of the same kind holding only a heading and a list belongs to the body; links do not.
+        #expect(a.text.hasSuffix("2021: Korn & Co"))
+        #expect(!a.text.contains("Advertisement"))
+        #expect(!a.text.contains("Email this story"))
+    }
+}
