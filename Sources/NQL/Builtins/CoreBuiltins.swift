@@ -297,7 +297,7 @@ enum CoreBuiltins {
         switch a[i] {
         case .regex(let r): return r
         case .string(let s):
-            do { return try RegexValue(pattern: s) } catch let e as RegexValue.BadPattern { throw a.error(Messages.badRegex(e.reason)) }
+            do { return try RegexValue.cached(pattern: s) } catch let e as RegexValue.BadPattern { throw a.error(Messages.badRegex(e.reason)) }
         default: throw a.typeError(i, expected: "a regular expression or string")
         }
     }

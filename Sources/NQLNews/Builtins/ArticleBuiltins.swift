@@ -139,12 +139,9 @@ enum ArticleBuiltins {
 
 /// Whole-word, case-insensitive phrase search.
 enum TextSearch {
-    /// Whether `phrase` occurs in `text` as whole words, ignoring case and runs of whitespace.
+    /// Whether `phrase` occurs in `text` as whole words, ignoring case and runs of whitespace
+    /// (the phrase is compiled once and cached: see `PhraseSearch`).
     static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
-        let words = phrase.split(whereSeparator: { $0.isWhitespace }).map { NSRegularExpression.escapedPattern(for: String($0)) }
-        guard !words.isEmpty else { return false }
-        let pattern = "(?<![\\p{L}\\p{N}])" + words.joined(separator: "\\s+") + "(?![\\p{L}\\p{N}])"
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return false }
-        return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        PhraseSearch.compiled(phrase).matches(text)
     }
 }
