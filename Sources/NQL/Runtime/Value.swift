@@ -44,41 +44,57 @@ public enum Value: Sendable {
 }
 
 /// A record: string keys in the order they were written, with values.
+/// A field may be deferred (`Record.deferred`): computed when first read.
 public struct Record: Sendable, Hashable {
     /// The keys, in order.
     public private(set) var keys: [String]
-    /// The values, in the order of `keys`.
-    public private(set) var values: [Value]
+    /// The values as stored: a deferred field holds its placeholder until read.
+    private var storage: [Value]
 
     /// An empty record.
     public init() {
         keys = []
-        values = []
+        storage = []
     }
 
     /// A record from key–value pairs; a later duplicate key replaces the earlier value.
     public init(_ pairs: [(String, Value)]) {
         self.init()
         keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        storage.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[k] = v }
     }
+
+    /// A record from distinct keys and their values. Records made from the
+    /// same `keys` array share it (a loaded corpus keeps one copy of the field names).
+    public init(keys: [String], values: [Value]) {
+        if keys.count == values.count, Set(keys).count == keys.count {
+            self.init()
+            self.keys = keys
+            storage = values
+        } else {
+            self.init(Array(zip(keys, values)))
+        }
+    }
+
+    /// The values, in the order of `keys` (deferred fields computed).
+    public var values: [Value] { storage.map(Record.resolve) }
 
     /// The value for a key, or nil when absent.
     public subscript(key: String) -> Value? {
         get {
-            for (i, k) in keys.enumerated() where k == key { return values[i] }
+            for (i, k) in keys.enumerated() where k == key { return Record.resolve(storage[i]) }
             return nil
         }
         set {
             if let i = keys.firstIndex(of: key) {
-                if let newValue { values[i] = newValue } else {
+                if let newValue { storage[i] = newValue } else {
                     keys.remove(at: i)
-                    values.remove(at: i)
+                    storage.remove(at: i)
                 }
             } else if let newValue {
                 keys.append(key)
-                values.append(newValue)
+                storage.append(newValue)
             }
         }
     }
@@ -88,6 +104,48 @@ public struct Record: Sendable, Hashable {
 
     /// The number of fields.
     public var count: Int { keys.count }
+
+    /// Equal when the keys and (computed) values are.
+    public static func == (a: Record, b: Record) -> Bool { a.keys == b.keys && a.values == b.values }
+
+    /// Hashes the keys and (computed) values.
+    public func hash(into h: inout Hasher) {
+        h.combine(keys)
+        h.combine(values)
+    }
+
+    // MARK: deferred fields
+
+    /// The name that marks a deferred field's placeholder function.
+    private static let deferredMarker = "\u{0}deferred"
+
+    private final class Memo: @unchecked Sendable {
+        let lock = NSLock()
+        var value: Value?
+    }
+
+    /// A placeholder for a field computed on first read (and then kept): an
+    /// article's sentences, say, which a corpus mostly never reads.
+    public static func deferred(_ compute: @escaping @Sendable () -> Value) -> Value {
+        let memo = Memo()
+        return .function(Function(.native(name: deferredMarker, arity: 0) { _, _ in
+            memo.lock.lock()
+            defer { memo.lock.unlock() }
+            if let v = memo.value { return v }
+            let v = compute()
+            memo.value = v
+            return v
+        }))
+    }
+
+    /// A stored value, with a deferred field's placeholder replaced by its value.
+    private static func resolve(_ v: Value) -> Value {
+        guard case .function(let f) = v, case .native(let name, 0, let body) = f.kind, name == deferredMarker else { return v }
+        // A placeholder's body ignores the interpreter and never throws.
+        return (try? body(Record.noInterpreter, [])) ?? .null
+    }
+
+    private static let noInterpreter = Interpreter(registry: Registry())
 }
 
 /// A compiled regular expression and the literal it came from.

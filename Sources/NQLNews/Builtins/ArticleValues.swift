@@ -12,14 +12,22 @@ enum ArticleValues {
         let date: Value = a.date.flatMap { DateValue(iso: $0) }.map { .date($0) } ?? .null
         var extra = Record()
         for key in a.extra.keys.sorted() { extra[key] = a.extra[key].map { .string($0) } }
-        return .record(Record([
-            ("id", .string(a.id)), ("path", .string(a.path)), ("title", opt(a.title)), ("subtitle", list(a.subtitle)),
-            ("source", opt(a.source)), ("author", opt(a.author)), ("authors", list(a.authors)), ("date", date),
-            ("url", opt(a.url)), ("text", .string(a.text)), ("paragraphs", list(a.paragraphs)),
-            ("sentences", list(a.sentences)), ("captions", list(a.captions)), ("words", .int(a.words)),
-            ("format", .string(a.format)), ("encoding", .string(a.encoding)), ("extra", .record(extra)),
+        // Paragraphs, sentences and words are computed when first read: a
+        // corpus that is filtered and counted keeps only its text.
+        let derived = Article(id: "", path: "", text: a.text, paragraphs: a.givenParagraphs, format: "")
+        let paragraphs = Record.deferred { strings(derived.paragraphs) }
+        return .record(Record(keys: recordKeys, values: [
+            .string(a.id), .string(a.path), opt(a.title), list(a.subtitle), opt(a.source), opt(a.author), list(a.authors), date,
+            opt(a.url), .string(a.text), paragraphs,
+            Record.deferred { strings(derived.sentences) }, list(a.captions), Record.deferred { .int(derived.words) },
+            .string(a.format), .string(a.encoding), .record(extra),
         ]))
     }
+
+    @Sendable static func strings(_ xs: [String]) -> Value { .list(xs.map { .string($0) }) }
+
+    /// The keys of an article record, in order (one array that every article record shares).
+    static let recordKeys = fields.map(\.name)
 
     /// The fields `load` gives every article, in record order, with their help.
     static let fields: [(name: String, help: String)] = [
