@@ -80,6 +80,18 @@ public final class Session: @unchecked Sendable {
     public func run(_ program: Program, bindLast: Bool = false) -> Outcome {
         do {
             try interpreter.run(program) { [self] value, _ in
+                if case .stream(let stream) = value, let line = Formatter.streamedLine(format) {
+                    // Printed element by element as produced; nothing is kept, so `_` is null.
+                    lastValue = .null
+                    if bindLast { interpreter.define("_", .null) }
+                    let next = try stream.open()
+                    while let x = try next() {
+                        try interpreter.interrupt.check()
+                        write(line(x))
+                    }
+                    return
+                }
+                let value = try value.collected(interpreter.interrupt)
                 lastValue = value
                 if bindLast { interpreter.define("_", value) }
                 write(Formatter.render(value, as: format, options: options))

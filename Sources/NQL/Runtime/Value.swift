@@ -13,6 +13,8 @@ public enum Value: Sendable {
     case date(DateValue)
     case regex(RegexValue)
     case function(Function)
+    /// A list produced one element at a time (`Stream.swift`); it reads as a list.
+    case stream(ValueStream)
 
     /// The name `type(x)` returns.
     public var typeName: String {
@@ -27,6 +29,7 @@ public enum Value: Sendable {
         case .date: return "date"
         case .regex: return "regex"
         case .function: return "function"
+        case .stream: return "list"
         }
     }
 
@@ -233,6 +236,7 @@ extension Value: Hashable {
         case (.date(let x), .date(let y)): return x == y
         case (.regex(let x), .regex(let y)): return x == y
         case (.function(let x), .function(let y)): return x.identity == y.identity
+        case (.stream(let x), .stream(let y)): return x === y
         default: return false
         }
     }
@@ -251,6 +255,7 @@ extension Value: Hashable {
         case .date(let d): h.combine(d)
         case .regex(let r): h.combine(r)
         case .function(let f): h.combine(f.identity)
+        case .stream(let s): h.combine(ObjectIdentifier(s))
         }
     }
 }

@@ -73,16 +73,20 @@ enum ArticleValues {
         let xs: [Value]
         switch a[index] {
         case .list(let list): xs = list
+        case .stream: xs = try a.list(index)
         case .record: xs = [a[index]]
         default: throw a.error("argument \(index + 1) must be a list of articles, got \(a[index].typeName)")
         }
         if !allowEmpty && xs.isEmpty { throw a.error("the collection of articles is empty") }
-        for x in xs {
-            guard case .record(let r) = x, r["text"] != nil else {
-                throw a.error("argument \(index + 1) must hold articles (records with a 'text' field), found \(x.typeName)")
-            }
-        }
+        for x in xs { try checkArticle(x, a, index) }
         return xs
+    }
+
+    /// Throws unless `x` is an article (a record with a `text` field), an element of argument `index`.
+    static func checkArticle(_ x: Value, _ a: Arguments, _ index: Int) throws {
+        guard case .record(let r) = x, r["text"] != nil else {
+            throw a.error("argument \(index + 1) must hold articles (records with a 'text' field), found \(x.typeName)")
+        }
     }
 
     /// A field of an article record as a string, if present.
