@@ -14,10 +14,10 @@ public final class ArticleBatches {
         case standardInput(head: [UInt8])
     }
 
-    /// Bytes read from a file or standard input at a time.
-    static let chunkSize = 1 << 22
+    /// Bytes read from a file or standard input at a time (the default).
+    public static let chunkSize = 1 << 21
     /// Files loaded at a time from a folder or glob.
-    static let filesPerBatch = 16
+    public static let filesPerBatch = 16
 
     private let source: Source
     private var handle: FileHandle?
@@ -28,9 +28,10 @@ public final class ArticleBatches {
     private var nextFile = 0
     private var inner: ArticleBatches?
 
-    /// Starts reading a source (a JSON Lines file is opened now).
-    public init(_ source: Source) {
+    /// Starts reading a source (a JSON Lines file is opened now); `chunkSize` is the most read at once.
+    public init(_ source: Source, chunkSize: Int = ArticleBatches.chunkSize) {
         self.source = source
+        buffer = [UInt8](repeating: 0, count: max(1, chunkSize))
         switch source {
         case .jsonLines(let path):
             fd = open(path, O_RDONLY)
@@ -58,7 +59,7 @@ public final class ArticleBatches {
             }
             guard nextFile < files.count else { return nil }
             if ArticleLoader.isStreamableJSONLines(files[nextFile]) {
-                inner = ArticleBatches(.jsonLines(path: files[nextFile]))
+                inner = ArticleBatches(.jsonLines(path: files[nextFile]), chunkSize: buffer.count)
                 nextFile += 1
                 return next()
             }
@@ -84,13 +85,13 @@ public final class ArticleBatches {
                 if pending.isEmpty { return nil }
                 return parse(upTo: pending.count, path: path)
             }
-            if pending.count >= ArticleBatches.chunkSize / 2 || n < buffer.count, let newline = pending.lastIndex(of: 0x0A) {
+            if pending.count >= buffer.count || n < buffer.count, let newline = pending.lastIndex(of: 0x0A) {
                 return parse(upTo: newline + 1, path: path)
             }
         }
     }
 
-    private var buffer = [UInt8](repeating: 0, count: ArticleBatches.chunkSize / 2)
+    private var buffer: [UInt8]
 
     /// Reads more into `pending`: the number of bytes, 0 at the end of the input.
     private func readMore() -> Int {
