@@ -264,6 +264,7 @@ final class BufferedOutput: @unchecked Sendable {
     /// (the reader went away, as with `nql ... | head`) exits at once with 141,
     /// the status a shell expects from a process stopped by SIGPIPE.
     private(set) var writeError: Int32?
+    private var lastFlush = DispatchTime.now().uptimeNanoseconds
 
     init(fd: Int32, buffered: Bool = true) {
         self.fd = fd
@@ -272,10 +273,12 @@ final class BufferedOutput: @unchecked Sendable {
 
     func write(_ s: String) {
         buffer.append(contentsOf: s.utf8)
-        if !buffered || buffer.count > 1 << 16 { flush() }
+        // Streamed results reach a reader (`| head`) within a tenth of a second.
+        if !buffered || buffer.count > 1 << 16 || DispatchTime.now().uptimeNanoseconds - lastFlush > 100_000_000 { flush() }
     }
 
     func flush() {
+        lastFlush = DispatchTime.now().uptimeNanoseconds
         var offset = 0
         while offset < buffer.count && writeError == nil {
             let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }

@@ -18,6 +18,8 @@ public struct Builtin: Sendable {
     public let example: String
     /// Longer help shown by `:help NAME` (the fields of a result, say); may be empty.
     public let details: String
+    /// How it reads a stream given as its first argument (`Stream.swift`); shown by `:help`.
+    public let flow: Flow
     /// The implementation.
     public let body: @Sendable (Arguments) throws -> Value
     /// The file it reads or writes, if any: checked against the session's
@@ -27,7 +29,8 @@ public struct Builtin: Sendable {
     /// Declares a built-in; `params` is written as in its signature, e.g. `"xs, key?"`.
     public init(_ name: String, group: String, params: String, options: [String] = [], anyLabels: Bool = false,
                 summary: String, example: String, details: String = "", fileUse: FileAccess.Use? = nil,
-                body: @escaping @Sendable (Arguments) throws -> Value) {
+                flow: Flow = .collects, body: @escaping @Sendable (Arguments) throws -> Value) {
+        self.flow = flow
         self.anyLabels = anyLabels
         self.name = name
         self.group = group
@@ -115,6 +118,7 @@ public struct Arguments {
     /// The i-th argument as a list.
     public func list(_ i: Int) throws -> [Value] {
         if case .list(let xs) = self[i] { return xs }
+        if case .stream(let s) = self[i] { return try s.collect(interpreter.interrupt) }
         throw typeError(i, expected: "a list")
     }
 
@@ -168,12 +172,12 @@ public struct Arguments {
 
     /// Calls a function value with arguments.
     public func call(_ f: Function, _ args: [Value]) throws -> Value {
-        try interpreter.call(f, args, at: span)
+        try interpreter.call(f, args, at: span).collected(interpreter.interrupt)
     }
 
     /// Calls a function with one argument.
     public func call1(_ f: Function, _ x: Value) throws -> Value {
-        try interpreter.call1(f, x, at: span)
+        try interpreter.call1(f, x, at: span).collected(interpreter.interrupt)
     }
 
     /// Calls a predicate and insists on a boolean result.

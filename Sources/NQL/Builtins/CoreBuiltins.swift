@@ -19,31 +19,32 @@ enum CoreBuiltins {
 
     static let lists: [Builtin] = [
         Builtin("len", group: "lists", params: "x", summary: "Number of elements of a list, characters of a string or fields of a record.",
-                example: #"len([1, 2, 3])"#) { a in
+                example: #"len([1, 2, 3])"#, flow: .folds) { a in
             switch a[0] {
             case .list(let xs): return .int(xs.count)
+            case .stream:
+                var n = 0
+                try a.forEachElement(0) { _ in n += 1; return true }
+                return .int(n)
             case .string(let s): return .int(s.count)
             case .record(let r): return .int(r.count)
             default: throw a.typeError(0, expected: "a list, string or record")
             }
         },
         Builtin("map", group: "lists", params: "xs, f", summary: "Apply f to every element.",
-                example: #"[1, 2, 3] | map(x -> x * 10)"#) { a in
-            let xs = try a.list(0), f = try a.function(1)
-            var out: [Value] = []
-            out.reserveCapacity(xs.count)
-            for x in xs { out.append(try a.call1(f, x)) }
-            return .list(out)
+                example: #"[1, 2, 3] | map(x -> x * 10)"#, flow: .streams) { a in
+            try a.requireList(0)
+            let f = try a.function(1)
+            return try a.stage { { x in .emit(try a.call1(f, x)) } }
         },
         Builtin("where", group: "lists", params: "xs, predicate", summary: "Keep the elements for which the predicate is true.",
-                example: #"[{n: 1}, {n: 5}] | where(.n > 2)"#) { a in
-            let xs = try a.list(0), f = try a.function(1)
-            var out: [Value] = []
-            for x in xs where try a.test(f, x) { out.append(x) }
-            return .list(out)
+                example: #"[{n: 1}, {n: 5}] | where(.n > 2)"#, flow: .streams) { a in
+            try a.requireList(0)
+            let f = try a.function(1)
+            return try a.stage { { x in try a.test(f, x) ? .emit(x) : .skip } }
         },
         Builtin("select", group: "lists", params: "xs, fields...", anyLabels: true, summary: "Keep some fields of each record: .name, a string, or label: expression.",
-                example: #"[{name: "Kim", age: 40, city: "Seoul"}] | select(.name, decade: .age / 10)"#) { a in
+                example: #"[{name: "Kim", age: 40, city: "Seoul"}] | select(.name, decade: .age / 10)"#, flow: .streams) { a in
             var columns: [(String, Value)] = []
             for v in a.values.dropFirst() {
                 switch v {
@@ -68,7 +69,7 @@ enum CoreBuiltins {
                 return .record(r)
             }
             if case .record = a[0] { return try project(a[0]) }
-            return .list(try a.list(0).map(project))
+            return try a.stage { { x in .emit(try project(x)) } }
         },
         Builtin("sort", group: "lists", params: "xs, key?", options: ["desc"], summary: "Sort (stable), by the key function if given; desc: true for largest first.",
                 example: #"[{n: 2}, {n: 9}, {n: 5}] | sort(.n, desc: true)"#) { a in
@@ -94,46 +95,67 @@ enum CoreBuiltins {
             if case .string(let s) = a[0] { return .string(String(s.reversed())) }
             return .list(try a.list(0).reversed())
         },
-        Builtin("take", group: "lists", params: "xs, n", summary: "The first n elements.", example: #"range(10) | take(3)"#) { a in
-            .list(Array(try a.list(0).prefix(max(0, try a.int(1)))))
+        Builtin("take", group: "lists", params: "xs, n", summary: "The first n elements.", example: #"range(10) | take(3)"#, flow: .streams) { a in
+            try a.requireList(0)
+            let n = max(0, try a.int(1))
+            return try a.stage(readAhead: false) {
+                var left = n
+                return { x in
+                    guard left > 0 else { return .stop }
+                    left -= 1
+                    return left == 0 ? .last(x) : .emit(x)
+                }
+            }
         },
-        Builtin("skip", group: "lists", params: "xs, n", summary: "All but the first n elements.", example: #"range(5) | skip(3)"#) { a in
-            .list(Array(try a.list(0).dropFirst(max(0, try a.int(1)))))
+        Builtin("skip", group: "lists", params: "xs, n", summary: "All but the first n elements.", example: #"range(5) | skip(3)"#, flow: .streams) { a in
+            try a.requireList(0)
+            let n = max(0, try a.int(1))
+            return try a.stage {
+                var left = n
+                return { x in
+                    guard left == 0 else { left -= 1; return .skip }
+                    return .emit(x)
+                }
+            }
         },
         Builtin("first", group: "lists", params: "xs, predicate?", summary: "The first element (that matches the predicate), or null.",
-                example: #"[3, 8, 12] | first(x -> x > 5)"#) { a in
-            let xs = try a.list(0)
-            if a.has(1) {
-                let f = try a.function(1)
-                for x in xs where try a.test(f, x) { return x }
-                return .null
+                example: #"[3, 8, 12] | first(x -> x > 5)"#, flow: .folds) { a in
+            try a.requireList(0)
+            let f = a.has(1) ? try a.function(1) : nil
+            var found = Value.null
+            try a.forEachElement(0) { x in
+                if let f, !(try a.test(f, x)) { return true }
+                found = x
+                return false
             }
-            return xs.first ?? .null
+            return found
         },
         Builtin("last", group: "lists", params: "xs", summary: "The last element, or null.", example: #"last([1, 2, 3])"#) { a in
             try a.list(0).last ?? .null
         },
         Builtin("unique", group: "lists", params: "xs, key?", summary: "Drop repeated elements (by key if given), keeping the first.",
-                example: #"unique(["a", "b", "a"])"#) { a in
-            let xs = try a.list(0)
+                example: #"unique(["a", "b", "a"])"#, flow: .streams) { a in
+            try a.requireList(0)
             let f = a.has(1) ? try a.function(1) : nil
-            var seen = Set<Value>()
-            var out: [Value] = []
-            for x in xs {
-                let k = try f.map { try a.call1($0, x) } ?? x
-                if seen.insert(k).inserted { out.append(x) }
+            return try a.stage {
+                var seen = Set<Value>()
+                return { x in
+                    let k = try f.map { try a.call1($0, x) } ?? x
+                    return seen.insert(k).inserted ? .emit(x) : .skip
+                }
             }
-            return .list(out)
         },
         Builtin("group", group: "lists", params: "xs, key", summary: "Group elements by key: records {key, count, items}, in first-seen order.",
-                example: #"["apple", "avocado", "banana"] | group(s -> s[0]) | select(.key, .count)"#) { a in
-            let xs = try a.list(0), f = try a.function(1)
+                example: #"["apple", "avocado", "banana"] | group(s -> s[0]) | select(.key, .count)"#, flow: .folds) { a in
+            try a.requireList(0)
+            let f = try a.function(1)
             var order: [Value] = []
             var groups: [Value: [Value]] = [:]
-            for x in xs {
+            try a.forEachElement(0) { x in
                 let k = try a.call1(f, x)
                 if groups[k] == nil { order.append(k) }
                 groups[k, default: []].append(x)
+                return true
             }
             return .list(order.map { k in
                 let items = groups[k] ?? []
@@ -141,24 +163,27 @@ enum CoreBuiltins {
             })
         },
         Builtin("count", group: "lists", params: "xs, predicate?", summary: "How many elements (match the predicate).",
-                example: #"[1, 5, 9] | count(x -> x > 2)"#) { a in
-            let xs = try a.list(0)
-            guard a.has(1) else { return .int(xs.count) }
-            let f = try a.function(1)
+                example: #"[1, 5, 9] | count(x -> x > 2)"#, flow: .folds) { a in
+            try a.requireList(0)
+            let f = a.has(1) ? try a.function(1) : nil
             var n = 0
-            for x in xs where try a.test(f, x) { n += 1 }
+            try a.forEachElement(0) { x in
+                if try f.map({ try a.test($0, x) }) ?? true { n += 1 }
+                return true
+            }
             return .int(n)
         },
         Builtin("tally", group: "lists", params: "xs, key?", summary: "Count each distinct value (or key): records {value, count}, most frequent first.",
-                example: #"["a", "b", "a"] | tally"#) { a in
-            let xs = try a.list(0)
+                example: #"["a", "b", "a"] | tally"#, flow: .folds) { a in
+            try a.requireList(0)
             let f = a.has(1) ? try a.function(1) : nil
             var order: [Value] = []
             var counts: [Value: Int] = [:]
-            for x in xs {
+            try a.forEachElement(0) { x in
                 let k = try f.map { try a.call1($0, x) } ?? x
                 if counts[k] == nil { order.append(k) }
                 counts[k, default: 0] += 1
+                return true
             }
             let ranked = order.enumerated().sorted { l, r in
                 let (cl, cr) = (counts[l.element] ?? 0, counts[r.element] ?? 0)
@@ -173,20 +198,34 @@ enum CoreBuiltins {
             return .list(out)
         },
         Builtin("any", group: "lists", params: "xs, predicate", summary: "Whether the predicate is true for some element.",
-                example: #"[1, 5] | any(x -> x > 4)"#) { a in
+                example: #"[1, 5] | any(x -> x > 4)"#, flow: .folds) { a in
             let f = try a.function(1)
-            for x in try a.list(0) where try a.test(f, x) { return .bool(true) }
-            return .bool(false)
+            var found = false
+            try a.forEachElement(0) { x in
+                found = try a.test(f, x)
+                return !found
+            }
+            return .bool(found)
         },
         Builtin("all", group: "lists", params: "xs, predicate", summary: "Whether the predicate is true for every element.",
-                example: #"[1, 5] | all(x -> x > 0)"#) { a in
+                example: #"[1, 5] | all(x -> x > 0)"#, flow: .folds) { a in
             let f = try a.function(1)
-            for x in try a.list(0) where !(try a.test(f, x)) { return .bool(false) }
-            return .bool(true)
+            var every = true
+            try a.forEachElement(0) { x in
+                every = try a.test(f, x)
+                return every
+            }
+            return .bool(every)
         },
         Builtin("enumerate", group: "lists", params: "xs", summary: "Records {index, value}, counting from 0.",
-                example: #"enumerate(["a", "b"])"#) { a in
-            .list(try a.list(0).enumerated().map { .record(Record([("index", .int($0.offset)), ("value", $0.element)])) })
+                example: #"enumerate(["a", "b"])"#, flow: .streams) { a in
+            try a.stage {
+                var index = 0
+                return { x in
+                    defer { index += 1 }
+                    return .emit(.record(Record([("index", .int(index)), ("value", x)])))
+                }
+            }
         },
         Builtin("range", group: "lists", params: "start_or_end, end?, step?", summary: "Integers from start (default 0) up to but not including end.",
                 example: #"range(2, 10, 3)"#) { a in
@@ -241,13 +280,13 @@ enum CoreBuiltins {
 
     static let aggregates: [Builtin] = [
         Builtin("sum", group: "numbers", params: "xs, key?", summary: "The total (of the key); exact for integers.",
-                example: #"sum([1, 2, 3.5])"#) { a in
-            let xs = try a.list(0)
+                example: #"sum([1, 2, 3.5])"#, flow: .folds) { a in
+            try a.requireList(0)
             let f = a.has(1) ? try a.function(1) : nil
             var total = 0
             var float = 0.0
             var isFloat = false
-            for x in xs {
+            try a.forEachElement(0) { x in
                 switch try f.map({ try a.call1($0, x) }) ?? x {
                 case .int(let n) where !isFloat:
                     let (r, o) = total.addingReportingOverflow(n)
@@ -258,6 +297,7 @@ enum CoreBuiltins {
                     if !isFloat { isFloat = true; float = Double(total) }
                     float += d
                 }
+                return true
             }
             return isFloat ? .float(float) : .int(total)
         },
@@ -301,7 +341,7 @@ enum CoreBuiltins {
         switch a[i] {
         case .regex(let r): return r
         case .string(let s):
-            do { return try RegexValue(pattern: s) } catch let e as RegexValue.BadPattern { throw a.error(Messages.badRegex(e.reason)) }
+            do { return try RegexValue.cached(pattern: s) } catch let e as RegexValue.BadPattern { throw a.error(Messages.badRegex(e.reason)) }
         default: throw a.typeError(i, expected: "a regular expression or string")
         }
     }

@@ -105,6 +105,42 @@ public final class Session: @unchecked Sendable {
         do {
             try interpreter.run(program) { [self] value, _ in
                 if value.isNull && outputWrites != writesBefore { return }
+                if case .stream(let stream) = value, let line = Formatter.streamedLine(format) {
+                    // Printed element by element as produced; nothing is kept, so `_` is null.
+                    lastValue = .null
+                    if bindLast { interpreter.define("_", .null) }
+                    let next = try stream.open()
+                    while let x = try next() {
+                        try interpreter.interrupt.check()
+                        write(line(x))
+                    }
+                    return
+                }
+                var value = value
+                if case .stream(let stream) = value, format == .auto, options.piped {
+                    // Into a pipe, records stream as JSON Lines; anything else is collected and printed whole.
+                    let next = try stream.open()
+                    var seen: [Value] = []
+                    if let first = try next() {
+                        if first.isRecord {
+                            lastValue = .null
+                            if bindLast { interpreter.define("_", .null) }
+                            write(Formatter.json(first) + "\n")
+                            while let x = try next() {
+                                try interpreter.interrupt.check()
+                                write(Formatter.json(x) + "\n")
+                            }
+                            return
+                        }
+                        seen.append(first)
+                        while let x = try next() {
+                            try interpreter.interrupt.check()
+                            seen.append(x)
+                        }
+                    }
+                    value = .list(seen)
+                }
+                value = try value.collected(interpreter.interrupt)
                 lastValue = value
                 if bindLast { interpreter.define("_", value) }
                 write(Formatter.render(value, as: format, options: options))

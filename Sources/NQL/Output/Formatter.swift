@@ -81,6 +81,17 @@ public enum Formatter {
         }
     }
 
+    /// How one element of a list prints in a format that gives each element
+    /// its own line (`jsonl`, `text`), so a stream can print as it is read;
+    /// nil for formats that need every element first (tables, CSV columns, JSON).
+    public static func streamedLine(_ format: OutputFormat) -> ((Value) -> String)? {
+        switch format {
+        case .jsonl: return { json($0) + "\n" }
+        case .text: return { text($0) + "\n" }
+        case .auto, .table, .json, .csv: return nil
+        }
+    }
+
     /// A wall time for people: `0.42 ms`, `12.3 ms`, `1.234 s`.
     public static func duration(_ seconds: Double) -> String {
         if seconds < 0.01 { return String(format: "%.2f ms", seconds * 1000) }
@@ -107,6 +118,7 @@ public enum Formatter {
         case .date(let d): out += "@" + d.iso
         case .regex(let r): out += "/" + r.pattern.replacingOccurrences(of: "/", with: "\\/") + "/" + r.flags
         case .function(let f): out += f.description
+        case .stream: out += "<stream>"  // not reached: sessions and bindings collect streams
         case .list(let xs):
             out += "["
             let shown = maxItems.map { min($0, xs.count) } ?? xs.count
@@ -190,6 +202,7 @@ public enum Formatter {
         case .date(let d): out += jsonString(d.iso)
         case .regex(let r): out += jsonString(r.pattern)
         case .function(let f): out += jsonString(f.description)
+        case .stream: out += jsonString("<stream>")  // not reached: sessions and bindings collect streams
         case .list(let xs):
             if xs.isEmpty { out += "[]"; return }
             out += "["

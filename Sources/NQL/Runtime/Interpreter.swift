@@ -94,7 +94,8 @@ public final class Interpreter: @unchecked Sendable {
             }
             switch statement {
             case .let(let name, _, let expr, _):
-                var value = try locate(expr.span) { try eval(expr, nil) }
+                // Binding collects a stream: a variable always holds a plain value.
+                var value = try locate(expr.span) { try eval(expr, nil).collected(interrupt) }
                 if case .function(let f) = value { value = .function(f.named(name)) }
                 globals[name] = value
             case .expression(let expr):
@@ -108,8 +109,20 @@ public final class Interpreter: @unchecked Sendable {
     public func evaluate(_ expr: Expr, in source: SourceFile) throws -> Value {
         self.source = source
         var result: Value = .null
-        try LargeStack.run { result = try self.locate(expr.span) { try self.eval(expr, nil) } }
+        try LargeStack.run { result = try self.locate(expr.span) { try self.eval(expr, nil).collected(self.interrupt) } }
         return result
+    }
+
+    /// The source of the code running now (a stream stage locates its errors in it).
+    var currentSource: SourceFile { source }
+
+    /// Runs `body`, placing an error without a location at `span` in `file`
+    /// (a stream's stage runs after its call has returned).
+    func locating<T>(_ span: Span, in file: SourceFile, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch var e as RuntimeError {
+            if e.span == nil { e.span = span; e.source = file }
+            throw e
+        }
     }
 
     private func locate<T>(_ span: Span, _ body: () throws -> T) throws -> T {
@@ -137,7 +150,7 @@ public final class Interpreter: @unchecked Sendable {
                 switch part {
                 case .text(let t): s += t
                 case .expr(let x):
-                    let v = try eval(x, scope)
+                    let v = try eval(x, scope).collected(interrupt)
                     s += Formatter.text(v)
                 }
             }
@@ -145,11 +158,11 @@ public final class Interpreter: @unchecked Sendable {
         case .list(let items, _):
             var out: [Value] = []
             out.reserveCapacity(items.count)
-            for item in items { out.append(try eval(item, scope)) }
+            for item in items { out.append(try eval(item, scope).collected(interrupt)) }
             return .list(out)
         case .record(let fields, _):
             var r = Record()
-            for (k, x) in fields { r[k] = try eval(x, scope) }
+            for (k, x) in fields { r[k] = try eval(x, scope).collected(interrupt) }
             return .record(r)
         case .lambda(let l):
             return .function(Function(.closure(Closure(l, captured: scope, source: source, name: nil))))
@@ -166,11 +179,11 @@ public final class Interpreter: @unchecked Sendable {
             }
             return try call(fn, [input], at: span)
         case .field(let base, let name, let span):
-            return try fieldOf(try eval(base, scope), name, span)
+            return try fieldOf(try eval(base, scope).collected(interrupt), name, span)
         case .index(let base, let idx, let span):
-            return try indexOf(try eval(base, scope), try eval(idx, scope), span)
+            return try indexOf(try eval(base, scope).collected(interrupt), try eval(idx, scope).collected(interrupt), span)
         case .slice(let base, let lo, let hi, let span):
-            return try sliceOf(try eval(base, scope), try lo.map { try eval($0, scope) }, try hi.map { try eval($0, scope) }, span)
+            return try sliceOf(try eval(base, scope).collected(interrupt), try lo.map { try eval($0, scope) }, try hi.map { try eval($0, scope) }, span)
         case .unary(.negate, let x, let span):
             switch try eval(x, scope) {
             case .int(let n):
@@ -200,7 +213,7 @@ public final class Interpreter: @unchecked Sendable {
             if !isAnd && l { return .bool(true) }
             return .bool(try truth(try eval(b, scope), scope, isAnd ? "and" : "or", b.span))
         case .binary(let op, let a, let b, let span):
-            let l = try eval(a, scope), r = try eval(b, scope)
+            let l = try eval(a, scope).collected(interrupt), r = try eval(b, scope).collected(interrupt)
             do { return try Operators.apply(op, l, r) } catch var err as RuntimeError {
                 if err.span == nil { err.span = span; err.source = source }
                 throw err
@@ -269,12 +282,16 @@ public final class Interpreter: @unchecked Sendable {
                 throw RuntimeError(Messages.arity(closure.name ?? "lambda", expected: "\(params.count)", got: args.count), span: span, source: source)
             }
             var s = closure.captured
-            for (i, p) in params.enumerated() { s = Scope(name: p, value: args[i], parent: s) }
+            for (i, p) in params.enumerated() { s = Scope(name: p, value: try args[i].collected(interrupt), parent: s) }
             return try invoke(closure, s, at: span)
         case .builtin(let b):
+            // A stream reaches a built-in only as the first argument of one that streams or folds.
+            var args = args, labeled = labeled
+            for i in args.indices where args[i].isStream && (i > 0 || b.flow == .collects) { args[i] = try args[i].collected(interrupt) }
+            for i in labeled.indices where labeled[i].1.isStream { labeled[i].1 = try labeled[i].1.collected(interrupt) }
             let minArity = b.minArity
             if !piped && args.count == minArity - 1 && minArity > 0 {
-                return .function(Function(.partial(b, args: args, labeled: labeled)))
+                return .function(Function(.partial(b, args: try args.map { try $0.collected(interrupt) }, labeled: labeled)))
             }
             if args.count < minArity || args.count > (b.maxArity ?? Int.max) {
                 let expected = b.maxArity == minArity ? "\(minArity)" : b.maxArity.map { "\(minArity) to \($0)" } ?? "at least \(minArity)"
@@ -315,7 +332,7 @@ public final class Interpreter: @unchecked Sendable {
             guard args.count == arity else {
                 throw RuntimeError(Messages.arity(name, expected: "\(arity)", got: args.count), span: span, source: source)
             }
-            return try body(self, args)
+            return try body(self, try args.map { try $0.collected(interrupt) })
         }
     }
 
@@ -345,7 +362,7 @@ public final class Interpreter: @unchecked Sendable {
     /// `sort`): a closure of one parameter is called without building an array.
     public func call1(_ f: Function, _ x: Value, at span: Span) throws -> Value {
         if let closure = f.closure, closure.lambda.params.count == 1 {
-            return try invoke(closure, Scope(name: closure.lambda.params[0], value: x, parent: closure.captured), at: span)
+            return try invoke(closure, Scope(name: closure.lambda.params[0], value: try x.collected(interrupt), parent: closure.captured), at: span)
         }
         return try call(f, [x], at: span)
     }

@@ -144,7 +144,7 @@ public enum Operators {
             case .int, .float: return 2
             case .date: return 3
             case .string: return 4
-            case .list: return 5
+            case .list, .stream: return 5
             case .record: return 6
             case .regex: return 7
             case .function: return 8

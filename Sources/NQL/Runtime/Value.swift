@@ -13,6 +13,8 @@ public enum Value: Sendable {
     case date(DateValue)
     case regex(RegexValue)
     case function(Function)
+    /// A list produced one element at a time (`Stream.swift`); it reads as a list.
+    case stream(ValueStream)
 
     /// The name `type(x)` returns.
     public var typeName: String {
@@ -27,6 +29,7 @@ public enum Value: Sendable {
         case .date: return "date"
         case .regex: return "regex"
         case .function: return "function"
+        case .stream: return "list"
         }
     }
 
@@ -44,11 +47,12 @@ public enum Value: Sendable {
 }
 
 /// A record: string keys in the order they were written, with values.
+/// A field may be deferred (`Record.deferred`): computed when first read.
 public struct Record: Sendable, Hashable {
     /// The keys, in order.
     public private(set) var keys: [String]
-    /// The values, in the order of `keys`.
-    public private(set) var values: [Value]
+    /// The values as stored: a deferred field holds its placeholder until read.
+    private var storage: [Value]
     /// Where each key is, once the record is large enough that scanning would
     /// make building it quadratic (a JSON object with 100,000 keys).
     private var positions: [String: Int]?
@@ -57,16 +61,31 @@ public struct Record: Sendable, Hashable {
     /// An empty record.
     public init() {
         keys = []
-        values = []
+        storage = []
     }
 
     /// A record from key–value pairs; a later duplicate key replaces the earlier value.
     public init(_ pairs: [(String, Value)]) {
         self.init()
         keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        storage.reserveCapacity(pairs.count)
         for (k, v) in pairs { self[k] = v }
     }
+
+    /// A record from distinct keys and their values. Records made from the
+    /// same `keys` array share it (a loaded corpus keeps one copy of the field names).
+    public init(keys: [String], values: [Value]) {
+        if keys.count == values.count, keys.count <= Record.indexedAbove, Set(keys).count == keys.count {
+            self.init()
+            self.keys = keys
+            storage = values
+        } else {
+            self.init(Array(zip(keys, values)))
+        }
+    }
+
+    /// The values, in the order of `keys` (deferred fields computed).
+    public var values: [Value] { storage.map(Record.resolve) }
 
     private func position(of key: String) -> Int? {
         if let positions { return positions[key] }
@@ -75,17 +94,17 @@ public struct Record: Sendable, Hashable {
 
     /// The value for a key, or nil when absent.
     public subscript(key: String) -> Value? {
-        get { position(of: key).map { values[$0] } }
+        get { position(of: key).map { Record.resolve(storage[$0]) } }
         set {
             if let i = position(of: key) {
-                if let newValue { values[i] = newValue } else {
+                if let newValue { storage[i] = newValue } else {
                     keys.remove(at: i)
-                    values.remove(at: i)
+                    storage.remove(at: i)
                     if positions != nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
                 }
             } else if let newValue {
                 keys.append(key)
-                values.append(newValue)
+                storage.append(newValue)
                 if positions != nil {
                     positions?[key] = keys.count - 1
                 } else if keys.count > Record.indexedAbove {
@@ -95,20 +114,53 @@ public struct Record: Sendable, Hashable {
         }
     }
 
-    /// Equal when the keys and values are, in order.
-    public static func == (a: Record, b: Record) -> Bool { a.keys == b.keys && a.values == b.values }
-
-    /// Hashes the keys and values.
-    public func hash(into h: inout Hasher) {
-        h.combine(keys)
-        h.combine(values)
-    }
-
     /// The key–value pairs, in order.
     public var pairs: Zip2Sequence<[String], [Value]> { zip(keys, values) }
 
     /// The number of fields.
     public var count: Int { keys.count }
+
+    /// Equal when the keys and (computed) values are.
+    public static func == (a: Record, b: Record) -> Bool { a.keys == b.keys && a.values == b.values }
+
+    /// Hashes the keys and (computed) values.
+    public func hash(into h: inout Hasher) {
+        h.combine(keys)
+        h.combine(values)
+    }
+
+    // MARK: deferred fields
+
+    /// The name that marks a deferred field's placeholder function.
+    private static let deferredMarker = "\u{0}deferred"
+
+    private final class Memo: @unchecked Sendable {
+        let lock = NSLock()
+        var value: Value?
+    }
+
+    /// A placeholder for a field computed on first read (and then kept): an
+    /// article's sentences, say, which a corpus mostly never reads.
+    public static func deferred(_ compute: @escaping @Sendable () -> Value) -> Value {
+        let memo = Memo()
+        return .function(Function(.native(name: deferredMarker, arity: 0) { _, _ in
+            memo.lock.lock()
+            defer { memo.lock.unlock() }
+            if let v = memo.value { return v }
+            let v = compute()
+            memo.value = v
+            return v
+        }))
+    }
+
+    /// A stored value, with a deferred field's placeholder replaced by its value.
+    private static func resolve(_ v: Value) -> Value {
+        guard case .function(let f) = v, case .native(let name, 0, let body) = f.kind, name == deferredMarker else { return v }
+        // A placeholder's body ignores the interpreter and never throws.
+        return (try? body(Record.noInterpreter, [])) ?? .null
+    }
+
+    private static let noInterpreter = Interpreter(registry: Registry())
 }
 
 /// A compiled regular expression and the literal it came from.
@@ -244,6 +296,7 @@ extension Value: Hashable {
         case (.date(let x), .date(let y)): return x == y
         case (.regex(let x), .regex(let y)): return x == y
         case (.function(let x), .function(let y)): return x.identity == y.identity
+        case (.stream(let x), .stream(let y)): return x === y
         default: return false
         }
     }
@@ -262,6 +315,7 @@ extension Value: Hashable {
         case .date(let d): h.combine(d)
         case .regex(let r): h.combine(r)
         case .function(let f): h.combine(f.identity)
+        case .stream(let s): h.combine(ObjectIdentifier(s))
         }
     }
 }

@@ -30,9 +30,12 @@ enum AnalysisBuiltins {
     }
 
     static func documents(_ a: Arguments, _ index: Int, entities: Bool) throws -> [AnalysisDocument] {
-        try ArticleValues.articles(a, index, allowEmpty: false).map {
+        let pool = try ArticleValues.articles(a, index, allowEmpty: false)
+        return try pool.indices.map { i in
             try a.checkInterrupt()
-            return try document($0, a, index: index, entities: entities)
+            // A window at a time: the entity cache recognises it on all cores.
+            if entities && i % ValueStream.window == 0 { a.interpreter.announce(pool[i..<min(pool.count, i + ValueStream.window)]) }
+            return try document(pool[i], a, index: index, entities: entities)
         }
     }
 
@@ -253,16 +256,28 @@ enum AnalysisBuiltins {
     static let timeline = Builtin(
         "timeline", group: "analysis", params: "articles", options: ["by"],
         summary: "Articles per day, week (from Monday) or month (by: \"day\" | \"week\" | \"month\", default month), empty periods included.",
-        example: #"load("Examples/articles/*.html") | timeline(by: "day")"#
+        example: #"load("Examples/articles/*.html") | timeline(by: "day")"#,
+        flow: .folds
     ) { a in
-        let pool = try ArticleValues.articles(a, 0, allowEmpty: false)
+        // Only the dates are kept.
+        var dates: [String?] = []
+        if a[0].isStream {
+            try a.forEachElement(0) { x in
+                try ArticleValues.checkArticle(x, a, 0)
+                dates.append(ArticleValues.date(x))
+                return true
+            }
+            if dates.isEmpty { throw a.error("the collection of articles is empty") }
+        } else {
+            dates = try ArticleValues.articles(a, 0, allowEmpty: false).map(ArticleValues.date)
+        }
         var period = TimelinePeriod.month
         if let by = a.option("by") {
             guard case .string(let s) = by, let p = TimelinePeriod(rawValue: s) else { throw a.error("by: must be \"day\", \"week\" or \"month\"") }
             period = p
         }
-        let t = try analysing(a) { try Analysis.timeline(pool.map(ArticleValues.date), by: period) }
-        if t.undated > 0 { a.interpreter.warn("nql: timeline: \(t.undated) of \(pool.count) articles have no date and are not counted\n") }
+        let t = try analysing(a) { try Analysis.timeline(dates, by: period) }
+        if t.undated > 0 { a.interpreter.warn("nql: timeline: \(t.undated) of \(dates.count) articles have no date and are not counted\n") }
         return .list(t.buckets.map { .record(Record([("period", .string($0.period)), ("count", .int($0.count))])) })
     }
 }

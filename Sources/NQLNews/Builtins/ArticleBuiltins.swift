@@ -9,34 +9,22 @@ enum ArticleBuiltins {
         "load", group: "articles", params: "path",
         summary: "Load articles from a file, folder, glob or \"-\" (stdin): .txt .md .html .json .jsonl. One text or HTML file gives one article; anything else a list.",
         example: #"let a = load("Examples/articles/tokyo-2plus2.txt")"#,
-        details: ArticleValues.fieldHelp, fileUse: .read(argument: 0)
+        details: ArticleValues.fieldHelp + "\n\n" + LoadMessages.streamingHelp, fileUse: .read(argument: 0)
     ) { a in
         let raw = try a.string(0)
         let path = raw == "-" || raw.hasPrefix("/") ? raw : a.interpreter.currentDirectory + "/" + raw
         if let missing = MissingFile.message(raw, path: path) { throw a.error(missing) }
-        var (articles, problems) = ArticleLoader.load(path)
-        // A file reached through a link inside an allowed folder that leads out of it is dropped.
-        let access = a.interpreter.fileAccess
-        if access.readable != nil, path != "-" {
-            let outside = Set(articles.map(\.path).filter { !access.mayRead($0) })
-            articles.removeAll { outside.contains($0.path) }
-            for file in outside.sorted() { problems.append(LoadProblem(path: file, message: LoadMessages.outsideReadableFolders)) }
-        }
         let prefix = a.interpreter.currentDirectory + "/"
-        for p in problems {
-            let shown = p.description.replacingOccurrences(of: prefix, with: "")
-            if p.isNote { a.interpreter.warn("nql: load: \(shown)\n") } else { a.interpreter.reportInputError("nql: load: \(shown)\n") }
+        var stdinData: Data?
+        switch ArticleLoader.streamSource(path) {
+        case .stream(let source): return .stream(articleStream(source, a, prefix: prefix))
+        case .standardInput(let data): stdinData = data
+        case .whole: break
         }
-        let values = articles.map { article -> Value in
-            var v = ArticleValues.record(article)
-            // Paths (and ids made from them) read as the user wrote them, relative to the current folder.
-            if case .record(var r) = v, article.path.hasPrefix(prefix) {
-                r["path"] = .string(String(article.path.dropFirst(prefix.count)))
-                if article.id.hasPrefix(prefix) { r["id"] = .string(String(article.id.dropFirst(prefix.count))) }
-                v = .record(r)
-            }
-            return v
-        }
+        var (articles, problems) = ArticleLoader.load(path, stdin: { stdinData })
+        if path != "-" { confine(&articles, &problems, a) }
+        report(problems, a, prefix: prefix)
+        let values = articles.map { articleValue($0, prefix: prefix) }
         var isDirectory: ObjCBool = false
         let single = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
             && ["txt", "md", "html", "htm", "markdown"].contains((path as NSString).pathExtension.lowercased())
@@ -44,18 +32,78 @@ enum ArticleBuiltins {
         return .list(values)
     }
 
+    /// Under `--read`/`--sandbox`: a file reached through a link inside an allowed
+    /// folder that leads out of it is dropped, with a problem naming it.
+    static func confine(_ articles: inout [Article], _ problems: inout [LoadProblem], _ a: Arguments) {
+        let access = a.interpreter.fileAccess
+        guard access.readable != nil else { return }
+        let outside = Set(articles.map(\.path).filter { !access.mayRead($0) })
+        guard !outside.isEmpty else { return }
+        articles.removeAll { outside.contains($0.path) }
+        for file in outside.sorted() { problems.append(LoadProblem(path: file, message: LoadMessages.outsideReadableFolders)) }
+    }
+
+    /// Warns about what could not be loaded (counted for exit status 4; notes are not).
+    static func report(_ problems: [LoadProblem], _ a: Arguments, prefix: String) {
+        for p in problems {
+            let shown = p.description.replacingOccurrences(of: prefix, with: "")
+            if p.isNote { a.interpreter.warn("nql: load: \(shown)\n") } else { a.interpreter.reportInputError("nql: load: \(shown)\n") }
+        }
+    }
+
+    /// An article's record, with paths (and ids made from them) as the user wrote them, relative to the current folder.
+    static func articleValue(_ article: Article, prefix: String) -> Value {
+        var v = ArticleValues.record(article)
+        if case .record(var r) = v, article.path.hasPrefix(prefix) {
+            r["path"] = .string(String(article.path.dropFirst(prefix.count)))
+            if article.id.hasPrefix(prefix) { r["id"] = .string(String(article.id.dropFirst(prefix.count))) }
+            v = .record(r)
+        }
+        return v
+    }
+
+    /// `load` of JSON Lines, a folder or a glob: articles a batch at a time.
+    /// Each reading starts again from the source; standard input can be read
+    /// once (a second reading is an error: `let` collects it).
+    static func articleStream(_ source: ArticleBatches.Source, _ a: Arguments, prefix: String) -> ValueStream {
+        final class Once: @unchecked Sendable { var read = false }
+        let once = Once()
+        return ValueStream {
+            if case .standardInput = source {
+                if once.read { throw a.error(LoadMessages.standardInputReadTwice) }
+                once.read = true
+            }
+            let batches = ArticleBatches(source)
+            var queue: [Value] = []
+            var position = 0
+            return {
+                while position == queue.count {
+                    guard let batch = batches.next() else { return nil }
+                    var (articles, problems) = (batch.articles, batch.problems)
+                    if case .standardInput = source {} else { confine(&articles, &problems, a) }
+                    report(problems, a, prefix: prefix)
+                    queue = articles.map { articleValue($0, prefix: prefix) }
+                    position = 0
+                }
+                position += 1
+                return queue[position - 1]
+            }
+        }
+    }
+
     static let entities = Builtin(
         "entities", group: "articles", params: "article",
         summary: "Named entities of an article, a text or a list of articles: name, type, count, role, aliases (and mentions with offsets for one article).",
-        example: #"load("Examples/articles/tokyo-2plus2.txt") | entities | where(.type == "PERSON") | select(.name, .role)"#
+        example: #"load("Examples/articles/tokyo-2plus2.txt") | entities | where(.type == "PERSON") | select(.name, .role)"#,
+        flow: .folds
     ) { a in
         let cache = try EntityCache.of(a.interpreter)
-        if case .list = a[0] {
-            // Over a collection: one row per entity, counted across articles.
+        if a[0].isList || a[0].isStream {
+            // Over a collection: one row per entity, counted across articles (recognised a window at a time on all cores).
             var order: [String] = []
             var rows: [String: (entity: Entity, articles: Int)] = [:]
-            for article in try ArticleValues.articles(a, 0) {
-                try a.checkInterrupt()
+            try a.forEachElement(0, readAhead: true) { article in
+                try ArticleValues.checkArticle(article, a, 0)
                 for e in cache.entities(of: try ArticleValues.text(article, a)) {
                     let key = e.type.rawValue + "\u{0}" + e.name
                     if var row = rows[key] {
@@ -69,6 +117,7 @@ enum ArticleBuiltins {
                         rows[key] = (e, 1)
                     }
                 }
+                return true
             }
             let ranked = order.compactMap { rows[$0] }.enumerated().sorted { l, r in
                 l.element.entity.count != r.element.entity.count ? l.element.entity.count > r.element.entity.count : l.offset < r.offset
@@ -107,13 +156,21 @@ enum ArticleBuiltins {
     static let filter = Builtin(
         "filter", group: "articles", params: "articles, predicate",
         summary: "Keep the articles for which the predicate holds; predicates combine with and, or, not.",
-        example: #"load("Examples/articles/") | filter(mentions("Japan") and .date >= @2024-07-01) | select(.title, .source)"#
+        example: #"load("Examples/articles/") | filter(mentions("Japan") and .date >= @2024-07-01) | select(.title, .source)"#,
+        flow: .streams
     ) { a in
-        let xs = try ArticleValues.articles(a, 0)
+        if case .record = a[0] {
+            // One article counts as a list of one.
+            let f = try a.function(1)
+            try ArticleValues.checkArticle(a[0], a, 0)
+            return .list(try a.test(f, a[0]) ? [a[0]] : [])
+        }
+        guard a[0].isList || a[0].isStream else { throw a.error("argument 1 must be a list of articles, got \(a[0].typeName)") }
         let f = try a.function(1)
-        var out: [Value] = []
-        for x in xs where try a.test(f, x) { out.append(x) }
-        return .list(out)
+        return try a.stage { { x in
+            try ArticleValues.checkArticle(x, a, 0)
+            return try a.test(f, x) ? .emit(x) : .skip
+        } }
     }
 
     static let save = Builtin(
@@ -159,12 +216,9 @@ enum ArticleBuiltins {
 
 /// Whole-word, case-insensitive phrase search.
 enum TextSearch {
-    /// Whether `phrase` occurs in `text` as whole words, ignoring case and runs of whitespace.
+    /// Whether `phrase` occurs in `text` as whole words, ignoring case and runs of whitespace
+    /// (the phrase is compiled once and cached: see `PhraseSearch`).
     static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
-        let words = phrase.split(whereSeparator: { $0.isWhitespace }).map { NSRegularExpression.escapedPattern(for: String($0)) }
-        guard !words.isEmpty else { return false }
-        let pattern = "(?<![\\p{L}\\p{N}])" + words.joined(separator: "\\s+") + "(?![\\p{L}\\p{N}])"
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return false }
-        return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        PhraseSearch.compiled(phrase).matches(text)
     }
 }

@@ -12,14 +12,22 @@ enum ArticleValues {
         let date: Value = a.date.flatMap { DateValue(iso: $0) }.map { .date($0) } ?? .null
         var extra = Record()
         for key in a.extra.keys.sorted() { extra[key] = a.extra[key].map { .string($0) } }
-        return .record(Record([
-            ("id", .string(a.id)), ("path", .string(a.path)), ("title", opt(a.title)), ("subtitle", list(a.subtitle)),
-            ("source", opt(a.source)), ("author", opt(a.author)), ("authors", list(a.authors)), ("date", date),
-            ("url", opt(a.url)), ("text", .string(a.text)), ("paragraphs", list(a.paragraphs)),
-            ("sentences", list(a.sentences)), ("captions", list(a.captions)), ("words", .int(a.words)),
-            ("format", .string(a.format)), ("encoding", .string(a.encoding)), ("extra", .record(extra)),
+        // Paragraphs, sentences and words are computed when first read: a
+        // corpus that is filtered and counted keeps only its text.
+        let derived = Article(id: "", path: "", text: a.text, paragraphs: a.givenParagraphs, format: "")
+        let paragraphs = Record.deferred { strings(derived.paragraphs) }
+        return .record(Record(keys: recordKeys, values: [
+            .string(a.id), .string(a.path), opt(a.title), list(a.subtitle), opt(a.source), opt(a.author), list(a.authors), date,
+            opt(a.url), .string(a.text), paragraphs,
+            Record.deferred { strings(derived.sentences) }, list(a.captions), Record.deferred { .int(derived.words) },
+            .string(a.format), .string(a.encoding), .record(extra),
         ]))
     }
+
+    @Sendable static func strings(_ xs: [String]) -> Value { .list(xs.map { .string($0) }) }
+
+    /// The keys of an article record, in order (one array that every article record shares).
+    static let recordKeys = fields.map(\.name)
 
     /// The fields `load` gives every article, in record order, with their help.
     static let fields: [(name: String, help: String)] = [
@@ -65,16 +73,20 @@ enum ArticleValues {
         let xs: [Value]
         switch a[index] {
         case .list(let list): xs = list
+        case .stream: xs = try a.list(index)
         case .record: xs = [a[index]]
         default: throw a.error("argument \(index + 1) must be a list of articles, got \(a[index].typeName)")
         }
         if !allowEmpty && xs.isEmpty { throw a.error("the collection of articles is empty") }
-        for x in xs {
-            guard case .record(let r) = x, r["text"] != nil else {
-                throw a.error("argument \(index + 1) must hold articles (records with a 'text' field), found \(x.typeName)")
-            }
-        }
+        for x in xs { try checkArticle(x, a, index) }
         return xs
+    }
+
+    /// Throws unless `x` is an article (a record with a `text` field), an element of argument `index`.
+    static func checkArticle(_ x: Value, _ a: Arguments, _ index: Int) throws {
+        guard case .record(let r) = x, r["text"] != nil else {
+            throw a.error("argument \(index + 1) must hold articles (records with a 'text' field), found \(x.typeName)")
+        }
     }
 
     /// A field of an article record as a string, if present.

@@ -1,12 +1,19 @@
 import Foundation
 import NQL
 
-/// Entities recognised in this session, by text: recognition runs at most
-/// once per article however many filters and comparisons use it, and the
-/// names each article mentions are kept as a set for `mentions`.
-final class EntityCache {
+/// Entities recognised in this session: recognition runs at most once per
+/// article however many filters and comparisons use it (while it stays in
+/// the cache), and the names each article mentions are kept as a set for
+/// `mentions`.
+///
+/// - Keyed by a 128-bit hash of the text and its length, not the text.
+/// - Bounded: at most `capacity` texts; the oldest entry goes first.
+/// - Parallel: a stage announces the articles it is about to process
+///   (`ElementPrefetcher`); the first one that needs its entities has the
+///   whole window recognised on all cores, in input order.
+final class EntityCache: ElementPrefetcher {
     /// What is known of one text.
-    struct Known {
+    struct Known: Sendable {
         /// The merged entities.
         var entities: [Entity]
         /// Comparison keys (`Analysis.entityKey`) of every name and alias.
@@ -15,8 +22,32 @@ final class EntityCache {
         var types: Set<EntityType>
     }
 
-    private var byText: [String: Known] = [:]
+    /// A text's cache key.
+    struct Key: Hashable {
+        var first: Int
+        var second: Int
+        var length: Int
+
+        init(_ text: String) {
+            var a = Hasher(), b = Hasher()
+            a.combine(0x5EED_0001)
+            b.combine(0x5EED_0002)
+            a.combine(text)
+            b.combine(text)
+            first = a.finalize()
+            second = b.finalize()
+            length = text.utf8.count
+        }
+    }
+
+    /// How many texts are kept: a corpus of this many articles is recognised once per session.
+    static let capacity = 32_768
+
+    private var byKey: [Key: Known] = [:]
+    private var order: [Key] = []
+    private var oldest = 0
     private var queryKeys: [String: Set<String>] = [:]
+    private var upcoming: ArraySlice<Value> = []
     private let recognizer: EntityRecognizer
 
     private init(recognizer: EntityRecognizer) { self.recognizer = recognizer }
@@ -31,13 +62,48 @@ final class EntityCache {
         return cache
     }
 
-    /// What is known of a text, recognising it the first time.
+    /// Notes the articles a stage is about to process (`ElementPrefetcher`).
+    func upcoming(_ elements: ArraySlice<Value>) { upcoming = elements }
+
+    /// What is known of a text, recognising it the first time (with the rest of the announced window).
     func known(_ text: String) -> Known {
-        if let known = byText[text] { return known }
-        let entities = recognizer.entities(in: text)
-        let known = Known(entities: entities, keys: MentionKeys.of(entities), types: Set(entities.map(\.type)))
-        byText[text] = known
+        let key = Key(text)
+        if let known = byKey[key] { return known }
+        if !upcoming.isEmpty {
+            let window = upcoming
+            upcoming = []
+            var seen = Set<Key>()
+            var todo: [(Key, String)] = []
+            for v in window {
+                guard case .record(let r) = v, case .string(let t)? = r["text"] else { continue }
+                let k = Key(t)
+                if byKey[k] == nil, seen.insert(k).inserted { todo.append((k, t)) }
+            }
+            if seen.contains(key) {
+                let found = Parallel.map(count: todo.count) { i in self.recognise(todo[i].1) }
+                for (i, known) in found.enumerated() { store(todo[i].0, known) }
+                if let known = byKey[key] { return known }
+            }
+        }
+        let known = recognise(text)
+        store(key, known)
         return known
+    }
+
+    private func recognise(_ text: String) -> Known {
+        let entities = recognizer.entities(in: text)
+        return Known(entities: entities, keys: MentionKeys.of(entities), types: Set(entities.map(\.type)))
+    }
+
+    private func store(_ key: Key, _ known: Known) {
+        if order.count < EntityCache.capacity {
+            order.append(key)
+        } else {
+            byKey[order[oldest]] = nil
+            order[oldest] = key
+            oldest = (oldest + 1) % EntityCache.capacity
+        }
+        byKey[key] = known
     }
 
     /// The entities of a text, recognised once.

@@ -28,14 +28,19 @@ public struct Article: Sendable, Hashable {
     public var url: String?
     /// The clean body.
     public var text: String
-    /// Body paragraphs in order.
-    public var paragraphs: [String]
-    /// Sentences of the body, in order.
-    public var sentences: [String]
+    /// Body paragraphs in order (split from `text` when read, unless the extractor gave them).
+    public var paragraphs: [String] {
+        get { givenParagraphs ?? TextShape.paragraphs(of: text) }
+        set { givenParagraphs = newValue }
+    }
+    /// Paragraphs the extractor found (HTML, plain text); nil when they are `text` split.
+    var givenParagraphs: [String]?
+    /// Sentences of the body, in order (split when read).
+    public var sentences: [String] { SentenceSplitter.split(paragraphs: paragraphs) }
     /// Image captions with their credits, kept out of the body.
     public var captions: [String]
-    /// Number of words in `text`.
-    public var words: Int
+    /// Number of words in `text` (counted when read).
+    public var words: Int { TextShape.wordCount(text) }
     /// Input format: "txt", "md", "html", "json" or "jsonl".
     public var format: String
     /// Text decoding that was used: "utf-8", "utf-16le", "utf-16be", "windows-1252", or "json".
@@ -44,8 +49,8 @@ public struct Article: Sendable, Hashable {
     /// e.g. Reuters `dateline` and `topics`; for HTML pages, `description` and `language`.
     public var extra: [String: String]
 
-    /// Creates an article; paragraphs, sentences and words are derived from `text`
-    /// unless given.
+    /// Creates an article; paragraphs (unless given), sentences and words are
+    /// derived from `text` when read, so a loaded corpus keeps only its text.
     public init(
         id: String, path: String, title: String? = nil, subtitle: [String] = [],
         source: String? = nil, authors: [String] = [], date: String? = nil,
@@ -63,11 +68,8 @@ public struct Article: Sendable, Hashable {
         self.rawDate = rawDate
         self.url = url
         self.text = text
-        let paras = paragraphs ?? TextShape.paragraphs(of: text)
-        self.paragraphs = paras
-        self.sentences = SentenceSplitter.split(paragraphs: paras)
+        self.givenParagraphs = paragraphs
         self.captions = captions
-        self.words = TextShape.wordCount(text)
         self.format = format
         self.encoding = encoding
         self.extra = extra

@@ -39,6 +39,60 @@ public enum ArticleLoader {
         return ([], [LoadProblem(path: path, message: LoadMessages.noSuchPath)])
     }
 
+    /// How `load` reads a path.
+    public enum Reading {
+        /// As a stream (JSON Lines, a folder, a glob, JSON Lines on standard input).
+        case stream(ArticleBatches.Source)
+        /// Whole: standard input that is not JSON Lines, with its bytes.
+        case standardInput(Data)
+        /// Whole, by `load(path)` (a single file, or a path that reports a problem).
+        case whole
+    }
+
+    /// How to read `path`: JSON Lines files and standard input, folders and
+    /// globs stream; the rest (and anything that reports a problem) is read whole.
+    public static func streamSource(_ path: String) -> Reading {
+        if path == "-" {
+            var head: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            // Enough to tell JSON Lines: two lines, 1 MiB, or the end.
+            while head.count < 1 << 20, head.lazy.filter({ $0 == 0x0A }).prefix(2).count < 2 {
+                var n: Int
+                repeat { n = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) } } while n < 0 && errno == EINTR
+                if n <= 0 {
+                    return .standardInput(Data(head))
+                }
+                head.append(contentsOf: buffer[0..<n])
+            }
+            if sniff(Data(head)) == "jsonl", case .text = TextDecoding.decode(Data(head.prefix(4096))) { return .stream(.standardInput(head: head)) }
+            return .standardInput(Data(head) + FileHandle.standardInput.readDataToEndOfFile())
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            if isDir.boolValue {
+                let files = filesUnder(path)
+                return files.isEmpty ? .whole : .stream(.files(files))
+            }
+            return isStreamableJSONLines(path) ? .stream(.jsonLines(path: path)) : .whole
+        }
+        if Glob.isPattern(path) {
+            let files = Glob.expand(path)
+            return files.isEmpty ? .whole : .stream(.files(files))
+        }
+        return .whole
+    }
+
+    /// A `.jsonl`/`.ndjson` file that is not empty and not binary (those are reported by the whole load).
+    static func isStreamableJSONLines(_ path: String) -> Bool {
+        guard ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased()),
+              let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        let head = h.readData(ofLength: 4096)
+        if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return false }
+        if case .binary = TextDecoding.decode(head) { return false }
+        return true
+    }
+
     /// Loads articles from a string; `format` is "txt", "md", "html", "json" or
     /// "jsonl" (nil: guessed from the content).
     public static func load(text: String, format: String? = nil, path: String = "<text>")

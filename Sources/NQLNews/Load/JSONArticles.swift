@@ -170,23 +170,29 @@ enum JSONArticles {
         }
         let results = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Result<Article?, LoadProblem>] in
             let all = raw.bindMemory(to: UInt8.self)
-            return Parallel.map(count: ranges.count) { i -> Result<Article?, LoadProblem> in
-                let r = ranges[i]
-                let line = UnsafeBufferPointer(rebasing: all[r])
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .success(nil) }
-                do {
-                    let v = try JSON.parse(bytes: line)
-                    guard case .record(let d) = v else {
-                        return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.jsonLineNotObject))
-                    }
-                    return .success(article(from: d, path: path, index: i + 1, format: "jsonl"))
-                } catch let error as JSON.ParseError {
-                    return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.invalidJSONLine(error.reason, column: error.offset + 1)))
-                } catch {
-                    return .failure(LoadProblem(path: path, line: i + 1, message: LoadMessages.invalidJSONLine("cannot parse", column: 1)))
-                }
-            }
+            return Parallel.map(count: ranges.count) { i in parseLine(UnsafeBufferPointer(rebasing: all[ranges[i]]), path: path, number: i + 1) }
         }
+        return gather(results)
+    }
+
+    /// One line of JSON Lines (`number` counts from 1): an article, nothing for a blank line, or the problem.
+    static func parseLine(_ line: UnsafeBufferPointer<UInt8>, path: String, number: Int) -> Result<Article?, LoadProblem> {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .success(nil) }
+        do {
+            let v = try JSON.parse(bytes: line)
+            guard case .record(let d) = v else {
+                return .failure(LoadProblem(path: path, line: number, message: LoadMessages.jsonLineNotObject))
+            }
+            return .success(article(from: d, path: path, index: number, format: "jsonl"))
+        } catch let error as JSON.ParseError {
+            return .failure(LoadProblem(path: path, line: number, message: LoadMessages.invalidJSONLine(error.reason, column: error.offset + 1)))
+        } catch {
+            return .failure(LoadProblem(path: path, line: number, message: LoadMessages.invalidJSONLine("cannot parse", column: 1)))
+        }
+    }
+
+    /// Articles and problems from per-line results, in order.
+    static func gather(_ results: [Result<Article?, LoadProblem>]) -> ([Article], [LoadProblem]) {
         var arts: [Article] = []
         var probs: [LoadProblem] = []
         arts.reserveCapacity(results.count)

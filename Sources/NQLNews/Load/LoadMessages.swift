@@ -16,6 +16,14 @@ enum LoadMessages {
     static let jsonLineNotObject = "line is not a json object; skipped"
     static let binaryNUL = "binary file (contains NUL bytes)"
     static let binaryControl = "binary file (control characters, not text)"
+    static let standardInputReadTwice = "standard input was already read; bind it with let to use it twice"
+    static let streamingHelp = """
+        JSON Lines (a file or standard input), folders and globs load as a stream: articles are read
+        a batch at a time as later stages ask for them, so a pipeline in one statement runs in memory
+        that does not grow with the input. Reading it again reads the files again. Binding it with
+        let (or giving it to a built-in that collects) reads it whole into a list; standard input
+        can be read only once, so bind load("-") with let to use it twice.
+        """
 
     static func decodedAs(_ encoding: String) -> String { "not utf-8; decoded as \(encoding)" }
     static func invalidJSON(_ detail: String) -> String { "invalid json: \(detail)" }

@@ -122,7 +122,9 @@ private let twoReports = """
         let run = runNews(#"load("\#(packageRoot)/Examples/articles/tokyo-2plus2.txt") | keys"#)
         #expect(run.err.isEmpty)
         let load = try #require(News.registry().builtin(named: "load"))
-        let documented = load.details.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        // The fields are the lines after the first, up to the blank line before the note on streaming.
+        let fieldBlock = load.details.components(separatedBy: "\n\n")[0]
+        let documented = fieldBlock.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(run.out.trimmingCharacters(in: .whitespacesAndNewlines) == "[" + documented.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
     }
 }

@@ -2,6 +2,12 @@ import Foundation
 @testable import NQL
 import Testing
 
+private final class Counter: @unchecked Sendable {
+    let lock = NSLock()
+    var n = 0
+    func bump() { lock.lock(); n += 1; lock.unlock() }
+}
+
 /// Records stay linear in their field count (a literal with 40,000 fields,
 /// a JSON object with 100,000 keys) and behave the same at every size.
 @Suite struct ValueTests {
@@ -31,5 +37,33 @@ import Testing
         for (k, v) in big.pairs { rebuilt[k] = v }
         #expect(rebuilt == big && rebuilt.hashValue == big.hashValue)
         #expect(Record([("a", .int(1)), ("a", .int(2))])["a"] == .int(2))
+    }
+
+    @Test func aDeferredFieldIsComputedOnceWhenFirstRead() {
+        let calls = Counter()
+        let r = Record(keys: ["text", "words"], values: [.string("a b c"), Record.deferred { calls.bump(); return .int(3) }])
+        #expect(calls.n == 0)
+        #expect(r["words"] == .int(3))
+        #expect(r["words"] == .int(3))
+        #expect(calls.n == 1)
+    }
+
+    @Test func aDeferredFieldReadsLikeAStoredOne() {
+        let lazy = Record(keys: ["a", "b"], values: [.int(1), Record.deferred { .list([.string("x")]) }])
+        let eager = Record([("a", .int(1)), ("b", .list([.string("x")]))])
+        #expect(lazy == eager)
+        #expect(lazy.hashValue == eager.hashValue)
+        #expect(lazy.values == eager.values)
+        #expect(Array(lazy.pairs.map(\.1)) == [.int(1), .list([.string("x")])])
+        var changed = lazy
+        changed["b"] = .int(2)
+        #expect(changed["b"] == .int(2))
+        #expect(lazy["b"] == .list([.string("x")]))
+    }
+
+    @Test func repeatedKeysInTheArrayFormKeepTheLastValue() {
+        let r = Record(keys: ["a", "a"], values: [.int(1), .int(2)])
+        #expect(r.keys == ["a"])
+        #expect(r["a"] == .int(2))
     }
 }
