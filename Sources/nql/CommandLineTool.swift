@@ -208,11 +208,12 @@ enum CommandLineTool {
         // Never torn down: the process exits right after, and freeing a value nested
         // 190,000 deep (built by a script) recurses deeper than the main thread's stack.
         keptUntilExit.append(session)
-        if inv.timer {
-            session.interpreter.afterStatement = { statement, seconds in
-                let line = session.interpreter.currentLine(of: statement)
-                BufferedOutput.standardError.write("time: \(Formatter.duration(seconds))\(line.map { " (line \($0))" } ?? "")\n")
-            }
+        // What a statement printed is out before the next one starts: `print` shows progress, and Ctrl-C loses nothing.
+        session.interpreter.afterStatement = { [timer = inv.timer] statement, seconds in
+            out.flush()
+            guard timer else { return }
+            let line = session.interpreter.currentLine(of: statement)
+            BufferedOutput.standardError.write("time: \(Formatter.duration(seconds))\(line.map { " (line \($0))" } ?? "")\n")
         }
         defer { out.flush() }
         let text: String, name: String

@@ -59,6 +59,32 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         #expect(r.err.contains("NQL_MODEL_DIR is '/no/such/model/folder', which holds no 'ner.model'"))
     }
 
+    @Test func printedLinesLeaveBeforeTheNextStatementRuns() throws {
+        // The second statement waits for stdin; "ready" must already be readable by then.
+        let process = Process()
+        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
+        process.arguments = ["-e", #"print("ready"); load("-") | len"#]
+        let outPipe = Pipe(), inPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardInput = inPipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let first = outPipe.fileHandleForReading.availableData
+        #expect(String(decoding: first, as: UTF8.self) == "ready\n")
+        inPipe.fileHandleForWriting.write(Data("{\"text\": \"a\"}\n".utf8))
+        try inPipe.fileHandleForWriting.close()
+        let rest = outPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: rest, as: UTF8.self) == "1\n")
+    }
+
+    @Test func aStreamedLoadIntoAPipePrintsRecordsAsJSONLines() throws {
+        let r = try runNQL(["-e", #"load("Examples/articles/wires.jsonl") | select(.title) | take(2)"#])
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count == 2, "\(r.out)")
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"title\":") })
+    }
+
     @Test func jsonFormatIsValidJSON() throws {
         let r = try runNQL(["--format", "json", "-e", "[3,1,2] | sort | map(x -> x * 10)"])
         let parsed = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [Int]
