@@ -24,7 +24,16 @@ func runScript(_ relativePath: String, stdin: String? = nil) throws -> (out: Str
                           currentDirectory: packageRoot.path)
     // As `nql --echo`: each statement before its output, so a reader sees which line printed what.
     session.echo = true
-    let code = session.run(text, name: relativePath).exitCode.rawValue
+    // A lesson run as `nql LESSON --arg NAME=VALUE` keeps its arguments in NAME.args, one NAME=VALUE a line.
+    let args = url.deletingPathExtension().appendingPathExtension("args")
+    if let lines = try? String(contentsOf: args, encoding: .utf8) {
+        for line in lines.split(separator: "\n") {
+            guard let eq = line.firstIndex(of: "=") else { continue }
+            session.interpreter.define(String(line[..<eq]), .string(String(line[line.index(after: eq)...])))
+        }
+        session.interpreter.takesArguments = true
+    }
+    let code = session.run(text, name: relativePath, bindLast: true).exitCode.rawValue
     return (out, err, code)
 }
 
@@ -48,6 +57,7 @@ func exampleMatchesExpectedOutput(_ script: String) throws {
 
 @Test func examplesFormACourse() {
     let scripts = exampleScripts()
-    #expect(scripts.count >= 4)
-    #expect(scripts.first == "Examples/01-values.nql")
+    #expect(scripts.count >= 15)
+    // Numbered from 01 without gaps, so the course reads in order.
+    #expect(scripts.map { String($0.dropFirst("Examples/".count).prefix(2)) } == (1...scripts.count).map { String(format: "%02d", $0) })
 }
