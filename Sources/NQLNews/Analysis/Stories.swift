@@ -29,8 +29,11 @@ public struct StoryOptions: Sendable, Equatable {
     public var maxBucketPairs: Int = 40
     /// How documents are compared: shared wording (default) or shared topic.
     public var method: StoryMethod = .shingles
-    /// For `.topics`: the least TF-IDF cosine for two documents to be the same story.
-    public var topicThreshold: Double = 0.5
+    /// For `.topics`: the least score for two documents to be the same story: the TF-IDF
+    /// cosine, averaged with the Jaccard overlap of their named entities when both have some.
+    public var topicThreshold: Double = 0.28
+    /// For `.topics`: dated documents further apart than this many days are never one story.
+    public var topicDays: Int = 3
     /// For `.topics`: how many of a document's highest-weighted terms find its candidates.
     public var topicTerms: Int = 10
 
@@ -43,8 +46,9 @@ public enum StoryMethod: String, Sendable, Equatable {
     /// Shared wording: MinHash estimate of the Jaccard similarity of word 5-shingle sets
     /// (copies, rewrites, updates and corrections of one story).
     case shingles
-    /// Shared topic: TF-IDF cosine of the whole texts (different outlets' accounts of one
-    /// event). Candidates are the documents sharing at least two of a document's
+    /// Shared topic: TF-IDF cosine of the whole texts, averaged with the overlap of their
+    /// named entities (different outlets' accounts of one event share the people and places
+    /// more than the words), within a few days. Candidates are the documents sharing at least two of a document's
     /// `topicTerms` highest-weighted terms, among terms in at most 2 % of the documents
     /// (at least 50), so the cost stays near-linear. Groups form around a leader (the
     /// earliest member) that every member is similar to, so they do not chain.
@@ -77,10 +81,23 @@ extension Analysis {
     /// Groups documents that tell the same story; the representative is the earliest dated
     /// member, then the longest.
     public static func stories(_ documents: [AnalysisDocument], options: StoryOptions = StoryOptions()) throws -> [StoryGroup] {
-        try stories(texts: documents.map(\.text), dates: documents.map(\.date), options: options)
+        try stories(texts: documents.map(\.text), dates: documents.map(\.date),
+                    entities: documents.map(entityWeights), options: options)
     }
 
-    static func stories(texts: [String], dates: [String?]?, options o: StoryOptions) throws -> [StoryGroup] {
+    /// A document's named entities as comparison keys with weights: people,
+    /// organisations and named things 1, places and nationalities ½ (two reports
+    /// of one event name the same people; two stories from one city only share the city).
+    static func entityWeights(_ d: AnalysisDocument) -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for e in d.entities where !Analysis.amountTypes.contains(e.type) {
+            let w = ["GPE", "LOC", "NORP", "FAC"].contains(e.type) ? 0.5 : 1.0
+            for k in Analysis.entityKeys(e) { weights[k] = max(weights[k] ?? 0, w) }
+        }
+        return weights
+    }
+
+    static func stories(texts: [String], dates: [String?]?, entities: [[String: Double]]? = nil, options o: StoryOptions) throws -> [StoryGroup] {
         guard !texts.isEmpty else { throw AnalysisError("stories needs at least one document") }
         guard o.shingleSize >= 1 else { throw AnalysisError("shingle size must be at least 1, got \(o.shingleSize)") }
         guard o.bands >= 1, o.rows >= 1 else { throw AnalysisError("bands and rows must be at least 1") }
@@ -96,9 +113,18 @@ extension Analysis {
             guard o.topicThreshold > 0, o.topicThreshold <= 1 else { throw AnalysisError("topic threshold must be in (0, 1], got \(o.topicThreshold)") }
             guard o.topicTerms >= 1 else { throw AnalysisError("topic terms must be at least 1, got \(o.topicTerms)") }
             let index = TFIDFIndex(texts: texts)
-            let pairs = index.similarPairs(threshold: o.topicThreshold, topTerms: o.topicTerms,
+            // Candidates by wording alone, generously; the score below decides.
+            let pairs = index.similarPairs(threshold: o.topicThreshold / 2, topTerms: o.topicTerms,
                                            maxDocumentFrequency: max(50, texts.count / 50))
-            let edges = leaderEdges(index, pairs, dates: dates, threshold: o.topicThreshold)
+            let candidates = pairs + (entities.map { sharedEntityPairs($0, maxDocumentFrequency: max(50, texts.count / 50)) } ?? [])
+            let days = dates?.map { $0.flatMap(Analysis.dayNumber) }
+            let score: (Int, Int) -> Double = { i, j in
+                if let days, let a = days[i], let b = days[j], abs(a - b) > o.topicDays { return 0 }
+                let cosine = index.vectors[i].cosine(index.vectors[j])
+                guard let entities, !entities[i].isEmpty, !entities[j].isEmpty else { return cosine }
+                return (cosine + weightedJaccard(entities[i], entities[j])) / 2
+            }
+            let edges = leaderEdges(count: index.count, candidates, dates: dates, threshold: o.topicThreshold, score: score)
             return groupStories(edges: edges, present: index.vectors.map { !$0.terms.isEmpty }, texts: texts, dates: dates)
         }
     }
@@ -167,12 +193,40 @@ extension Analysis {
         return (edges, hasSignature)
     }
 
+    /// Pairs of documents that name at least two of the same entities (or share the only
+    /// one a document names), counting only entities named by at most `maxDocumentFrequency`
+    /// documents, so a corpus-wide name ("U.S.") makes no candidates.
+    static func sharedEntityPairs(_ entities: [[String: Double]], maxDocumentFrequency: Int) -> [(Int, Int, Double)] {
+        var postings: [String: [Int]] = [:]
+        for (d, keys) in entities.enumerated() { for k in keys.keys { postings[k, default: []].append(d) } }
+        var shared: [UInt64: Int] = [:]
+        for docs in postings.values where docs.count >= 2 && docs.count <= maxDocumentFrequency {
+            for x in 0..<docs.count { for y in (x + 1)..<docs.count { shared[pairKey(Int32(docs[x]), Int32(docs[y])), default: 0] += 1 } }
+        }
+        return shared.compactMap { key, n in
+            let i = Int(key >> 32), j = Int(key & 0xFFFF_FFFF)
+            return n >= min(2, entities[i].count, entities[j].count) ? (i, j, 0) : nil
+        }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// Σ min / Σ max of two weighted key sets (1 when equal, 0 when disjoint).
+    static func weightedJaccard(_ a: [String: Double], _ b: [String: Double]) -> Double {
+        var shared = 0.0, all = 0.0
+        for (k, w) in a {
+            let v = b[k] ?? 0
+            shared += min(w, v)
+            all += max(w, v)
+        }
+        for (k, v) in b where a[k] == nil { all += v }
+        return all > 0 ? shared / all : 0
+    }
+
     /// Leader clustering over similar pairs, so topics do not chain: documents in date
     /// order (then index order); each joins the group whose leader (first member) it is
     /// most similar to, among the groups of its similar neighbours, when that similarity
-    /// is ≥ `threshold`; otherwise it leads a new group. Returns (leader, member, cosine).
-    static func leaderEdges(_ index: TFIDFIndex, _ pairs: [(Int, Int, Double)], dates: [String?]?, threshold: Double) -> [(Int, Int, Double)] {
-        let n = index.count
+    /// is ≥ `threshold`; otherwise it leads a new group. Returns (leader, member, score).
+    static func leaderEdges(count n: Int, _ pairs: [(Int, Int, Double)], dates: [String?]?, threshold: Double,
+                            score: (Int, Int) -> Double) -> [(Int, Int, Double)] {
         var neighbours = [[Int]](repeating: [], count: n)
         for (i, j, _) in pairs { neighbours[i].append(j); neighbours[j].append(i) }
         let order = (0..<n).sorted { a, b in
@@ -190,7 +244,7 @@ extension Analysis {
             for e in neighbours[d] where leader[e] >= 0 {
                 let l = leader[e]
                 guard tried.insert(l).inserted else { continue }
-                let c = index.vectors[d].cosine(index.vectors[l])
+                let c = score(d, l)
                 if c >= threshold, best.map({ c > $0.1 }) ?? true { best = (l, c) }
             }
             if let (l, c) = best {

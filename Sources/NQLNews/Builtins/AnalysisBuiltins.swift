@@ -122,17 +122,18 @@ enum AnalysisBuiltins {
 
     static let stories = Builtin(
         "stories", group: "analysis", params: "articles", options: ["by"],
-        summary: "Group articles that copy the same text (by: \"text\", MinHash + LSH, the default) or tell the same story (by: \"topic\", TF-IDF): story, size, similarity, titles, ids.",
+        summary: "Group articles that copy the same text (by: \"text\", MinHash + LSH, the default) or tell the same story (by: \"topic\": the same words and entities within three days): story, size, similarity, titles, ids.",
         example: #"load("Examples/articles/") | stories(by: "topic") | select(.size, .title)"#
     ) { a in
-        let docs = try documents(a, 0, entities: false)
-        let pool = try ArticleValues.articles(a, 0)
         var options = StoryOptions()
         switch a.option("by") {
         case nil, .string("text")?: options.method = .shingles
         case .string("topic")?: options.method = .topics
         default: throw a.error("by: must be \"text\" (shared wording) or \"topic\" (same event)")
         }
+        // Same event: the people and places count as much as the words, so entities are needed.
+        let docs = try documents(a, 0, entities: options.method == .topics)
+        let pool = try ArticleValues.articles(a, 0)
         let groups = try analysing(a) { try Analysis.stories(docs, options: options) }
         return .list(groups.enumerated().map { n, g in
             .record(Record([

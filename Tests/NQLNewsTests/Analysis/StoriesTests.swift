@@ -104,3 +104,38 @@ struct AnalysisTopicLeaderTests {
         #expect(groups.map(\.members) == [[0, 1]])
     }
 }
+
+@Suite("Analysis stories by topic, entities and dates")
+struct AnalysisTopicEntityTests {
+    private func doc(_ text: String, _ date: String?, _ names: [String]) -> AnalysisDocument {
+        AnalysisDocument(text: text, date: date, entities: names.map { EntitySummary(name: $0, type: $0.contains(" ") ? "PERSON" : "GPE") })
+    }
+
+    @Test func sharedPeopleAndPlacesJoinReportsThatWordItDifferently() throws {
+        let docs = [
+            doc("Floodwaters swept through the old town overnight and hundreds of residents left their homes, officials said.", "2024-10-18", ["Lyon", "Saône", "Grégory Doucet"]),
+            doc("Rescuers used boats to reach people trapped by rising water as the river crested at a forty-year high.", "2024-10-18", ["Lyon", "Saône", "Grégory Doucet", "Rhône"]),
+            doc("The mayor asked Paris to declare a natural disaster after the river burst its banks.", "2024-10-19", ["Lyon", "Saône", "Grégory Doucet", "Paris"]),
+            // The same place a month later: another story.
+            doc("Residents of the old town cleaned out their cellars a month after the river burst its banks.", "2024-11-20", ["Lyon", "Saône"]),
+            doc("Markets in Tokyo closed higher as exporters gained on a weaker yen.", "2024-10-18", ["Tokyo"]),
+        ]
+        var o = StoryOptions()
+        o.method = .topics
+        let groups = try Analysis.stories(docs, options: o)
+        #expect(groups.map(\.members) == [[0, 1, 2]])
+        // Without entities the words alone are too different to join them.
+        #expect(try Analysis.stories(docs.map(\.text), options: o).isEmpty)
+    }
+
+    @Test func sharingOnlyACityIsNotTheSameStory() throws {
+        let docs = [
+            doc("Shares in Seoul closed higher as chipmakers rallied on export data.", "2024-07-29", ["Seoul", "South Korea", "Kim Min-ji"]),
+            doc("North Korea condemned the allies' statement, state media in Pyongyang said; Seoul did not respond.", "2024-07-29", ["Seoul", "South Korea", "Pyongyang"]),
+        ]
+        var o = StoryOptions()
+        o.method = .topics
+        #expect(try Analysis.stories(docs, options: o).isEmpty)
+        #expect(Analysis.weightedJaccard(["a": 1, "b": 0.5], ["a": 1, "c": 1]) == 1.0 / 2.5)
+    }
+}
