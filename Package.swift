@@ -41,6 +41,8 @@ let package = Package(
         ),
         .executableTarget(name: "nql", dependencies: ["NQL", "NQLNews", "CEditLine"]),
         .executableTarget(name: "nql-lab", dependencies: ["NQL", "NQLNews"]),
+        // libFuzzer targets; Scripts/fuzz builds them with -sanitize=fuzzer,address.
+        .executableTarget(name: "nql-fuzz", dependencies: ["NQL", "NQLNews", "CEditLine"]),
         .testTarget(name: "NQLTests", dependencies: ["NQL"], exclude: ["Runtime/cases.txt"]),
         .testTarget(name: "NQLNewsTests", dependencies: ["NQLNews", "NQL"]),
         .testTarget(name: "nqlTests", dependencies: ["nql", "NQL", "NQLNews"]),

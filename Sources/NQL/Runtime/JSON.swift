@@ -21,9 +21,12 @@ public enum JSON {
         return try copy.withUTF8 { try parse(bytes: $0) }
     }
 
-    /// Parses one JSON document from UTF-8 bytes.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> Value {
+    /// Parses one JSON document from UTF-8 bytes. With `bigIntegersAsText` an
+    /// integer too large for 64 bits stays exact, as its digits (a news id such
+    /// as 18446744073709551617), instead of becoming a rounded float.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, bigIntegersAsText: Bool = false) throws -> Value {
         var r = Reader(b: bytes)
+        r.bigIntegersAsText = bigIntegersAsText
         r.skipSpace()
         let v = try r.value(depth: 0)
         r.skipSpace()
@@ -34,6 +37,7 @@ public enum JSON {
     private struct Reader {
         let b: UnsafeBufferPointer<UInt8>
         var i = 0
+        var bigIntegersAsText = false
 
         func fail(_ what: String) -> ParseError { ParseError(offset: i, reason: what) }
 
@@ -111,6 +115,7 @@ public enum JSON {
             guard i > start else { throw fail("unexpected character") }
             let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
             if !isFloat, let n = Int(text) { return .int(n) }
+            if !isFloat, bigIntegersAsText, text.drop(while: { $0 == "-" }).allSatisfy(\.isASCII), Double(text) != nil { return .string(text) }
             guard let d = Double(text) else { throw fail("bad number '\(text)'") }
             return .float(d)
         }
@@ -119,8 +124,10 @@ public enum JSON {
             i += 1
             let start = i
             // Fast path: no escapes.
-            while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") { i += 1 }
+            while i < b.count, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\"), b[i] != 0 { i += 1 }
             guard i < b.count else { throw fail("unterminated string") }
+            // A raw NUL is never JSON (it must be written \u0000), and it would cut C strings short.
+            if b[i] == 0 { throw fail("a NUL byte inside a string") }
             if b[i] == UInt8(ascii: "\"") {
                 defer { i += 1 }
                 return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
@@ -132,6 +139,7 @@ public enum JSON {
                     i += 1
                     return String(decoding: out, as: UTF8.self)
                 }
+                if c == 0 { throw fail("a NUL byte inside a string") }
                 if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
                 guard i + 1 < b.count else { break }
                 let e = b[i + 1]

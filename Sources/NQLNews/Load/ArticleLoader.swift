@@ -130,6 +130,7 @@ public enum ArticleLoader {
         switch fmt {
         case "json":
             if case .binary(let reason) = TextDecoding.decode(data.prefix(4096)) { return ([], [LoadProblem(path: path, message: reason)]) }
+            if let (a, p) = JSONArticles.notUTF8(data, path: path, parse: JSONArticles.parseDocument) { return (a, p) }
             let (a, p) = JSONArticles.parseDocument(data, path: path)
             // A ".json" file that is really JSON Lines.
             if a.isEmpty, let first = p.first, first.message.hasPrefix(LoadMessages.invalidJSON("")), looksLikeJSONLines(data) {
@@ -137,7 +138,9 @@ public enum ArticleLoader {
             }
             return (a, p)
         case "jsonl":
-            if case .binary(let reason) = TextDecoding.decode(data.prefix(4096)) { return ([], [LoadProblem(path: path, message: reason)]) }
+            // A NUL inside one line spoils that line only (it is invalid JSON there).
+            if case .binary(let reason) = TextDecoding.decode(data.prefix(4096)), !looksLikeJSONLines(data) { return ([], [LoadProblem(path: path, message: reason)]) }
+            if let (a, p) = JSONArticles.notUTF8(data, path: path, parse: JSONArticles.parseLines) { return (a, p) }
             let (a, p) = JSONArticles.parseLines(data, path: path)
             if a.isEmpty, p.isEmpty { return ([], [LoadProblem(path: path, message: LoadMessages.noJSONRecords)]) }
             return (a, p)

@@ -50,7 +50,8 @@ enum JSONArticles {
             return []
         }
 
-        let body: String = first(bodyKeys).flatMap(scalar) ?? ""
+        // A body given as a list of strings (paragraphs) is joined, not dropped.
+        let body: String = first(bodyKeys).map { strings($0).joined(separator: "\n\n") } ?? ""
         var title = first(titleKeys).flatMap(scalar).map { TextShape.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
         var rawDate: String?
         var date: String?
@@ -98,6 +99,17 @@ enum JSONArticles {
             encoding: "utf-8", extra: extra)
     }
 
+    /// JSON that is not UTF-8 (Latin-1 from an old export): decoded as the text
+    /// decoder finds it (Windows-1252, EUC-KR, UTF-16), parsed, and noted; nil for UTF-8.
+    static func notUTF8(_ data: Data, path: String, parse: (Data, String) -> ([Article], [LoadProblem])) -> ([Article], [LoadProblem])? {
+        let valid = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
+        guard !valid, case .text(let text, let encoding) = TextDecoding.decode(data), encoding != "utf-8" else { return nil }
+        var (articles, problems) = parse(Data(text.utf8), path)
+        for i in articles.indices { articles[i].encoding = encoding }
+        problems.insert(LoadProblem(path: path, message: LoadMessages.decodedAs(encoding), isNote: true), at: 0)
+        return (articles, problems)
+    }
+
     static func unixDay(_ secs: Double) -> String {
         DateValue(days: Int((secs / 86400).rounded(.down))).iso
     }
@@ -108,7 +120,7 @@ enum JSONArticles {
         let parsed: Result<Value, JSON.ParseError> = data.withUnsafeBytes { raw in
             let b = raw.bindMemory(to: UInt8.self)
             let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
-            do { return .success(try JSON.parse(bytes: UnsafeBufferPointer(rebasing: b[start...]))) }
+            do { return .success(try JSON.parse(bytes: UnsafeBufferPointer(rebasing: b[start...]), bigIntegersAsText: true)) }
             catch let e as JSON.ParseError { return .failure(e) }
             catch { return .failure(JSON.ParseError(offset: 0, reason: "cannot parse")) }
         }
@@ -179,7 +191,7 @@ enum JSONArticles {
     static func parseLine(_ line: UnsafeBufferPointer<UInt8>, path: String, number: Int) -> Result<Article?, LoadProblem> {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .success(nil) }
         do {
-            let v = try JSON.parse(bytes: line)
+            let v = try JSON.parse(bytes: line, bigIntegersAsText: true)
             guard case .record(let d) = v else {
                 return .failure(LoadProblem(path: path, line: number, message: LoadMessages.jsonLineNotObject))
             }

@@ -77,4 +77,32 @@ import Testing
         #expect(a.title == "FED WEEKLY REPORT - FEB 26")
         #expect(a.extra["title_from"] == "body")
     }
+
+    @Test func aLineWithANULIsSkippedAndTheOthersKept() {
+        var lines = (0..<10).map { #"{"id": \#($0), "text": "Story \#($0) is here."}"# }
+        lines.insert(#"{"id": 99, "text": "bad \#u{0} line"}"#, at: 5)
+        let (articles, problems) = ArticleLoader.load(data: Data((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl", format: "jsonl")
+        #expect(articles.count == 10)
+        #expect(problems.count == 1 && problems.first?.line == 6 && problems.first?.message.contains("NUL") == true)
+    }
+
+    @Test func latin1JSONIsDecodedWithANote() throws {
+        let bytes = Array(#"{"id": "x", "text": "Café über São Paulo."}"#.unicodeScalars.map { UInt8($0.value) })
+        let (articles, problems) = ArticleLoader.load(data: Data(bytes), path: "old.json", format: "json")
+        let a = try #require(articles.first)
+        #expect(a.text == "Café über São Paulo.")
+        #expect(a.encoding == "windows-1252")
+        #expect(problems.map(\.isNote) == [true] && problems.first?.message.contains("windows-1252") == true)
+    }
+
+    @Test func idsAboveTwoToTheSixtyThreeStayExact() {
+        let text = #"{"id": 18446744073709551617, "text": "Big id."}"# + "\n" + #"{"id": -92233720368547758090, "text": "Small."}"#
+        let ids = ArticleLoader.load(text: text, format: "jsonl").articles.map(\.id)
+        #expect(ids == ["18446744073709551617", "-92233720368547758090"])
+    }
+
+    @Test func aBodyGivenAsAListOfParagraphsIsJoined() throws {
+        let a = try #require(ArticleLoader.load(text: #"{"text": ["Para one.", "Para two."]}"#, format: "jsonl").articles.first)
+        #expect(a.text == "Para one.\n\nPara two.")
+    }
 }
