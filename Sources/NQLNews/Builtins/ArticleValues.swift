@@ -17,7 +17,7 @@ enum ArticleValues {
         let derived = Article(id: "", path: "", text: a.text, paragraphs: a.givenParagraphs, format: "")
         let paragraphs = Record.deferred { strings(derived.paragraphs) }
         return .record(Record(keys: recordKeys, values: [
-            .string(a.id), .string(a.path), opt(a.title), list(a.subtitle), opt(a.source), opt(a.author), list(a.authors), date,
+            a.numericID ? Int(a.id).map { .int($0) } ?? .string(a.id) : .string(a.id), .string(a.path), opt(a.title), list(a.subtitle), opt(a.source), opt(a.author), list(a.authors), date,
             opt(a.url), .string(a.text), paragraphs,
             Record.deferred { strings(derived.sentences) }, list(a.captions), Record.deferred { .int(derived.words) },
             .string(a.format), .string(a.encoding), .record(extra),

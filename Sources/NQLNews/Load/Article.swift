@@ -8,6 +8,8 @@ import Foundation
 public struct Article: Sendable, Hashable {
     /// Stable identifier: the JSON `id` when present, else `path#index` (index from 1).
     public var id: String
+    /// Whether the input gave the id as a number (`"id": 1`): it leaves NQL as one.
+    public var numericID = false
     /// The file the article came from ("-" for standard input, "<text>" for strings).
     public var path: String
     /// The headline, if one was found.

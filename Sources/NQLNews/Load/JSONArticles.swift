@@ -93,10 +93,12 @@ enum JSONArticles {
                 extra["title_from"] = "body"
             }
         }
-        return Article(
+        var article = Article(
             id: id, path: path, title: title, subtitle: subtitle, source: source, authors: authors,
             date: date, rawDate: rawDate, url: url, text: body, captions: captions, format: format,
             encoding: "utf-8", extra: extra)
+        if case .int? = first(idKeys) { article.numericID = true }
+        return article
     }
 
     /// JSON that is not UTF-8 (Latin-1 from an old export): decoded as the text

@@ -160,12 +160,13 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         let docs = """
             {"id": "d1", "text": "서울 — U.S. Secretary of State Antony Blinken met Yoon Suk Yeol in Seoul on Monday."}
             {"id": "d2", "text": "No names here."}
+            {"id": 3, "text": "Nothing either."}
 
             """
         let r = try runNQL(["Examples/tools/entities-jsonl.nql"], stdin: docs)
         #expect(r.status == 0, "stderr: \(r.err)")
         let lines = r.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         #expect(first?["id"] as? String == "d1")
         let entities = first?["entities"] as? [[String: Any]] ?? []
@@ -181,5 +182,6 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         }
         #expect(entities.contains { $0["text"] as? String == "Antony Blinken" && $0["type"] as? String == "PERSON" })
         #expect(lines[1] == #"{"id":"d2","entities":[]}"#)
+        #expect(lines[2] == #"{"id":3,"entities":[]}"#, "a numeric id stays a number")
     }
 }
