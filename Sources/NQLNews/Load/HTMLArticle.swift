@@ -241,7 +241,7 @@ extension PageWalker {
             if v >= threshold { roots.append(i); continue }
             // Paragraph wrappers repeated with the same class as the best one (also one that
             // holds only a heading and a list: a body split into blocks by its CMS).
-            if good[i] > 0 || (ld < 0.2 && nodes[i].textLen >= 50), nodes[i].tag == nodes[best].tag, ld < 0.5,
+            if good[i] > 0 || (ld < 0.2 && counts.headings[i] > 0 && nodes[i].textLen >= 50), nodes[i].tag == nodes[best].tag, ld < 0.5,
                 PageWalker.attributes(nodes[i].ptr).classAndID == bestClass
             {
                 roots.append(i)
@@ -277,6 +277,8 @@ extension PageWalker {
             cellCount[nodes[j].parent] += cellCount[j]
         }
         var rootText = 0
+        let linkedHeadings = counts.linkedHeadings
+        let proseBlocks = counts.proseBlocks
         func rec(_ i: Int, isRoot: Bool) {
             let n = nodes[i]
             if isRoot { rootText = max(n.textLen, 1) }
@@ -296,7 +298,7 @@ extension PageWalker {
                 if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
                 // A teaser card: a linked headline with a line or two under it (a rail of other
                 // stories); a listicle's linked item heading has its paragraphs under it.
-                if counts.linkedHeadings[i] > 0, n.tag != "p", counts.proseBlocks[i] <= 1, n.textLen - n.linkLen < PageWalker.teaserText {
+                if linkedHeadings[i] > 0, n.tag != "p", proseBlocks[i] <= 1, n.textLen - n.linkLen < PageWalker.teaserText {
                     if PageWalker.debug { print("teaser card: \(PageWalker.text(n.ptr).prefix(80))") }
                     return
                 }
@@ -579,8 +581,8 @@ extension PageWalker {
         captions += movedCaptions
         // Sub-headline: a dek/standfirst element, else the page's description printed under
         // the headline; not the title again, nor already the body's start.
-        let description = (meta["description"] ?? meta["og:description"]).map { PageWalker.norm(PageWalker.decodeEntities($0)) }
-        let printedDescription = description.flatMap { d in d.count >= 20 ? header.first { PageWalker.norm($0) == d } : nil }
+        let description = decks.isEmpty ? (meta["description"] ?? meta["og:description"]).map { PageWalker.norm(PageWalker.decodeEntities($0)) } : nil
+        let printedDescription = decks.isEmpty ? description.flatMap { d in d.count >= 20 ? header.first { PageWalker.norm($0) == d } : nil } : nil
         let subtitle = (decks.first ?? printedDescription).map { [PageWalker.decodeEntities($0)] }?.filter { d in
             PageWalker.norm(d) != normTitle && !(paragraphs.first.map { PageWalker.norm($0) == PageWalker.norm(d) } ?? false)
         } ?? []
