@@ -39,6 +39,8 @@ extension PageWalker {
         var linkedHeadings: [Int]
         /// Blocks with a line of prose of their own (25 characters or more).
         var proseBlocks: [Int]
+        /// `<article>` elements.
+        var articles: [Int]
         /// The last node of each subtree (nodes are in document order).
         var last: [Int]
 
@@ -47,12 +49,14 @@ extension PageWalker {
 
     func subtreeCounts(_ inSkip: [Bool]) -> SubtreeCounts {
         let zero = [Int](repeating: 0, count: nodes.count)
-        var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, proseBlocks: zero, last: subtreeEnds())
+        var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, proseBlocks: zero, articles: zero, last: subtreeEnds())
         for i in nodes.indices.reversed() where !inSkip[i] {
             let node = nodes[i]
             switch node.tag {
             case "h1":
                 c.h1[i] += 1
+            case "article":
+                c.articles[i] += 1
             case "h2", "h3", "h4":
                 c.headings[i] += 1
                 if node.textLen >= 10, node.linkLen * 10 >= node.textLen * 8 { c.linkedHeadings[i] += 1 }
@@ -68,6 +72,7 @@ extension PageWalker {
             c.stamps[p] += c.stamps[i]
             c.linkedHeadings[p] += c.linkedHeadings[i]
             c.proseBlocks[p] += c.proseBlocks[i]
+            c.articles[p] += c.articles[i]
         }
         return c
     }
@@ -196,6 +201,16 @@ extension PageWalker {
                 break
             }
         }
+        // Several <article>s in the winner (the story and teasers for others): the one with the headline.
+        if let h = headline, counts.contains(best, h), counts.articles[best] - (nodes[best].tag == "article" ? 1 : 0) >= 2 {
+            var a = nodes[h].parent
+            while a > best, nodes[a].tag != "article" { a = nodes[a].parent }
+            if a > best, good[a] >= 200 {
+                if PageWalker.debug { print("the headline's <article> of \(counts.articles[best])") }
+                best = a
+                bestScore = density(best, good)
+            }
+        }
         // Feeds inside the winner (a thread of replies under the story) are left out.
         let inner = innerFeedCards(best, good: good, counts: counts, skip: skip, headline: headline)
         if !inner.isEmpty {
@@ -236,6 +251,7 @@ extension PageWalker {
             if i == best { roots.append(i); continue }
             if skip[i] || nodes[i].hint < 0 { continue }
             if h1Count[i] > 0 && h1Count[best] > 0 { continue }  // another story of a feed
+            if nodes[i].tag == "article", nodes[best].tag == "article", let h = headline, counts.contains(best, h) { continue }  // the next story
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
             let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
             if v >= threshold { roots.append(i); continue }

@@ -159,4 +159,28 @@ import Testing
             """)
         #expect(byline.text.hasPrefix("The county opened"))
     }
+
+    /// The story and the next stories, each an <article>: the one holding the headline is the body.
+    @Test func theArticleWithTheHeadlineWins() throws {
+        let others = (1...3).map { n in
+            """
+            <article class="story"><h2>Night market \(n) returns to the old rail yard</h2>
+            <p>Vendors selling dumplings, tacos and grilled corn will be back every Friday from June, the organisers said, number \(n), with live music.</p>
+            <p>Parking is limited, so organisers ask visitors to come by bike or take the number 4 bus, which runs late on market nights.</p></article>
+            """
+        }.joined(separator: "\n")
+        let page = """
+            <html><head><title>Library reopens after flood repairs</title></head><body><div class="main">
+            <article class="story"><h1>Library reopens after flood repairs</h1>
+            <p>The central library reopened on Saturday, eleven months after a burst main flooded its basement and ruined 20,000 books.</p>
+            <p>Repairs cost $2.3 million, most of it covered by insurance, the city said, and the children's room has been moved upstairs.</p>
+            </article>
+            \(others)
+            </div></body></html>
+            """
+        let a = try load(page)
+        #expect(a.paragraphs.count == 2)
+        #expect(a.text.contains("$2.3 million"))
+        #expect(!a.text.contains("Vendors"))
+    }
 }
