@@ -16,7 +16,7 @@ extension PageWalker {
         return flags
     }
 
-    /// A body shorter than this (characters) may be a paywall's opening: the page's data is consulted.
+    /// A body shorter than this (UTF-8 bytes) may be a paywall's opening: the page's data is consulted.
     static let shortBody = 1500
 
     /// Text outside links (characters) under which a block with a linked headline is a teaser card.
@@ -36,27 +36,31 @@ extension PageWalker {
         var headings: [Int]
         /// Datelines and bylines: `<time>`, date- or byline-classed elements.
         var stamps: [Int]
-        /// Headings that are links (teasers for other pages), and their text length.
+        /// Headings that are links: teasers for other pages.
         var linkedHeadings: [Int]
-        var linkedHeadingText: [Int]
         /// Blocks with a line of prose of their own (25 characters or more).
         var proseBlocks: [Int]
+        /// `<article>` elements.
+        var articles: [Int]
+        /// The last node of each subtree (nodes are in document order).
+        var last: [Int]
+
+        func contains(_ i: Int, _ j: Int) -> Bool { i < j && j <= last[i] }
     }
 
     func subtreeCounts(_ inSkip: [Bool]) -> SubtreeCounts {
         let zero = [Int](repeating: 0, count: nodes.count)
-        var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, linkedHeadingText: zero, proseBlocks: zero)
+        var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, proseBlocks: zero, articles: zero, last: subtreeEnds())
         for i in nodes.indices.reversed() where !inSkip[i] {
             let node = nodes[i]
             switch node.tag {
             case "h1":
                 c.h1[i] += 1
+            case "article":
+                c.articles[i] += 1
             case "h2", "h3", "h4":
                 c.headings[i] += 1
-                if node.textLen >= 10, node.linkLen * 10 >= node.textLen * 8 {
-                    c.linkedHeadings[i] += 1
-                    c.linkedHeadingText[i] += node.textLen
-                }
+                if node.textLen >= 10, node.linkLen * 10 >= node.textLen * 8 { c.linkedHeadings[i] += 1 }
             default:
                 break
             }
@@ -68,8 +72,8 @@ extension PageWalker {
             c.headings[p] += c.headings[i]
             c.stamps[p] += c.stamps[i]
             c.linkedHeadings[p] += c.linkedHeadings[i]
-            c.linkedHeadingText[p] += c.linkedHeadingText[i]
             c.proseBlocks[p] += c.proseBlocks[i]
+            c.articles[p] += c.articles[i]
         }
         return c
     }
@@ -130,7 +134,7 @@ extension PageWalker {
         var cards: [Int] = []
         var headed = 0
         var ch = i + 1
-        while ch < nodes.count, PageWalker.isDescendant(ch, of: i, nodes) {
+        while ch <= counts.last[i] {
             if nodes[ch].parent == i, isCard(ch, good: good, counts: counts) {
                 cards.append(ch)
                 if counts.headings[ch] + counts.h1[ch] >= 1 { headed += 1 }
@@ -144,7 +148,7 @@ extension PageWalker {
     func innerFeedCards(_ best: Int, good: [Double], counts: SubtreeCounts, skip: [Bool], headline: Int?) -> [Int] {
         var cardCount: [Int: (cards: [Int], headed: Int)] = [:]
         var j = best + 1
-        while j < nodes.count, PageWalker.isDescendant(j, of: best, nodes) {
+        while j <= counts.last[best] {
             let p = nodes[j].parent
             if !skip[j], p != best, isCard(j, good: good, counts: counts) {
                 var e = cardCount[p] ?? ([], 0)
@@ -156,16 +160,10 @@ extension PageWalker {
         }
         var out: [Int] = []
         for (p, e) in cardCount where e.headed >= 3 || e.cards.count >= 5 {
-            if let h = headline, PageWalker.isDescendant(h, of: p, nodes) { continue }
+            if let h = headline, counts.contains(p, h) { continue }
             out += e.cards
         }
         return out
-    }
-
-    static func isDescendant(_ j: Int, of i: Int, _ nodes: [PageNode]) -> Bool {
-        var k = j
-        while k > i { k = nodes[k].parent }
-        return k == i
     }
 
     /// Indices of the containers whose blocks form the body, and the subtrees left out
@@ -182,7 +180,7 @@ extension PageWalker {
         for _ in 0..<3 {
             let cards = storyCards(best, good: good, counts: counts)
             guard !cards.isEmpty else { break }
-            if let h = headline, let own = cards.first(where: { PageWalker.isDescendant(h, of: $0, nodes) }) {
+            if let h = headline, let own = cards.first(where: { counts.contains($0, h) }) {
                 if PageWalker.debug { print("feed: the headline's card \(nodes[own].tag)") }
                 best = own
                 bestScore = density(best, good)
@@ -202,6 +200,16 @@ extension PageWalker {
                 best = cards[0]
                 bestScore = density(best, good)
                 break
+            }
+        }
+        // Several <article>s in the winner (the story and teasers for others): the one with the headline.
+        if let h = headline, counts.contains(best, h), counts.articles[best] - (nodes[best].tag == "article" ? 1 : 0) >= 2 {
+            var a = nodes[h].parent
+            while a > best, nodes[a].tag != "article" { a = nodes[a].parent }
+            if a > best, good[a] >= 200 {
+                if PageWalker.debug { print("the headline's <article> of \(counts.articles[best])") }
+                best = a
+                bestScore = density(best, good)
             }
         }
         // Feeds inside the winner (a thread of replies under the story) are left out.
@@ -244,12 +252,13 @@ extension PageWalker {
             if i == best { roots.append(i); continue }
             if skip[i] || nodes[i].hint < 0 { continue }
             if h1Count[i] > 0 && h1Count[best] > 0 { continue }  // another story of a feed
+            if nodes[i].tag == "article", nodes[best].tag == "article", let h = headline, counts.contains(best, h) { continue }  // the next story
             let ld = nodes[i].textLen > 0 ? Double(nodes[i].linkLen) / Double(nodes[i].textLen) : 1
             let v = good[i] - PageWalker.badWeight * max(0, Double(nodes[i].textLen) - good[i])
             if v >= threshold { roots.append(i); continue }
             // Paragraph wrappers repeated with the same class as the best one (also one that
             // holds only a heading and a list: a body split into blocks by its CMS).
-            if good[i] > 0 || (ld < 0.2 && nodes[i].textLen >= 50), nodes[i].tag == nodes[best].tag, ld < 0.5,
+            if good[i] > 0 || (ld < 0.2 && counts.headings[i] > 0 && nodes[i].textLen >= 50), nodes[i].tag == nodes[best].tag, ld < 0.5,
                 PageWalker.attributes(nodes[i].ptr).classAndID == bestClass
             {
                 roots.append(i)
@@ -285,6 +294,8 @@ extension PageWalker {
             cellCount[nodes[j].parent] += cellCount[j]
         }
         var rootText = 0
+        let linkedHeadings = counts.linkedHeadings
+        let proseBlocks = counts.proseBlocks
         func rec(_ i: Int, isRoot: Bool) {
             let n = nodes[i]
             if isRoot { rootText = max(n.textLen, 1) }
@@ -304,7 +315,7 @@ extension PageWalker {
                 if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
                 // A teaser card: a linked headline with a line or two under it (a rail of other
                 // stories); a listicle's linked item heading has its paragraphs under it.
-                if counts.linkedHeadings[i] > 0, n.tag != "p", counts.proseBlocks[i] <= 1, n.textLen - n.linkLen < PageWalker.teaserText {
+                if linkedHeadings[i] > 0, n.tag != "p", proseBlocks[i] <= 1, n.textLen - n.linkLen < PageWalker.teaserText {
                     if PageWalker.debug { print("teaser card: \(PageWalker.text(n.ptr).prefix(80))") }
                     return
                 }
@@ -420,6 +431,14 @@ extension PageWalker {
             }
         }
         return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether a sub-headline reads as a standfirst: six words or more, not a byline,
+    /// not an appeal or an interface string.
+    static func isStandfirst(_ dek: String) -> Bool {
+        let words = dek.split(separator: " ")
+        guard words.count >= 6, let first = words.first?.lowercased(), first != "by" else { return false }
+        return !PlainTextExtractor.isInterface(dek) && DateNormalizer.find(dek) == nil
     }
 
     static let mediaTags: Set<String> = ["watch", "video", "videos", "photo", "photos", "pics", "listen", "audio", "gallery", "podcast", "live"]
@@ -568,18 +587,27 @@ extension PageWalker {
                 paragraphs = kept
             }
         }
-        let domLen = paragraphs.reduce(0) { $0 + $1.count }
-        if domLen < PageWalker.shortBody, !dataScripts.isEmpty, let full = PageWalker.bodyFromData(dataScripts, printed: paragraphs),
-            full.reduce(0, { $0 + $1.count }) >= max(500, domLen * 2)
+        let printedLen = dataScripts.isEmpty ? 0 : paragraphs.reduce(0) { $0 + $1.utf8.count }
+        if printedLen < PageWalker.shortBody, !dataScripts.isEmpty, let full = PageWalker.bodyFromData(dataScripts, printed: paragraphs),
+            full.reduce(0, { $0 + $1.utf8.count }) >= max(500, printedLen * 2)
         {
             if PageWalker.debug { print("page data: \(full.count) paragraphs for \(paragraphs.count) printed") }
             paragraphs = full
         }
         if captions.isEmpty { captions = Array(figcaptions.prefix(5)) }
         captions += movedCaptions
-        // Sub-headline: a dek/standfirst element, unless it is the title again or already the body's start.
-        let subtitle = decks.prefix(1).map { PageWalker.decodeEntities($0) }.filter { d in
+        // Sub-headline: a dek/standfirst element, else the page's description printed under
+        // the headline; not the title again, nor already the body's start.
+        let description = decks.isEmpty ? (meta["description"] ?? meta["og:description"]).map { PageWalker.norm(PageWalker.decodeEntities($0)) } : nil
+        let printedDescription = decks.isEmpty ? description.flatMap { d in d.count >= 20 ? header.first { PageWalker.norm($0) == d } : nil } : nil
+        let subtitle = (decks.first ?? printedDescription).map { [PageWalker.decodeEntities($0)] }?.filter { d in
             PageWalker.norm(d) != normTitle && !(paragraphs.first.map { PageWalker.norm($0) == PageWalker.norm(d) } ?? false)
+        } ?? []
+        // The standfirst is the story's opening as printed under the headline: it opens the
+        // body too, when it reads as prose (a kicker or a byline in a dek element does not).
+        if let dek = subtitle.first, PageWalker.isStandfirst(dek) {
+            let nd = PageWalker.norm(dek)
+            if !paragraphs.prefix(3).contains(where: { PageWalker.norm($0).has(nd) }) { paragraphs.insert(dek, at: 0) }
         }
         var extra: [String: String] = [:]
         if let t = found?.time { extra["time"] = t }

@@ -15,16 +15,17 @@ extension PageWalker {
     /// the body is not plausible (short, or cut off mid-sentence by a paywall), or when
     /// the DOM paragraphs it confirms are less than half of it (not this page's text).
     static func trimmed(_ paragraphs: [String], toArticleBody body: String) -> [String]? {
-        let domLen = paragraphs.reduce(0) { $0 + $1.count }
+        let domLen = paragraphs.reduce(0) { $0 + $1.utf8.count }
+        guard body.utf8.count >= 300, domLen >= body.utf8.count * 2 else { return nil }
         let body = TextShape.collapse(decodeEntities(body))
-        guard body.count >= 300, domLen >= body.count * 2, PlainTextExtractor.endsLikeSentence(body) else { return nil }
+        guard PlainTextExtractor.endsLikeSentence(body) else { return nil }
         let normBody = norm(body)
         let kept = paragraphs.filter { p in
             let n = norm(p)
-            return !n.isEmpty && normBody.contains(n)
+            return !n.isEmpty && normBody.has(n)
         }
-        let keptLen = kept.reduce(0) { $0 + $1.count }
-        return keptLen * 2 >= body.count ? kept : nil
+        let keptLen = kept.reduce(0) { $0 + $1.utf8.count }
+        return keptLen * 2 >= body.utf8.count ? kept : nil
     }
 
     /// The body from a JSON script on the page: the list whose items hold the first and
@@ -35,7 +36,7 @@ extension PageWalker {
         let lastProbe = printed.count > 1 ? printed.last.flatMap(plainPrefix) : nil
         for script in scripts {
             let raw = rawText(script)
-            guard raw.utf8.count > 1000, raw.contains(probe), let root = try? JSON.parse(raw) else { continue }
+            guard raw.utf8.count > 1000, raw.has(probe), let root = try? JSON.parse(raw) else { continue }
             guard let (path, key) = findText(probe, in: root, depth: 0) else { continue }
             // The list of paragraphs: where the paths to the first and last printed paragraph part,
             // else the nearest list of three or more items above the first.
@@ -99,7 +100,7 @@ extension PageWalker {
         case .record(let r):
             for (k, item) in r.pairs {
                 if case .string(let s) = item {
-                    if s.contains(probe) { return ([.key(k)], k) }
+                    if s.has(probe) { return ([.key(k)], k) }
                 } else if let (p, key) = findText(probe, in: item, depth: depth + 1) {
                     return ([.key(k)] + p, key)
                 }
@@ -129,7 +130,7 @@ extension PageWalker {
 
     /// Text with HTML tags removed (a data string may hold a paragraph's markup).
     static func stripTags(_ s: String) -> String {
-        guard s.contains("<") else { return s }
+        guard s.has("<") else { return s }
         var out = ""
         var inTag = false
         for ch in s {

@@ -122,4 +122,65 @@ import Testing
         #expect(!a.text.contains("Advertisement"))
         #expect(!a.text.contains("Email this story"))
     }
+
+    /// The standfirst printed under the headline opens the body and names the sub-headline;
+    /// a dek element holding a byline does not.
+    @Test func theStandfirstOpensTheBody() throws {
+        let body = """
+            <p>The county opened its third cooling center on Monday as temperatures passed 40C for the fifth day running.</p>
+            <p>Officials said the centers at the library and the senior hall had taken in about 300 people over the weekend.</p>
+            <p>Buses to the centers are free until Sunday, and volunteers will check on older residents who live alone.</p>
+            </article><div class="more"><a href="/1">Traffic</a> <a href="/2">Weather radar</a> <a href="/3">Obituaries</a>
+            <a href="/4">School closings and delays for the county</a> <a href="/5">Lottery results</a> <a href="/6">Contact the newsroom</a></div><article>
+            """
+        let withDek = try load("""
+            <html><head><title>Heat wave: third cooling center opens</title></head><body><header>
+            <h1>Heat wave: third cooling center opens</h1>
+            <p class="article-dek">Hundreds have sought shelter from the heat as forecasters warn of another week above 40C.</p>
+            </header><article>\(body)</article></body></html>
+            """)
+        #expect(withDek.subtitle == ["Hundreds have sought shelter from the heat as forecasters warn of another week above 40C."])
+        #expect(withDek.paragraphs.count == 4)
+        #expect(withDek.text.hasPrefix("Hundreds have sought shelter"))
+        let described = try load("""
+            <html><head><title>Heat wave: third cooling center opens</title>
+            <meta name="description" content="Hundreds have sought shelter from the heat as forecasters warn of another week above 40C."></head><body>
+            <h1>Heat wave: third cooling center opens</h1>
+            <div class="top"><span>Hundreds have sought shelter from the heat as forecasters warn of another week above 40C.</span></div>
+            <article>\(body)</article></body></html>
+            """)
+        #expect(described.subtitle.count == 1)
+        #expect(described.text.hasPrefix("Hundreds have sought shelter"))
+        let byline = try load("""
+            <html><head><title>Heat wave: third cooling center opens</title></head><body>
+            <h1>Heat wave: third cooling center opens</h1>
+            <p class="subhead">By Maria Lopez and Tom Okafor, county desk</p>
+            <article>\(body)</article></body></html>
+            """)
+        #expect(byline.text.hasPrefix("The county opened"))
+    }
+
+    /// The story and the next stories, each an <article>: the one holding the headline is the body.
+    @Test func theArticleWithTheHeadlineWins() throws {
+        let others = (1...3).map { n in
+            """
+            <article class="story"><h2>Night market \(n) returns to the old rail yard</h2>
+            <p>Vendors selling dumplings, tacos and grilled corn will be back every Friday from June, the organisers said, number \(n), with live music.</p>
+            <p>Parking is limited, so organisers ask visitors to come by bike or take the number 4 bus, which runs late on market nights.</p></article>
+            """
+        }.joined(separator: "\n")
+        let page = """
+            <html><head><title>Library reopens after flood repairs</title></head><body><div class="main">
+            <article class="story"><h1>Library reopens after flood repairs</h1>
+            <p>The central library reopened on Saturday, eleven months after a burst main flooded its basement and ruined 20,000 books.</p>
+            <p>Repairs cost $2.3 million, most of it covered by insurance, the city said, and the children's room has been moved upstairs.</p>
+            </article>
+            \(others)
+            </div></body></html>
+            """
+        let a = try load(page)
+        #expect(a.paragraphs.count == 2)
+        #expect(a.text.contains("$2.3 million"))
+        #expect(!a.text.contains("Vendors"))
+    }
 }
