@@ -128,8 +128,12 @@ enum CommandLineTool {
         let stdoutIsTerminal = isatty(STDOUT_FILENO) != 0
         let color = inv.color ?? (stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
         let out = BufferedOutput.standardOutput
+        // A progress line for long statements, only on a terminal (never in pipes or logs).
+        let progress = isatty(STDERR_FILENO) != 0 ? Progress { BufferedOutput.standardError.write($0) } : nil
         let session = Session(registry: News.registry(), format: inv.format, options: Formatter.Options(color: color),
-                              write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
+                              write: { progress?.clear(); out.write($0) },
+                              writeError: { s in progress?.clear(); out.flush(); BufferedOutput.standardError.write(s) })
+        session.interpreter.progress = progress
         for (name, value) in inv.args { session.interpreter.define(name, .string(value)) }
         if inv.timer {
             session.interpreter.afterStatement = { statement, seconds in

@@ -67,6 +67,7 @@ enum ArticleBuiltins {
                 while position == queue.count {
                     guard let batch = batches.next() else { return nil }
                     report(batch.problems, a, prefix: prefix)
+                    a.interpreter.advanceProgress(batch.articles.count)
                     queue = batch.articles.map { articleValue($0, prefix: prefix) }
                     position = 0
                 }
