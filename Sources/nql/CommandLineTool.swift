@@ -193,8 +193,12 @@ enum CommandLineTool {
         let out = BufferedOutput.standardOutput
         var options = Formatter.Options(color: color, terminal: stdoutIsTerminal, csvFormulaGuard: inv.csvFormulaGuard)
         options.piped = !stdoutIsTerminal
+        // A progress line for long statements, only on a terminal (never in pipes or logs).
+        let progress = isatty(STDERR_FILENO) != 0 ? Progress { BufferedOutput.standardError.write($0) } : nil
         let session = Session(registry: News.registry(), format: inv.format, options: options,
-                              write: { out.write($0) }, writeError: { s in out.flush(); BufferedOutput.standardError.write(s) })
+                              write: { progress?.clear(); out.write($0) },
+                              writeError: { s in progress?.clear(); out.flush(); BufferedOutput.standardError.write(s) })
+        session.interpreter.progress = progress
         session.interpreter.display = Display(width: stdoutIsTerminal ? LineEditor.terminalWidth() : 80, color: color)
         session.echo = inv.echo
         if case .repl = inv.program {} else { session.interpreter.takesArguments = true }

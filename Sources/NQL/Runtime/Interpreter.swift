@@ -31,6 +31,8 @@ public final class Interpreter: @unchecked Sendable {
     public var reportsNull = false
     /// Called after each top-level statement with its wall time in seconds (`--timer`).
     public var afterStatement: ((Statement, Double) -> Void)?
+    /// The progress line for long statements (`Progress.swift`); nil for none.
+    public var progress: Progress?
     /// The deepest nesting of user-function calls allowed.
     public static let maxCallDepth = 2_000
 
@@ -87,7 +89,9 @@ public final class Interpreter: @unchecked Sendable {
             try interrupt.check()
             beforeStatement?(statement)
             let started = DispatchTime.now().uptimeNanoseconds
+            progress?.begin()
             defer {
+                progress?.clear()
                 if let afterStatement {
                     afterStatement(statement, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
                 }

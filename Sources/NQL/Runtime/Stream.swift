@@ -125,6 +125,7 @@ extension Arguments {
                 let end = min(xs.count, start + window)
                 if readAhead { interpreter.announce(xs[start..<end]) }
                 for x in xs[start..<end] where !(try body(x)) { return }
+                interpreter.advanceProgress(end - start)
                 start = end
             }
         case .stream(let s):
@@ -170,6 +171,7 @@ extension Arguments {
                     case .stop: break outer
                     }
                 }
+                interpreter.advanceProgress(end - start)
                 start = end
             }
             return .list(out)

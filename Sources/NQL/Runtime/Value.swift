@@ -135,17 +135,19 @@ public struct Record: Sendable, Hashable {
     private static let deferredMarker = "\u{0}deferred"
 
     private final class Memo: @unchecked Sendable {
-        let lock = NSLock()
         var value: Value?
     }
+
+    /// One lock for every deferred field (they are read rarely; a lock each would cost memory per field).
+    private static let memoLock = NSLock()
 
     /// A placeholder for a field computed on first read (and then kept): an
     /// article's sentences, say, which a corpus mostly never reads.
     public static func deferred(_ compute: @escaping @Sendable () -> Value) -> Value {
         let memo = Memo()
         return .function(Function(.native(name: deferredMarker, arity: 0) { _, _ in
-            memo.lock.lock()
-            defer { memo.lock.unlock() }
+            memoLock.lock()
+            defer { memoLock.unlock() }
             if let v = memo.value { return v }
             let v = compute()
             memo.value = v

@@ -82,6 +82,7 @@ enum ArticleBuiltins {
                     var (articles, problems) = (batch.articles, batch.problems)
                     if case .standardInput = source {} else { confine(&articles, &problems, a) }
                     report(problems, a, prefix: prefix)
+                    a.interpreter.advanceProgress(batch.articles.count)
                     queue = articles.map { articleValue($0, prefix: prefix) }
                     position = 0
                 }

@@ -14,7 +14,7 @@ enum ArticleValues {
         for key in a.extra.keys.sorted() { extra[key] = a.extra[key].map { .string($0) } }
         // Paragraphs, sentences and words are computed when first read: a
         // corpus that is filtered and counted keeps only its text.
-        let derived = Article(id: "", path: "", text: a.text, paragraphs: a.givenParagraphs, format: "")
+        let derived = Derived(text: a.text, paragraphs: a.givenParagraphs)
         let paragraphs = Record.deferred { strings(derived.paragraphs) }
         return .record(Record(keys: recordKeys, values: [
             a.numericID ? Int(a.id).map { .int($0) } ?? .string(a.id) : .string(a.id), .string(a.path), opt(a.title), list(a.subtitle), opt(a.source), opt(a.author), list(a.authors), date,
@@ -22,6 +22,19 @@ enum ArticleValues {
             Record.deferred { strings(derived.sentences) }, list(a.captions), Record.deferred { .int(derived.words) },
             .string(a.format), .string(a.encoding), .record(extra),
         ]))
+    }
+
+    /// What an article record's deferred fields are computed from (one small object the three share).
+    final class Derived: Sendable {
+        let text: String
+        let given: [String]?
+        init(text: String, paragraphs: [String]?) {
+            self.text = text
+            given = paragraphs
+        }
+        var paragraphs: [String] { given ?? TextShape.paragraphs(of: text) }
+        var sentences: [String] { SentenceSplitter.split(paragraphs: paragraphs) }
+        var words: Int { TextShape.wordCount(text) }
     }
 
     @Sendable static func strings(_ xs: [String]) -> Value { .list(xs.map { .string($0) }) }

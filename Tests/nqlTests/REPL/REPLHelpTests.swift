@@ -42,6 +42,17 @@ struct REPLHelpTests {
         for field in ["title", "subtitle", "source", "authors", "date", "paragraphs", "sentences", "captions", "words"] {
             #expect(text.contains("\n    \(field) "), "\(field) missing from :help load")
         }
+        #expect(text.contains("standard input") && text.contains("only once"))
+    }
+
+    @Test func helpSaysHowABuiltinReadsAStream() throws {
+        let registry = News.registry()
+        for (name, flow) in [("filter", "streams:"), ("tally", "folds:"), ("sort", "collects:"), ("stories", "collects:")] {
+            let b = try #require(registry.builtin(named: name))
+            #expect(REPL.help(for: b).contains("\n  " + flow), "\(name)")
+        }
+        let upper = try #require(registry.builtin(named: "upper"))
+        #expect(!REPL.help(for: upper).contains("collects:"))
     }
 
 }
