@@ -90,6 +90,24 @@ struct REPLTerminalTests {
         #expect(try nql.expectExit() == 0)
     }
 
+    @Test func tablesAndChartsUseTheTerminalsWidth() throws {
+        let folder = try TemporaryFolder()
+        let nql = try start(folder)
+        // 70 columns of title: cut at 48 in a script, whole on this 100-column terminal.
+        let title = String(repeating: "Seoul ", count: 11) + "Tokyo"
+        nql.send("[{title: \"\(title)\", n: 1}]\r")
+        try nql.expect(" \(title)  1\n")
+        try nql.expectPrompt()
+        // A timeline draws itself as bars across the terminal.
+        nql.send("[{period: \"2024-07\", count: 4}, {period: \"2024-08\", count: 2}]\r")
+        try nql.expect(" 2024-07 ")
+        try nql.expect("█")
+        try nql.expect(" 4\n")
+        try nql.expectPrompt()
+        nql.send(Self.ctrlD)
+        #expect(try nql.expectExit() == 0)
+    }
+
     @Test func tabCompletesARecordField() throws {
         let folder = try TemporaryFolder()
         let nql = try start(folder)
