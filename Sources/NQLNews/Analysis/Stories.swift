@@ -48,7 +48,8 @@ public enum StoryMethod: String, Sendable, Equatable {
     case shingles
     /// Shared topic: TF-IDF cosine of the whole texts, averaged with the overlap of their
     /// named entities (different outlets' accounts of one event share the people and places
-    /// more than the words), within a few days. Candidates are the documents sharing at least two of a document's
+    /// more than the words), within a few days; texts that name no entity, or none in common,
+    /// or different people and organisations, never join. Candidates are the documents sharing at least two of a document's
     /// `topicTerms` highest-weighted terms, among terms in at most 2 % of the documents
     /// (at least 50), so the cost stays near-linear. Groups form around a leader (the
     /// earliest member) that every member is similar to, so they do not chain.
@@ -121,8 +122,17 @@ extension Analysis {
             let score: (Int, Int) -> Double = { i, j in
                 if let days, let a = days[i], let b = days[j], abs(a - b) > o.topicDays { return 0 }
                 let cosine = index.vectors[i].cosine(index.vectors[j])
-                guard let entities, !entities[i].isEmpty, !entities[j].isEmpty else { return cosine }
-                return (cosine + weightedJaccard(entities[i], entities[j])) / 2
+                guard let entities else { return cosine }
+                // An event is someone or something somewhere: texts that name nobody and
+                // nowhere (a dividend notice, a price table) are notices of a kind, not a
+                // story to group. Two texts that name different people or organisations,
+                // or no entity in common, are two events of one kind (two companies'
+                // dividends, two cities' hog prices), however alike their words.
+                let a = entities[i], b = entities[j]
+                guard a.keys.contains(where: { b[$0] != nil }) else { return 0 }
+                let actorsA = a.filter { $0.value >= 1 }, actorsB = b.filter { $0.value >= 1 }
+                if !actorsA.isEmpty, !actorsB.isEmpty, actorsA.keys.allSatisfy({ actorsB[$0] == nil }) { return 0 }
+                return (cosine + weightedJaccard(a, b)) / 2
             }
             let edges = leaderEdges(count: index.count, candidates, dates: dates, threshold: o.topicThreshold, score: score)
             return groupStories(edges: edges, present: index.vectors.map { !$0.terms.isEmpty }, texts: texts, dates: dates)

@@ -138,4 +138,17 @@ struct AnalysisTopicEntityTests {
         #expect(try Analysis.stories(docs, options: o).isEmpty)
         #expect(Analysis.weightedJaccard(["a": 1, "b": 0.5], ["a": 1, "c": 1]) == 1.0 / 2.5)
     }
+
+    @Test func noticesOfOneKindAboutDifferentCompaniesStayApart() throws {
+        let notice = "Qtly div 15 cts vs 15 cts prior, payable April one to holders of record March 15, the company said."
+        let docs = [
+            AnalysisDocument(text: notice, date: "1987-03-02", entities: [EntitySummary(name: "Woodstream Corp", type: "ORG")]),
+            AnalysisDocument(text: notice, date: "1987-03-02", entities: [EntitySummary(name: "Buell Industries", type: "ORG")]),
+            AnalysisDocument(text: notice, date: "1987-03-02"),
+            AnalysisDocument(text: notice, date: "1987-03-02"),
+        ]
+        var o = StoryOptions()
+        o.method = .topics
+        #expect(try Analysis.stories(docs, options: o).isEmpty, "the same words, but nobody in common or nobody at all")
+    }
 }
