@@ -117,7 +117,8 @@ extension Analysis {
             // Candidates by wording alone, generously; the score below decides.
             let pairs = index.similarPairs(threshold: o.topicThreshold / 2, topTerms: o.topicTerms,
                                            maxDocumentFrequency: max(50, texts.count / 50))
-            let candidates = pairs + (entities.map { sharedEntityPairs($0, maxDocumentFrequency: max(50, texts.count / 50)) } ?? [])
+            // A name in more than 200 documents is no clue to one event, and pairs grow with its square.
+            let candidates = pairs + (entities.map { sharedEntityPairs($0, maxDocumentFrequency: min(200, max(50, texts.count / 50))) } ?? [])
             let days = dates?.map { $0.flatMap(Analysis.dayNumber) }
             let score: (Int, Int) -> Double = { i, j in
                 if let days, let a = days[i], let b = days[j], abs(a - b) > o.topicDays { return 0 }

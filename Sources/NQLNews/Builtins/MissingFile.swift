@@ -18,7 +18,7 @@ enum MissingFile {
         let name = (path as NSString).lastPathComponent
         var message = "no such file '\(raw)'"
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder),
-           let near = Suggest.closest(to: name, among: entries.filter { !$0.hasPrefix(".") }) {
+           let near = Suggest.closest(to: name, among: entries.prefix(10_000).filter { !$0.hasPrefix(".") }) {
             let shownFolder = (raw as NSString).deletingLastPathComponent
             message += "; did you mean '\(shownFolder.isEmpty ? near : shownFolder + "/" + near)'?"
         } else if !FileManager.default.fileExists(atPath: folder) {
