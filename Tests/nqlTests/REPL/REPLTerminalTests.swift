@@ -328,7 +328,8 @@ struct REPLTerminalTests {
         try nql.expectPrompt()
         nql.send(":hlep\r")
         try nql.expect("did you mean ':help'?")
-        try nql.expectPrompt()        nql.send(":help entity\r")
+        try nql.expectPrompt()
+        nql.send(":help entity\r")
         try nql.expect("no built-in named 'entity'; did you mean 'entities'?")
         try nql.expectPrompt()
     }
