@@ -93,7 +93,7 @@ public struct Chart: Sendable, Equatable {
         let valueWidth = values.map { DisplayWidth.of($0) }.max() ?? 1
         let totalWidth = max(width, 30)
         let labelLimit = max(6, min(32, totalWidth / 3))
-        let labels = shown.map { DisplayWidth.truncate(Chart.printable($0.label), to: labelLimit) }
+        let labels = shown.map { DisplayWidth.truncate($0.label.escapingControlCharacters(keepNewlines: false), to: labelLimit) }
         let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 0
         let barWidth = max(4, totalWidth - labelWidth - valueWidth - 4)
         let top = shown.map(\.value).max() ?? 0
@@ -121,11 +121,6 @@ public struct Chart: Sendable, Equatable {
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let text = String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
         return text.isEmpty ? "▏" : text
-    }
-
-    /// A label with control characters shown as `?`, so data cannot drive the terminal.
-    static func printable(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : $0 }))
     }
 
     // MARK: - SVG

@@ -67,11 +67,11 @@ public struct Highlight: Sendable {
         let width = max(20, width)
         var out = ""
         if let title, !title.isEmpty {
-            let t = Highlight.printable(title)
+            let t = title.escapingControlCharacters(keepNewlines: false)
             out += (color ? "\u{1B}[1m\(t)\u{1B}[0m" : t) + "\n"
         }
         if let meta, !meta.isEmpty {
-            let m = Highlight.printable(meta)
+            let m = meta.escapingControlCharacters(keepNewlines: false)
             out += (color ? "\u{1B}[2m\(m)\u{1B}[0m" : m) + "\n"
         }
         if !out.isEmpty { out += "\n" }
@@ -167,10 +167,6 @@ public struct Highlight: Sendable {
             out += "\n"
         }
         return out
-    }
-
-    static func printable(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : $0 }))
     }
 
     // MARK: - HTML
