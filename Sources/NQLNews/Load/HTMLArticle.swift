@@ -18,6 +18,8 @@ extension PageWalker {
     /// A body shorter than this (UTF-8 bytes) may be a paywall's opening: the page's data is consulted.
     static let shortBody = 1500
 
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
     /// Text outside links (characters) under which a block with a linked headline is a teaser card.
     static let teaserText = 300
 
@@ -50,6 +52,11 @@ extension PageWalker {
     func subtreeCounts(_ inSkip: [Bool]) -> SubtreeCounts {
         let zero = [Int](repeating: 0, count: nodes.count)
         var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, proseBlocks: zero, articles: zero, last: subtreeEnds())
+        var inHeading = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices {
+            let p = nodes[i].parent
+            inHeading[i] = PageWalker.headingTags.contains(nodes[i].tag) || (p >= 0 && inHeading[p])
+        }
         for i in nodes.indices.reversed() where !inSkip[i] {
             let node = nodes[i]
             switch node.tag {
@@ -63,7 +70,8 @@ extension PageWalker {
             default:
                 break
             }
-            if node.stamp { c.stamps[i] += 1 }
+            // A date in a heading titles a section (a timeline); a story's own dateline stands apart.
+            if node.stamp, !inHeading[i] { c.stamps[i] += 1 }
             if node.directText >= 25, PageWalker.unitTags.contains(node.tag) { c.proseBlocks[i] += 1 }
             let p = node.parent
             guard p >= 0 else { continue }
@@ -191,15 +199,11 @@ extension PageWalker {
             let outsideGood = paragraphText(outside)
             let other = densest(outside, good: outsideGood)
             if PageWalker.debug { print("feed of \(cards.count) cards; outside it: \(other.node >= 0 ? nodes[other.node].tag : "-") good \(other.node >= 0 ? Int(outsideGood[other.node]) : 0)") }
-            if other.node >= 0, outsideGood[other.node] >= 200 {
-                skip = outside
-                good = outsideGood
-                (best, bestScore) = other
-            } else {
-                best = cards[0]
-                bestScore = density(best, good)
-                break
-            }
+            // The story comes before its feed (a summary above the updates); else the feed stays.
+            guard other.node >= 0, other.node < cards[0], outsideGood[other.node] >= 200 else { break }
+            skip = outside
+            good = outsideGood
+            (best, bestScore) = other
         }
         // Several <article>s in the winner (the story and teasers for others): the one with the headline.
         if let h = headline, counts.contains(best, h), counts.articles[best] - (nodes[best].tag == "article" ? 1 : 0) >= 2 {
@@ -219,8 +223,11 @@ extension PageWalker {
             for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
             let outsideGood = paragraphText(outside)
             let other = densest(outside, good: outsideGood)
-            if PageWalker.debug { print("feed of \(inner.count) cards inside the winner") }
-            if other.node >= 0, outsideGood[other.node] >= 200 {
+            if PageWalker.debug {
+                print("feed of \(inner.count) cards inside the winner; outside them: \(other.node) good \(other.node >= 0 ? Int(outsideGood[other.node]) : 0)")
+                for j in inner.sorted() { print("  card \(j) \(nodes[j].tag).\(PageWalker.attributes(nodes[j].ptr).classAndID.prefix(40)): \(PageWalker.text(nodes[j].ptr).prefix(80))") }
+            }
+            if other.node >= 0, other.node < (inner.min() ?? 0), outsideGood[other.node] >= 200 {
                 skip = outside
                 good = outsideGood
                 (best, bestScore) = other
