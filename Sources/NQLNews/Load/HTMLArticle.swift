@@ -18,6 +18,7 @@ extension PageWalker {
     /// A body shorter than this (UTF-8 bytes) may be a paywall's opening: the page's data is consulted.
     static let shortBody = 1500
 
+    /// Headings: a date inside one titles a section rather than dating a story.
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// Text outside links (characters) under which a block with a linked headline is a teaser card.
@@ -173,6 +174,16 @@ extension PageWalker {
         return out
     }
 
+    /// The page with the `cards` subtrees left out too: the skip flags, the paragraph
+    /// text and the densest container that remain.
+    func leavingOut(_ cards: [Int], _ skip: [Bool]) -> (skip: [Bool], good: [Double], best: (node: Int, score: Double)) {
+        var outside = skip
+        for j in cards { outside[j] = true }
+        for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
+        let good = paragraphText(outside)
+        return (outside, good, densest(outside, good: good))
+    }
+
     /// Indices of the containers whose blocks form the body, and the subtrees left out
     /// (`inSkip` and, when the densest block was a feed, the feed's cards).
     func chooseRoots(_ inSkip: [Bool], counts: SubtreeCounts, headline: Int?) -> (roots: [Int], skip: [Bool]) {
@@ -193,11 +204,7 @@ extension PageWalker {
                 bestScore = density(best, good)
                 continue
             }
-            var outside = skip
-            for j in cards { outside[j] = true }
-            for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
-            let outsideGood = paragraphText(outside)
-            let other = densest(outside, good: outsideGood)
+            let (outside, outsideGood, other) = leavingOut(cards, skip)
             if PageWalker.debug { print("feed of \(cards.count) cards; outside it: \(other.node >= 0 ? nodes[other.node].tag : "-") good \(other.node >= 0 ? Int(outsideGood[other.node]) : 0)") }
             // The story comes before its feed (a summary above the updates); else the feed stays.
             guard other.node >= 0, other.node < cards[0], outsideGood[other.node] >= 200 else { break }
@@ -218,11 +225,7 @@ extension PageWalker {
         // Feeds inside the winner (a thread of replies under the story) are left out.
         let inner = innerFeedCards(best, good: good, counts: counts, skip: skip, headline: headline)
         if !inner.isEmpty {
-            var outside = skip
-            for j in inner { outside[j] = true }
-            for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
-            let outsideGood = paragraphText(outside)
-            let other = densest(outside, good: outsideGood)
+            let (outside, outsideGood, other) = leavingOut(inner, skip)
             if PageWalker.debug {
                 print("feed of \(inner.count) cards inside the winner; outside them: \(other.node) good \(other.node >= 0 ? Int(outsideGood[other.node]) : 0)")
                 for j in inner.sorted() { print("  card \(j) \(nodes[j].tag).\(PageWalker.attributes(nodes[j].ptr).classAndID.prefix(40)): \(PageWalker.text(nodes[j].ptr).prefix(80))") }
@@ -440,7 +443,7 @@ extension PageWalker {
     }
 
     /// Whether a sub-headline reads as a standfirst: six words or more, not a byline,
-    /// not an appeal or an interface string.
+    /// no date, not an interface string.
     static func isStandfirst(_ dek: String) -> Bool {
         let words = dek.split(separator: " ")
         guard words.count >= 6, let first = words.first?.lowercased(), first != "by" else { return false }
