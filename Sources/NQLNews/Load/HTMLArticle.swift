@@ -18,9 +18,6 @@ extension PageWalker {
     /// A body shorter than this (UTF-8 bytes) may be a paywall's opening: the page's data is consulted.
     static let shortBody = 1500
 
-    /// Headings: a date inside one titles a section rather than dating a story.
-    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-
     /// Text outside links (characters) under which a block with a linked headline is a teaser card.
     static let teaserText = 300
 
@@ -50,31 +47,39 @@ extension PageWalker {
         func contains(_ i: Int, _ j: Int) -> Bool { i < j && j <= last[i] }
     }
 
+    /// "h1" … "h6", without hashing the tag.
+    static func isHeading(_ tag: String) -> Bool {
+        var t = tag.utf8.makeIterator()
+        guard t.next() == UInt8(ascii: "h"), let d = t.next(), d >= UInt8(ascii: "1"), d <= UInt8(ascii: "6"), t.next() == nil else { return false }
+        return true
+    }
+
     func subtreeCounts(_ inSkip: [Bool]) -> SubtreeCounts {
         let zero = [Int](repeating: 0, count: nodes.count)
         var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, proseBlocks: zero, articles: zero, last: subtreeEnds())
+        var heading = [Bool](repeating: false, count: nodes.count)
         var inHeading = [Bool](repeating: false, count: nodes.count)
         for i in nodes.indices {
             let p = nodes[i].parent
-            inHeading[i] = PageWalker.headingTags.contains(nodes[i].tag) || (p >= 0 && inHeading[p])
+            heading[i] = PageWalker.isHeading(nodes[i].tag)
+            inHeading[i] = heading[i] || (p >= 0 && inHeading[p])
         }
         for i in nodes.indices.reversed() where !inSkip[i] {
-            let node = nodes[i]
-            switch node.tag {
-            case "h1":
-                c.h1[i] += 1
-            case "article":
+            if heading[i] {
+                let tag = nodes[i].tag
+                if tag == "h1" {
+                    c.h1[i] += 1
+                } else if tag != "h5", tag != "h6" {
+                    c.headings[i] += 1
+                    if nodes[i].textLen >= 10, nodes[i].linkLen * 10 >= nodes[i].textLen * 8 { c.linkedHeadings[i] += 1 }
+                }
+            } else if nodes[i].tag == "article" {
                 c.articles[i] += 1
-            case "h2", "h3", "h4":
-                c.headings[i] += 1
-                if node.textLen >= 10, node.linkLen * 10 >= node.textLen * 8 { c.linkedHeadings[i] += 1 }
-            default:
-                break
             }
             // A date in a heading titles a section (a timeline); a story's own dateline stands apart.
-            if node.stamp, !inHeading[i] { c.stamps[i] += 1 }
-            if node.directText >= 25, PageWalker.unitTags.contains(node.tag) { c.proseBlocks[i] += 1 }
-            let p = node.parent
+            if nodes[i].stamp, !inHeading[i] { c.stamps[i] += 1 }
+            if nodes[i].directText >= 25, PageWalker.unitTags.contains(nodes[i].tag) { c.proseBlocks[i] += 1 }
+            let p = nodes[i].parent
             guard p >= 0 else { continue }
             c.h1[p] += c.h1[i]
             c.headings[p] += c.headings[i]

@@ -37,13 +37,23 @@ extension PageWalker {
         guard let first = printed.first, let probe = plainPrefix(first) else { return nil }
         let lastProbe = printed.count > 1 ? printed.last.flatMap(plainPrefix) : nil
         let printedLen = printed.reduce(0) { $0 + $1.utf8.count }
-        for script in scripts {
+        for script in scripts where scriptHolds(script.node, probe) {
             let raw = rawText(script.node)
-            guard raw.utf8.count > 1000, raw.has(probe) else { continue }
+            guard raw.utf8.count > 1000 else { continue }
             guard let json = script.isJSON ? raw : assignedObject(in: raw, around: probe), let root = try? JSON.parse(json) else { continue }
             if let out = paragraphs(in: root, probe: probe, lastProbe: lastProbe, printedLen: printedLen), !out.isEmpty { return out }
         }
         return nil
+    }
+
+    /// Whether a script's text holds `probe`, searched in place (scripts can be megabytes).
+    static func scriptHolds(_ node: xmlNodePtr, _ probe: String) -> Bool {
+        var c = node.pointee.children
+        while let ch = c {
+            if let content = ch.pointee.content, probe.withCString({ strstr(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self), $0) }) != nil { return true }
+            c = ch.pointee.next
+        }
+        return false
     }
 
     static func paragraphs(in root: Value, probe: String, lastProbe: String?, printedLen: Int) -> [String]? {
