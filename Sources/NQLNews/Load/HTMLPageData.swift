@@ -173,7 +173,12 @@ extension PageWalker {
         switch v {
         case .list(let items):
             for (i, item) in items.enumerated() {
-                if let (p, k) = findText(probe, in: item, depth: depth + 1) { return ([.index(i)] + p, k) }
+                // A list of strings: the item is the paragraph (no key).
+                if case .string(let t) = item {
+                    if t.has(probe) { return ([.index(i)], "") }
+                } else if let (p, k) = findText(probe, in: item, depth: depth + 1) {
+                    return ([.index(i)] + p, k)
+                }
             }
         case .record(let r):
             for (k, item) in r.pairs {

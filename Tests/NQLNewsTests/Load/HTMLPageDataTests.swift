@@ -1,4 +1,5 @@
 import Foundation
+import NQL
 import Testing
 
 @testable import NQLNews
@@ -107,5 +108,11 @@ import Testing
         let script = #"var a = {"x": 1}; window.s = {"t": "say {hi} and \"quote\"", "n": [1, {"b": 2}]}; f();"#
         #expect(PageWalker.assignedObject(in: script, around: "say {hi}") == #"{"t": "say {hi} and \"quote\"", "n": [1, {"b": 2}]}"#)
         #expect(PageWalker.assignedObject(in: "x = {\"unterminated\": \"say {hi}", around: "say {hi}") == nil)
+    }
+
+    @Test func aListOfParagraphStrings() throws {
+        let root = try JSON.parse(#"{"story":{"paragraphs":["<p>First printed paragraph of the story, long enough.</p>","Second, not printed.","Last printed paragraph here, also long enough."]}}"#)
+        let out = PageWalker.paragraphs(in: root, probe: "First printed paragraph", lastProbe: "Last printed paragraph", printedLen: 100)
+        #expect(out == ["First printed paragraph of the story, long enough.", "Second, not printed.", "Last printed paragraph here, also long enough."])
     }
 }
