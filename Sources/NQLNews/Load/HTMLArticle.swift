@@ -48,25 +48,39 @@ extension PageWalker {
         func contains(_ i: Int, _ j: Int) -> Bool { i < j && j <= last[i] }
     }
 
+    /// "h1" … "h6", without hashing the tag.
+    static func isHeading(_ tag: String) -> Bool {
+        var t = tag.utf8.makeIterator()
+        guard t.next() == UInt8(ascii: "h"), let d = t.next(), d >= UInt8(ascii: "1"), d <= UInt8(ascii: "6"), t.next() == nil else { return false }
+        return true
+    }
+
     func subtreeCounts(_ inSkip: [Bool]) -> SubtreeCounts {
         let zero = [Int](repeating: 0, count: nodes.count)
         var c = SubtreeCounts(h1: zero, headings: zero, stamps: zero, linkedHeadings: zero, proseBlocks: zero, articles: zero, last: subtreeEnds())
+        var heading = [Bool](repeating: false, count: nodes.count)
+        var inHeading = [Bool](repeating: false, count: nodes.count)
+        for i in nodes.indices {
+            let p = nodes[i].parent
+            heading[i] = PageWalker.isHeading(nodes[i].tag)
+            inHeading[i] = heading[i] || (p >= 0 && inHeading[p])
+        }
         for i in nodes.indices.reversed() where !inSkip[i] {
-            let node = nodes[i]
-            switch node.tag {
-            case "h1":
-                c.h1[i] += 1
-            case "article":
+            if heading[i] {
+                let tag = nodes[i].tag
+                if tag == "h1" {
+                    c.h1[i] += 1
+                } else if tag != "h5", tag != "h6" {
+                    c.headings[i] += 1
+                    if nodes[i].textLen >= 10, nodes[i].linkLen * 10 >= nodes[i].textLen * 8 { c.linkedHeadings[i] += 1 }
+                }
+            } else if nodes[i].tag == "article" {
                 c.articles[i] += 1
-            case "h2", "h3", "h4":
-                c.headings[i] += 1
-                if node.textLen >= 10, node.linkLen * 10 >= node.textLen * 8 { c.linkedHeadings[i] += 1 }
-            default:
-                break
             }
-            if node.stamp { c.stamps[i] += 1 }
-            if node.directText >= 25, PageWalker.unitTags.contains(node.tag) { c.proseBlocks[i] += 1 }
-            let p = node.parent
+            // A date in a heading titles a section (a timeline); a story's own dateline stands apart.
+            if nodes[i].stamp, !inHeading[i] { c.stamps[i] += 1 }
+            if nodes[i].directText >= 25, PageWalker.unitTags.contains(nodes[i].tag) { c.proseBlocks[i] += 1 }
+            let p = nodes[i].parent
             guard p >= 0 else { continue }
             c.h1[p] += c.h1[i]
             c.headings[p] += c.headings[i]
@@ -166,6 +180,16 @@ extension PageWalker {
         return out
     }
 
+    /// The page with the `cards` subtrees left out too: the skip flags, the paragraph
+    /// text and the densest container that remain.
+    func leavingOut(_ cards: [Int], _ skip: [Bool]) -> (skip: [Bool], good: [Double], best: (node: Int, score: Double)) {
+        var outside = skip
+        for j in cards { outside[j] = true }
+        for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
+        let good = paragraphText(outside)
+        return (outside, good, densest(outside, good: good))
+    }
+
     /// Indices of the containers whose blocks form the body, and the subtrees left out
     /// (`inSkip` and, when the densest block was a feed, the feed's cards).
     func chooseRoots(_ inSkip: [Bool], counts: SubtreeCounts, headline: Int?) -> (roots: [Int], skip: [Bool]) {
@@ -186,21 +210,13 @@ extension PageWalker {
                 bestScore = density(best, good)
                 continue
             }
-            var outside = skip
-            for j in cards { outside[j] = true }
-            for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
-            let outsideGood = paragraphText(outside)
-            let other = densest(outside, good: outsideGood)
+            let (outside, outsideGood, other) = leavingOut(cards, skip)
             if PageWalker.debug { print("feed of \(cards.count) cards; outside it: \(other.node >= 0 ? nodes[other.node].tag : "-") good \(other.node >= 0 ? Int(outsideGood[other.node]) : 0)") }
-            if other.node >= 0, outsideGood[other.node] >= 200 {
-                skip = outside
-                good = outsideGood
-                (best, bestScore) = other
-            } else {
-                best = cards[0]
-                bestScore = density(best, good)
-                break
-            }
+            // The story comes before its feed (a summary above the updates); else the feed stays.
+            guard other.node >= 0, other.node < cards[0], outsideGood[other.node] >= 200 else { break }
+            skip = outside
+            good = outsideGood
+            (best, bestScore) = other
         }
         // Several <article>s in the winner (the story and teasers for others): the one with the headline.
         if let h = headline, counts.contains(best, h), counts.articles[best] - (nodes[best].tag == "article" ? 1 : 0) >= 2 {
@@ -215,13 +231,12 @@ extension PageWalker {
         // Feeds inside the winner (a thread of replies under the story) are left out.
         let inner = innerFeedCards(best, good: good, counts: counts, skip: skip, headline: headline)
         if !inner.isEmpty {
-            var outside = skip
-            for j in inner { outside[j] = true }
-            for j in nodes.indices where !outside[j] && nodes[j].parent >= 0 && outside[nodes[j].parent] { outside[j] = true }
-            let outsideGood = paragraphText(outside)
-            let other = densest(outside, good: outsideGood)
-            if PageWalker.debug { print("feed of \(inner.count) cards inside the winner") }
-            if other.node >= 0, outsideGood[other.node] >= 200 {
+            let (outside, outsideGood, other) = leavingOut(inner, skip)
+            if PageWalker.debug {
+                print("feed of \(inner.count) cards inside the winner; outside them: \(other.node) good \(other.node >= 0 ? Int(outsideGood[other.node]) : 0)")
+                for j in inner.sorted() { print("  card \(j) \(nodes[j].tag).\(PageWalker.attributes(nodes[j].ptr).classAndID.prefix(40)): \(PageWalker.text(nodes[j].ptr).prefix(80))") }
+            }
+            if other.node >= 0, other.node < (inner.min() ?? 0), outsideGood[other.node] >= 200 {
                 skip = outside
                 good = outsideGood
                 (best, bestScore) = other
@@ -434,7 +449,7 @@ extension PageWalker {
     }
 
     /// Whether a sub-headline reads as a standfirst: six words or more, not a byline,
-    /// not an appeal or an interface string.
+    /// no date, not an interface string.
     static func isStandfirst(_ dek: String) -> Bool {
         let words = dek.split(separator: " ")
         guard words.count >= 6, let first = words.first?.lowercased(), first != "by" else { return false }

@@ -108,8 +108,8 @@ struct PageWalker {
     var h1s: [(text: String, node: Int)] = []
     var canonical: String?
     var jsonLD: [[String: Any]] = []
-    /// `<script type="application/json">` elements: the data a page's scripts render from.
-    var dataScripts: [xmlNodePtr] = []
+    /// Inline scripts, JSON (`type="application/json"`) or code: the data a page's scripts render from.
+    var dataScripts: [(node: xmlNodePtr, isJSON: Bool)] = []
     var timeDates: [String] = []
     var authorLinks: [String] = []
     var bylineTexts: [String] = []
@@ -382,12 +382,15 @@ struct PageWalker {
             let rel = PageWalker.attr(node, "rel")?.lowercased() ?? ""
             if rel == "canonical", canonical == nil { canonical = PageWalker.attr(node, "href") }
         case "script":
-            if PageWalker.attr(node, "type")?.lowercased() == "application/ld+json" {
+            let type = PageWalker.attr(node, "type")?.lowercased()
+            if type == "application/ld+json" {
                 let raw = PageWalker.rawText(node)
                 // Lenient parser: JSON-LD in the wild has raw newlines in strings and trailing commas.
                 if let v = try? JSON.parse(raw) { PageWalker.flattenLD(v.anyValue, into: &jsonLD) }
-            } else if PageWalker.attr(node, "type")?.lowercased() == "application/json" {
-                dataScripts.append(node)
+            } else if type == "application/json" {
+                dataScripts.append((node, true))
+            } else if PageWalker.attr(node, "src") == nil, node.pointee.children != nil {
+                dataScripts.append((node, false))
             }
         case "figcaption":
             let t = PageWalker.text(node)

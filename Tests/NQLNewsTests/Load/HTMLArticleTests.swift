@@ -183,4 +183,27 @@ import Testing
         #expect(a.text.contains("$2.3 million"))
         #expect(!a.text.contains("Vendors"))
     }
+
+    /// A timeline whose sections are titled by dates is one story, not a feed; so is a
+    /// live blog with nothing above its updates.
+    @Test func datedSectionsAndABareLiveBlogStayWhole() throws {
+        let sections = ["March 3", "April 19", "June 2", "August 30"].map { day in
+            "<section><h2><time datetime=\"2024\">\(day)</time></h2><p>On \(day) the dam's inspectors found another crack in the spillway and reported it to the state, which asked for a full survey before the autumn rains.</p></section>"
+        }.joined(separator: "\n")
+        let timeline = try load("""
+            <html><head><title>How the spillway failed: a timeline</title></head><body><main>
+            <h1>How the spillway failed: a timeline</h1>\(sections)</main></body></html>
+            """)
+        #expect(timeline.paragraphs.count >= 4)
+        #expect(timeline.text.contains("On August 30"))
+        let updates = (1...4).map { n in
+            "<div class=\"post\"><span class=\"timestamp\">\(n)h ago</span><h2>Update \(n)</h2><p>Update \(n): the count in the third district continues, with the two candidates separated by fewer than two hundred votes.</p></div>"
+        }.joined(separator: "\n")
+        let live = try load("""
+            <html><head><title>Election night: live</title></head><body><main>
+            <h1>Election night: live</h1><div class="posts">\(updates)</div></main></body></html>
+            """)
+        #expect(live.text.contains("Update 1:"))
+        #expect(live.text.contains("Update 4:"))
+    }
 }

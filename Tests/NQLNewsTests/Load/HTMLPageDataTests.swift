@@ -1,4 +1,5 @@
 import Foundation
+import NQL
 import Testing
 
 @testable import NQLNews
@@ -82,5 +83,36 @@ import Testing
     @Test func plainPrefixStopsAtCharactersJSONEscapes() {
         #expect(PageWalker.plainPrefix("Tom & Jerry went to the market") == nil)
         #expect(PageWalker.plainPrefix("The council met on Monday evening \"in private\"") == "The council met on Monday evening ")
+    }
+
+    /// The state a script assigns (`window.__STATE__ = {…}`), with the body as one string of markup.
+    @Test func aBodyInAnAssignedStateObject() throws {
+        let rest = (1...10).map { "<p>Paragraph \($0) after the paywall: the second line is planned for 2029, with eleven stops.</p>" }.joined()
+        let markup = "<p>\(Self.story[0])</p><p>\(Self.story[1])</p>" + rest
+        let state = #"{"page":{"kind":"story","id":"7"},"article":{"title":"Tram line opens","body":"\#(markup.replacingOccurrences(of: "\"", with: "\\\""))"}}"#
+        let page = """
+            <html><head><title>Tram line opens</title></head><body><article>
+            <h1>Tram line opens</h1>
+            <p>\(Self.story[0])</p><p>\(Self.story[1])</p>
+            </article>
+            <script>window.analytics = {"section": "city"}; window.__STATE__ = \(state); window.ready = true;</script>
+            </body></html>
+            """
+        let a = try load(page)
+        #expect(a.paragraphs.count == 12)
+        #expect(a.paragraphs.first == Self.story[0])
+        #expect(a.text.contains("Paragraph 10 after the paywall"))
+    }
+
+    @Test func assignedObjectIsBalanced() {
+        let script = #"var a = {"x": 1}; window.s = {"t": "say {hi} and \"quote\"", "n": [1, {"b": 2}]}; f();"#
+        #expect(PageWalker.assignedObject(in: script, around: "say {hi}") == #"{"t": "say {hi} and \"quote\"", "n": [1, {"b": 2}]}"#)
+        #expect(PageWalker.assignedObject(in: "x = {\"unterminated\": \"say {hi}", around: "say {hi}") == nil)
+    }
+
+    @Test func aListOfParagraphStrings() throws {
+        let root = try JSON.parse(#"{"story":{"paragraphs":["<p>First printed paragraph of the story, long enough.</p>","Second, not printed.","Last printed paragraph here, also long enough."]}}"#)
+        let out = PageWalker.paragraphs(in: root, probe: "First printed paragraph", lastProbe: "Last printed paragraph", printedLen: 100)
+        #expect(out == ["First printed paragraph of the story, long enough.", "Second, not printed.", "Last printed paragraph here, also long enough."])
     }
 }
