@@ -60,15 +60,22 @@ enum ArticleBuiltins {
                 if once.read { throw a.error(LoadMessages.standardInputReadTwice) }
                 once.read = true
             }
+            // The next batch is read, parsed and made into records on another
+            // thread (records on all cores) while this one is worked on.
             let batches = ArticleBatches(source)
+            let ahead = ReadAhead { () -> ([Value], [LoadProblem])? in
+                guard let batch = batches.next() else { return nil }
+                let articles = batch.articles
+                return (Parallel.map(count: articles.count) { articleValue(articles[$0], prefix: prefix) }, batch.problems)
+            }
             var queue: [Value] = []
             var position = 0
             return {
                 while position == queue.count {
-                    guard let batch = batches.next() else { return nil }
-                    report(batch.problems, a, prefix: prefix)
-                    a.interpreter.advanceProgress(batch.articles.count)
-                    queue = batch.articles.map { articleValue($0, prefix: prefix) }
+                    guard let batch = ahead.next() else { return nil }
+                    report(batch.1, a, prefix: prefix)
+                    a.interpreter.advanceProgress(batch.0.count)
+                    queue = batch.0
                     position = 0
                 }
                 position += 1
