@@ -31,6 +31,19 @@ private final class Counter: @unchecked Sendable {
         #expect(lazy["b"] == .list([.string("x")]))
     }
 
+    @Test func hashingAndComparingARecordWithItselfComputesNothing() {
+        let calls = Counter()
+        let r = Record(keys: ["id", "text", "words"], values: [.string("a"), .string("a b"), Record.deferred { calls.bump(); return .int(2) }])
+        var seen = Set<Value>()
+        seen.insert(.record(r))
+        seen.insert(.record(r))
+        #expect(seen.count == 1)
+        #expect(calls.n == 0)
+        let other = Record([("id", .string("a")), ("text", .string("a b")), ("words", .int(3))])
+        #expect(r != other)
+        #expect(calls.n == 1)
+    }
+
     @Test func repeatedKeysInTheArrayFormKeepTheLastValue() {
         let r = Record(keys: ["a", "a"], values: [.int(1), .int(2)])
         #expect(r.keys == ["a"])
