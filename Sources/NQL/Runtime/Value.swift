@@ -170,12 +170,27 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         public var reason: String
     }
 
+    /// The pattern, flags and compiled expression, in one object so that a
+    /// `Value` stays three words wide (a regex inline would make every value 40 bytes).
+    private final class Storage: @unchecked Sendable {
+        let pattern: String
+        let flags: String
+        let compiled: NSRegularExpression
+        init(pattern: String, flags: String, compiled: NSRegularExpression) {
+            self.pattern = pattern
+            self.flags = flags
+            self.compiled = compiled
+        }
+    }
+
+    private let storage: Storage
+
     /// The pattern as written.
-    public let pattern: String
+    public var pattern: String { storage.pattern }
     /// The flags as written: `i` (ignore case), `m`, `s`, `x`.
-    public let flags: String
+    public var flags: String { storage.flags }
     /// The compiled expression (ICU syntax).
-    public let compiled: NSRegularExpression
+    public var compiled: NSRegularExpression { storage.compiled }
 
     /// Compiles a pattern.
     public init(pattern: String, flags: String = "") throws {
@@ -185,12 +200,10 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
         if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
         do {
-            compiled = try NSRegularExpression(pattern: pattern, options: options)
+            storage = Storage(pattern: pattern, flags: flags, compiled: try NSRegularExpression(pattern: pattern, options: options))
         } catch {
             throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
         }
-        self.pattern = pattern
-        self.flags = flags
     }
 
     /// Whether the expression matches anywhere in `text`.

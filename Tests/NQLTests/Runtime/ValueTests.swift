@@ -44,6 +44,13 @@ private final class Counter: @unchecked Sendable {
         #expect(calls.n == 1)
     }
 
+    @Test func aValueIsThreeWordsWide() throws {
+        // Lists of a million values, and every field of a loaded corpus, are arrays of these.
+        #expect(MemoryLayout<Value>.stride <= 24)
+        let r = try RegexValue(pattern: "a+", flags: "i")
+        #expect(r.pattern == "a+" && r.flags == "i" && r.matches("xAAy"))
+    }
+
     @Test func repeatedKeysInTheArrayFormKeepTheLastValue() {
         let r = Record(keys: ["a", "a"], values: [.int(1), .int(2)])
         #expect(r.keys == ["a"])
