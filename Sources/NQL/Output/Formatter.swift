@@ -72,6 +72,15 @@ public enum Formatter {
         }
     }
 
+    /// A CSV header or row from its fields (`\r\n` at the end), as `csv` writes them.
+    public static func csvLine(_ fields: [String]) -> String { fields.map(csvField).joined(separator: ",") + "\r\n" }
+
+    /// A record's CSV row under `columns`.
+    public static func csvRow(_ v: Value, _ columns: [String]) -> String {
+        guard case .record(let r) = v else { return csvLine([cellText(v)]) }
+        return csvLine(columns.map { r[$0].map(cellText) ?? "" })
+    }
+
     /// A wall time for people: `0.42 ms`, `12.3 ms`, `1.234 s`.
     public static func duration(_ seconds: Double) -> String {
         if seconds < 0.01 { return String(format: "%.2f ms", seconds * 1000) }
@@ -237,11 +246,8 @@ public enum Formatter {
         let columns = columnsOf(rows)
         var out = ""
         if let columns {
-            out += columns.map(csvField).joined(separator: ",") + "\r\n"
-            for row in rows {
-                guard case .record(let r) = row else { continue }
-                out += columns.map { csvField(r[$0].map(cellText) ?? "") }.joined(separator: ",") + "\r\n"
-            }
+            out += csvLine(columns)
+            for row in rows where row.isRecord { out += csvRow(row, columns) }
         } else {
             out += "value\r\n"
             for row in rows { out += csvField(cellText(row)) + "\r\n" }
