@@ -289,6 +289,12 @@ final class BufferedOutput: @unchecked Sendable {
             let n = buffer[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n <= 0 {
                 if n < 0 && errno == EINTR { continue }
+                // The reader is gone (`| head`): end quietly as a Unix filter does,
+                // status 141, even where SIGPIPE was ignored.
+                if n < 0 && errno == EPIPE && fd == STDOUT_FILENO {
+                    signal(SIGPIPE, SIG_DFL)
+                    raise(SIGPIPE)
+                }
                 writeError = n < 0 ? errno : EIO
                 if writeError == EPIPE { exit(ExitCode.brokenPipe) }
                 break

@@ -41,7 +41,7 @@ enum CoreBuiltins {
                 example: #"[{n: 1}, {n: 5}] | where(.n > 2)"#, flow: .streams) { a in
             try a.requireList(0)
             let f = try a.function(1)
-            return try a.stage { { x in try a.test(f, x) ? .emit(x) : .skip } }
+            return try a.stage(keepsElements: true) { { x in try a.test(f, x) ? .emit(x) : .skip } }
         },
         Builtin("select", group: "lists", params: "xs, fields...", anyLabels: true, summary: "Keep some fields of each record: .name, a string, or label: expression.",
                 example: #"[{name: "Kim", age: 40, city: "Seoul"}] | select(.name, decade: .age / 10)"#, flow: .streams) { a in
@@ -69,7 +69,9 @@ enum CoreBuiltins {
                 return .record(r)
             }
             if case .record = a[0] { return try project(a[0]) }
-            return try a.stage { { x in .emit(try project(x)) } }
+            var names: [String] = []
+            for (name, _) in columns where !names.contains(name) { names.append(name) }
+            return try a.stage(columns: names) { { x in .emit(try project(x)) } }
         },
         Builtin("sort", group: "lists", params: "xs, key?", options: ["desc"], summary: "Sort (stable), by the key function if given; desc: true for largest first.",
                 example: #"[{n: 2}, {n: 9}, {n: 5}] | sort(.n, desc: true)"#) { a in
@@ -98,7 +100,7 @@ enum CoreBuiltins {
         Builtin("take", group: "lists", params: "xs, n", summary: "The first n elements.", example: #"range(10) | take(3)"#, flow: .streams) { a in
             try a.requireList(0)
             let n = max(0, try a.int(1))
-            return try a.stage(readAhead: false) {
+            return try a.stage(readAhead: false, keepsElements: true) {
                 var left = n
                 return { x in
                     guard left > 0 else { return .stop }
@@ -110,7 +112,7 @@ enum CoreBuiltins {
         Builtin("skip", group: "lists", params: "xs, n", summary: "All but the first n elements.", example: #"range(5) | skip(3)"#, flow: .streams) { a in
             try a.requireList(0)
             let n = max(0, try a.int(1))
-            return try a.stage {
+            return try a.stage(keepsElements: true) {
                 var left = n
                 return { x in
                     guard left == 0 else { left -= 1; return .skip }
@@ -137,7 +139,7 @@ enum CoreBuiltins {
                 example: #"unique(["a", "b", "a"])"#, flow: .streams) { a in
             try a.requireList(0)
             let f = a.has(1) ? try a.function(1) : nil
-            return try a.stage {
+            return try a.stage(keepsElements: true) {
                 var seen = Set<Value>()
                 return { x in
                     let k = try f.map { try a.call1($0, x) } ?? x

@@ -105,15 +105,10 @@ public final class Session: @unchecked Sendable {
         do {
             try interpreter.run(program) { [self] value, _ in
                 if value.isNull && outputWrites != writesBefore { return }
-                if case .stream(let stream) = value, let line = Formatter.streamedLine(format) {
-                    // Printed element by element as produced; nothing is kept, so `_` is null.
+                if case .stream(let stream) = value, try printStreamed(stream) {
+                    // Nothing is kept of a stream printed as it is produced, so `_` is null.
                     lastValue = .null
                     if bindLast { interpreter.define("_", .null) }
-                    let next = try stream.open()
-                    while let x = try next() {
-                        try interpreter.interrupt.check()
-                        write(line(x))
-                    }
                     return
                 }
                 var value = value
@@ -155,6 +150,33 @@ public final class Session: @unchecked Sendable {
             writeError(d.render(color: options.color))
             return .runtimeError(d, interrupted: false)
         }
+    }
+}
+
+extension Session {
+    /// Prints a stream element by element as it is produced, when the format
+    /// allows (`jsonl`, `text`; `csv` when the columns are known, after
+    /// `select`); false, printing nothing, when it needs every element first.
+    fileprivate func printStreamed(_ stream: ValueStream) throws -> Bool {
+        var header = "", empty = ""
+        let line: (Value) -> String
+        if let perElement = Formatter.streamedLine(format) {
+            line = perElement
+        } else if format == .csv, let columns = stream.columns {
+            (header, empty) = (Formatter.csvLine(columns), Formatter.csv(.list([])))
+            line = { [options] in Formatter.csvRow($0, columns, formulaGuard: options.csvFormulaGuard) }
+        } else {
+            return false
+        }
+        let next = try stream.open()
+        var printed = false
+        while let x = try next() {
+            try interpreter.interrupt.check()
+            write((printed ? "" : header) + line(x))
+            printed = true
+        }
+        if !printed { write(empty) }
+        return true
     }
 }
 

@@ -92,6 +92,15 @@ public enum Formatter {
         }
     }
 
+    /// A CSV header or row from its fields (`\r\n` at the end), as `csv` writes them.
+    public static func csvLine(_ fields: [String]) -> String { fields.map(csvField).joined(separator: ",") + "\r\n" }
+
+    /// A record's CSV row under `columns`.
+    public static func csvRow(_ v: Value, _ columns: [String], formulaGuard: Bool = true) -> String {
+        guard case .record(let r) = v else { return csvCell(v, formulaGuard) + "\r\n" }
+        return columns.map { csvCell(r[$0] ?? .null, formulaGuard) }.joined(separator: ",") + "\r\n"
+    }
+
     /// A wall time for people: `0.42 ms`, `12.3 ms`, `1.234 s`.
     public static func duration(_ seconds: Double) -> String {
         if seconds < 0.01 { return String(format: "%.2f ms", seconds * 1000) }
@@ -258,11 +267,8 @@ public enum Formatter {
         let columns = columnsOf(rows)
         var out = ""
         if let columns {
-            out += columns.map(csvField).joined(separator: ",") + "\r\n"
-            for row in rows {
-                guard case .record(let r) = row else { continue }
-                out += columns.map { csvCell(r[$0] ?? .null, formulaGuard) }.joined(separator: ",") + "\r\n"
-            }
+            out += csvLine(columns)
+            for row in rows where row.isRecord { out += csvRow(row, columns, formulaGuard: formulaGuard) }
         } else {
             out += "value\r\n"
             for row in rows { out += csvCell(row, formulaGuard) + "\r\n" }

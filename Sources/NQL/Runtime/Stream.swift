@@ -43,8 +43,15 @@ public final class ValueStream: @unchecked Sendable {
 
     private let opener: () throws -> Next
 
+    /// When every element is a record with exactly these keys, in this order
+    /// (after `select`): CSV can then print its header before the first row.
+    public let columns: [String]?
+
     /// A stream whose elements come from the function `open` returns.
-    public init(_ open: @escaping () throws -> Next) { opener = open }
+    public init(columns: [String]? = nil, _ open: @escaping () throws -> Next) {
+        self.columns = columns
+        opener = open
+    }
 
     /// Starts reading from the beginning.
     public func open() throws -> Next { try opener() }
@@ -152,7 +159,11 @@ extension Arguments {
     /// starts (a fresh count for `take`). Elements are taken `window` at a
     /// time (`ValueStream.window`, or one for a stage that may stop early)
     /// and announced to the prefetchers first.
-    public func stage(_ i: Int = 0, readAhead: Bool = true, _ makeStep: @escaping () throws -> (Value) throws -> Step) throws -> Value {
+    /// `keepsElements` says the step passes elements on unchanged (or drops
+    /// them), so the stream keeps its upstream's `columns`; `columns` says the
+    /// step makes records with exactly these keys.
+    public func stage(_ i: Int = 0, readAhead: Bool = true, keepsElements: Bool = false, columns: [String]? = nil,
+                      _ makeStep: @escaping () throws -> (Value) throws -> Step) throws -> Value {
         let window = readAhead ? ValueStream.window : 1
         switch self[i] {
         case .list(let xs):
@@ -177,7 +188,7 @@ extension Arguments {
             return .list(out)
         case .stream(let upstream):
             let interpreter = self.interpreter, span = self.span, source = interpreter.currentSource
-            return .stream(ValueStream {
+            return .stream(ValueStream(columns: keepsElements ? upstream.columns : columns) {
                 let next = try upstream.open()
                 let step = try makeStep()
                 var buffer: [Value] = []

@@ -9,7 +9,8 @@ public enum Value: Sendable {
     case float(Double)
     case string(String)
     case list([Value])
-    case record(Record)
+    /// Boxed, so that a `Value` stays three words wide (a record is three: keys, values, index).
+    indirect case record(Record)
     case date(DateValue)
     case regex(RegexValue)
     case function(Function)
@@ -120,13 +121,22 @@ public struct Record: Sendable, Hashable {
     /// The number of fields.
     public var count: Int { keys.count }
 
-    /// Equal when the keys and (computed) values are.
-    public static func == (a: Record, b: Record) -> Bool { a.keys == b.keys && a.values == b.values }
+    /// Equal when the keys and values are; a deferred field shared by both is
+    /// equal without being computed.
+    public static func == (a: Record, b: Record) -> Bool {
+        guard a.keys == b.keys else { return false }
+        for (x, y) in zip(a.storage, b.storage) {
+            if case .function(let f) = x, case .function(let g) = y, f === g { continue }
+            if Record.resolve(x) != Record.resolve(y) { return false }
+        }
+        return true
+    }
 
-    /// Hashes the keys and (computed) values.
+    /// Hashes the keys and the first two values: enough to tell records
+    /// apart, and an article's deferred fields (which come later) are not computed.
     public func hash(into h: inout Hasher) {
         h.combine(keys)
-        h.combine(values)
+        for v in storage.prefix(2) { h.combine(Record.resolve(v)) }
     }
 
     // MARK: deferred fields
@@ -173,14 +183,31 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         public var reason: String
     }
 
+    /// The pattern, flags and compiled expression, in one object so that a
+    /// `Value` stays three words wide (a regex inline would make every value 40 bytes).
+    private final class Storage: @unchecked Sendable {
+        let pattern: String
+        let flags: String
+        let compiled: NSRegularExpression
+        let bounded: BoundedRegex
+        init(pattern: String, flags: String, compiled: NSRegularExpression, bounded: BoundedRegex) {
+            self.pattern = pattern
+            self.flags = flags
+            self.compiled = compiled
+            self.bounded = bounded
+        }
+    }
+
+    private let storage: Storage
+
     /// The pattern as written.
-    public let pattern: String
+    public var pattern: String { storage.pattern }
     /// The flags as written: `i` (ignore case), `m`, `s`, `x`.
-    public let flags: String
+    public var flags: String { storage.flags }
     /// The compiled expression (ICU syntax).
-    public let compiled: NSRegularExpression
+    public var compiled: NSRegularExpression { storage.compiled }
     /// The same expression for matching with a time limit and Ctrl-C (BoundedRegex.swift).
-    let bounded: BoundedRegex
+    var bounded: BoundedRegex { storage.bounded }
 
     /// Compiles a pattern.
     public init(pattern: String, flags: String = "") throws {
@@ -189,6 +216,7 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         if flags.contains("m") { options.insert(.anchorsMatchLines) }
         if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
         if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
+        let compiled: NSRegularExpression
         do {
             compiled = try NSRegularExpression(pattern: pattern, options: options)
         } catch {
@@ -197,9 +225,7 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         guard let bounded = BoundedRegex(pattern: pattern, flags: flags) else {
             throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
         }
-        self.bounded = bounded
-        self.pattern = pattern
-        self.flags = flags
+        storage = Storage(pattern: pattern, flags: flags, compiled: compiled, bounded: bounded)
     }
 
     /// Every match (or the first `limit`), each as its groups' UTF-16 ranges; an error

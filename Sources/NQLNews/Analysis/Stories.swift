@@ -147,14 +147,18 @@ extension Analysis {
         // signatures[d*h ..< (d+1)*h]; documents without words get no signature.
         var signatures = [UInt32](repeating: 0, count: texts.count * h)
         var hasSignature = [Bool](repeating: false, count: texts.count)
-        var tokenHashes: [UInt64] = []
-        var sig = [UInt64](repeating: 0, count: h)
-        for (d, text) in texts.enumerated() {
-            tokenHashes.removeAll(keepingCapacity: true)
-            Analysis.forEachToken(in: text) { tokenHashes.append(fnv1a($0)) }
-            guard !tokenHashes.isEmpty else { continue }
+        // Tokenising and hashing each document is independent: on all cores, in document order.
+        let perDocument: [[UInt32]?] = Parallel.map(count: texts.count) { d in
+            var tokenHashes: [UInt64] = []
+            Analysis.forEachToken(in: texts[d]) { tokenHashes.append(fnv1a($0)) }
+            guard !tokenHashes.isEmpty else { return nil }
+            var sig = [UInt64](repeating: 0, count: h)
             hasher.signature(of: tokenHashes, into: &sig)
-            for m in 0..<h { signatures[d * h + m] = UInt32(truncatingIfNeeded: sig[m] >> 32) }
+            return sig.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        }
+        for (d, sig) in perDocument.enumerated() {
+            guard let sig else { continue }
+            for m in 0..<h { signatures[d * h + m] = sig[m] }
             hasSignature[d] = true
         }
 

@@ -22,7 +22,7 @@ enum ArticleBuiltins {
         case .whole: break
         }
         var (articles, problems) = ArticleLoader.load(path, stdin: { stdinData })
-        if path != "-" { confine(&articles, &problems, a) }
+        if path != "-" { confine(&articles, &problems, a.interpreter.fileAccess) }
         report(problems, a, prefix: prefix)
         let values = articles.map { articleValue($0, prefix: prefix) }
         var isDirectory: ObjCBool = false
@@ -34,8 +34,7 @@ enum ArticleBuiltins {
 
     /// Under `--read`/`--sandbox`: a file reached through a link inside an allowed
     /// folder that leads out of it is dropped, with a problem naming it.
-    static func confine(_ articles: inout [Article], _ problems: inout [LoadProblem], _ a: Arguments) {
-        let access = a.interpreter.fileAccess
+    static func confine(_ articles: inout [Article], _ problems: inout [LoadProblem], _ access: FileAccess) {
         guard access.readable != nil else { return }
         let outside = Set(articles.map(\.path).filter { !access.mayRead($0) })
         guard !outside.isEmpty else { return }
@@ -73,17 +72,25 @@ enum ArticleBuiltins {
                 if once.read { throw a.error(LoadMessages.standardInputReadTwice) }
                 once.read = true
             }
+            // The next batch is read, parsed and made into records on another
+            // thread (records on all cores) while this one is worked on.
             let batches = ArticleBatches(source)
+            let access = a.interpreter.fileAccess
+            let ahead = ReadAhead { () -> ([Value], [LoadProblem])? in
+                guard let batch = batches.next() else { return nil }
+                var (articles, problems) = (batch.articles, batch.problems)
+                if case .standardInput = source {} else { confine(&articles, &problems, access) }
+                let kept = articles
+                return (Parallel.map(count: kept.count) { articleValue(kept[$0], prefix: prefix) }, problems)
+            }
             var queue: [Value] = []
             var position = 0
             return {
                 while position == queue.count {
-                    guard let batch = batches.next() else { return nil }
-                    var (articles, problems) = (batch.articles, batch.problems)
-                    if case .standardInput = source {} else { confine(&articles, &problems, a) }
-                    report(problems, a, prefix: prefix)
-                    a.interpreter.advanceProgress(batch.articles.count)
-                    queue = articles.map { articleValue($0, prefix: prefix) }
+                    guard let batch = ahead.next() else { return nil }
+                    report(batch.1, a, prefix: prefix)
+                    a.interpreter.advanceProgress(batch.0.count)
+                    queue = batch.0
                     position = 0
                 }
                 position += 1
@@ -168,7 +175,7 @@ enum ArticleBuiltins {
         }
         guard a[0].isList || a[0].isStream else { throw a.error("argument 1 must be a list of articles, got \(a[0].typeName)") }
         let f = try a.function(1)
-        return try a.stage { { x in
+        return try a.stage(keepsElements: true) { { x in
             try ArticleValues.checkArticle(x, a, 0)
             return try a.test(f, x) ? .emit(x) : .skip
         } }

@@ -62,33 +62,56 @@ final class EntityCache: ElementPrefetcher {
         return cache
     }
 
+    /// The announced window: its articles' keys (made at the first request), and how many were asked for.
+    private var window: (keys: Set<Key>, asked: Set<Key>)?
+    /// Whether to recognise a whole window at its first miss: yes while most
+    /// of a window's articles are asked for (`filter(mentions(...))`), no
+    /// after a window where few were (`filter(.source == "X" and mentions(...))`
+    /// asks only for some), so a selective predicate does not pay for the rest.
+    private var speculate = true
+
     /// Notes the articles a stage is about to process (`ElementPrefetcher`).
-    func upcoming(_ elements: ArraySlice<Value>) { upcoming = elements }
+    func upcoming(_ elements: ArraySlice<Value>) {
+        if let window, !window.keys.isEmpty { speculate = window.asked.count * 2 >= window.keys.count }
+        window = nil
+        upcoming = elements
+    }
 
     /// What is known of a text, recognising it the first time (with the rest of the announced window).
     func known(_ text: String) -> Known {
         let key = Key(text)
+        if window == nil, !upcoming.isEmpty {
+            var keys = Set<Key>()
+            for v in upcoming {
+                if case .record(let r) = v, case .string(let t)? = r["text"] { keys.insert(Key(t)) }
+            }
+            window = (keys, [])
+        }
+        if window?.keys.contains(key) == true { window?.asked.insert(key) }
         if let known = byKey[key] { return known }
-        if !upcoming.isEmpty {
-            let window = upcoming
+        if speculate, !upcoming.isEmpty, window?.keys.contains(key) == true {
+            let pending = upcoming
             upcoming = []
             var seen = Set<Key>()
             var todo: [(Key, String)] = []
-            for v in window {
+            for v in pending {
                 guard case .record(let r) = v, case .string(let t)? = r["text"] else { continue }
                 let k = Key(t)
                 if byKey[k] == nil, seen.insert(k).inserted { todo.append((k, t)) }
             }
-            if seen.contains(key) {
-                let found = Parallel.map(count: todo.count) { i in self.recognise(todo[i].1) }
-                for (i, known) in found.enumerated() { store(todo[i].0, known) }
-                if let known = byKey[key] { return known }
-            }
+            let found = Parallel.map(count: todo.count) { i in self.recognise(todo[i].1) }
+            recognised += found.count
+            for (i, known) in found.enumerated() { store(todo[i].0, known) }
+            if let known = byKey[key] { return known }
         }
         let known = recognise(text)
+        recognised += 1
         store(key, known)
         return known
     }
+
+    /// How many texts have been recognised (for tests).
+    private(set) var recognised = 0
 
     private func recognise(_ text: String) -> Known {
         let entities = recognizer.entities(in: text)

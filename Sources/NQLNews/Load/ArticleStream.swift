@@ -2,8 +2,9 @@ import Foundation
 
 /// Articles read a batch at a time, for `load` as a stream: a JSON Lines
 /// file or standard input in chunks of lines, a folder or glob some files at
-/// a time. Each batch is parsed on all cores; memory holds one batch.
-public final class ArticleBatches {
+/// a time. Each batch is parsed on all cores; memory holds one batch (two
+/// more when a `ReadAhead` reads for it). One thread reads it at a time.
+public final class ArticleBatches: @unchecked Sendable {
     /// Where the articles come from.
     public enum Source: Sendable {
         /// A JSON Lines file, read in chunks.
@@ -123,5 +124,60 @@ public final class ArticleBatches {
         }
         pending.removeFirst(end)
         return JSONArticles.gather(results)
+    }
+}
+
+/// Runs a producer of batches on its own thread, up to `depth` batches
+/// ahead of the reader, so reading and parsing the next batch overlaps with
+/// the work on this one (both cores busy on a pipeline). When the reader is
+/// released, the producer stops after the batch it is on.
+final class ReadAhead<T: Sendable>: @unchecked Sendable {
+    private final class Shared: @unchecked Sendable {
+        let condition = NSCondition()
+        var ready: [T] = []
+        var finished = false
+        var cancelled = false
+    }
+
+    private let shared = Shared()
+
+    /// Starts `produce` (nil at the end) on a new thread.
+    init(depth: Int = 2, _ produce: @escaping @Sendable () -> T?) {
+        let shared = self.shared
+        let thread = Thread {
+            while true {
+                shared.condition.lock()
+                while shared.ready.count >= depth && !shared.cancelled { shared.condition.wait() }
+                let stop = shared.cancelled
+                shared.condition.unlock()
+                if stop { return }
+                let item = produce()
+                shared.condition.lock()
+                if let item { shared.ready.append(item) } else { shared.finished = true }
+                shared.condition.broadcast()
+                shared.condition.unlock()
+                if item == nil { return }
+            }
+        }
+        thread.stackSize = 1 << 24
+        thread.start()
+    }
+
+    deinit {
+        shared.condition.lock()
+        shared.cancelled = true
+        shared.condition.broadcast()
+        shared.condition.unlock()
+    }
+
+    /// The next batch, waiting for it; nil at the end.
+    func next() -> T? {
+        shared.condition.lock()
+        defer { shared.condition.unlock() }
+        while shared.ready.isEmpty && !shared.finished { shared.condition.wait() }
+        guard !shared.ready.isEmpty else { return nil }
+        let item = shared.ready.removeFirst()
+        shared.condition.broadcast()
+        return item
     }
 }

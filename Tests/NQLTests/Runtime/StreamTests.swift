@@ -97,7 +97,7 @@ private let records: [Value] = [(3, "a"), (1, "b"), (4, "a"), (1, "c"), (5, "b")
 
     @Test(arguments: [OutputFormat.auto, .jsonl, .text, .csv, .json, .table])
     func everyFormatPrintsAStreamAsItsList(_ format: OutputFormat) {
-        let program = "xs | where(.n > 1)\nxs | map(.s)"
+        let program = "xs | where(.n > 1)\nxs | map(.s)\nxs | select(.s, m: .n, .s) | take(4) | where(.m > 1)\nxs | select(.n) | where(.n > 100)\nxs | select()"
         #expect(runWith(stream(records), program, format: format).out == runWith(.list(records), program, format: format).out)
     }
 
@@ -108,6 +108,14 @@ private let records: [Value] = [(3, "a"), (1, "b"), (4, "a"), (1, "c"), (5, "b")
         session.interpreter.define("xs", stream(records, reads))
         _ = session.run("xs | map(.n)", name: "test.nql")
         #expect(lines == ["3\n", "1\n", "4\n", "1\n", "5\n", "9\n"])
+    }
+
+    @Test func csvPrintsEachRowAsItIsProducedOnceTheColumnsAreKnown() {
+        var lines: [String] = []
+        let session = Session(registry: .standard, format: .csv, write: { lines.append($0) }, writeError: { _ in })
+        session.interpreter.define("xs", stream(records))
+        _ = session.run("xs | select(.s, .n) | take(2)\nxs | map(.n)", name: "test.nql")
+        #expect(lines == ["s,n\r\na,3\r\n", "b,1\r\n", "value\r\n3\r\n1\r\n4\r\n1\r\n5\r\n9\r\n"])
     }
 
     @Test func anErrorInAStageNamesItsCall() {

@@ -61,6 +61,27 @@ private final class Counter: @unchecked Sendable {
         #expect(lazy["b"] == .list([.string("x")]))
     }
 
+    @Test func hashingAndComparingARecordWithItselfComputesNothing() {
+        let calls = Counter()
+        let r = Record(keys: ["id", "text", "words"], values: [.string("a"), .string("a b"), Record.deferred { calls.bump(); return .int(2) }])
+        var seen = Set<Value>()
+        seen.insert(.record(r))
+        seen.insert(.record(r))
+        #expect(seen.count == 1)
+        #expect(calls.n == 0)
+        let other = Record([("id", .string("a")), ("text", .string("a b")), ("words", .int(3))])
+        #expect(r != other)
+        #expect(calls.n == 1)
+    }
+
+    @Test func aValueIsThreeWordsWide() throws {
+        // Lists of a million values, and every field of a loaded corpus, are arrays of these.
+        #expect(MemoryLayout<Value>.stride <= 24)
+        let r = try RegexValue(pattern: "a+", flags: "i")
+        let matched = try r.matches("xAAy")
+        #expect(r.pattern == "a+" && r.flags == "i" && matched)
+    }
+
     @Test func repeatedKeysInTheArrayFormKeepTheLastValue() {
         let r = Record(keys: ["a", "a"], values: [.int(1), .int(2)])
         #expect(r.keys == ["a"])

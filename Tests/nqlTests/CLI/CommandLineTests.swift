@@ -101,6 +101,34 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
         #expect(try runNQL(["-f", "jsonl", "-e", "[{a: 1}, {a: 2}]"]).out == "{\"a\":1}\n{\"a\":2}\n")
     }
 
+    @Test func aStreamToAReaderThatStopsEndsQuietlyBySIGPIPE() throws {
+        let input = NSTemporaryDirectory() + "nql-pipe-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let lines = (1...200_000).map { #"{"id": "w\#($0)", "body": "Talks in Seoul."}"# }.joined(separator: "\n")
+        #expect(FileManager.default.createFile(atPath: input, contents: Data(lines.utf8)))
+        let process = Process()
+        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
+        process.arguments = ["-f", "jsonl", "-e", #"load("-") | map(.id)"#]
+        process.standardInput = FileHandle(forReadingAtPath: input)
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        try process.run()
+        // Read the first line, then go away, as `head -1` does.
+        var first = Data()
+        while !first.contains(0x0A) {
+            let more = outPipe.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            first.append(more)
+        }
+        try outPipe.fileHandleForReading.close()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: first, as: UTF8.self).hasPrefix("\"w1\"\n"))
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE)
+        #expect(err.isEmpty)
+    }
+
     @Test func exitCodesAreDistinct() throws {
         #expect(try runNQL(["-e", "1"]).status == 0)
         #expect(try runNQL(["-e", "1 / 0"]).status == 1)
