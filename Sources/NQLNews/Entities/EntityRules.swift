@@ -68,6 +68,8 @@ enum EntityRules {
     static let mediaHeads = hashes(EntityLexicon.mediaHeads)
     static let eventWords = hashes(EntityLexicon.eventWords)
     static let trimmable = hashes(EntityLexicon.trimmableTitles)
+    static let courtesy = hashes(EntityLexicon.courtesyTitles)
+    static let corporateSuffixes = hashes(EntityLexicon.corporateSuffixes)
     static let organisationHeads = hashes(EntityLexicon.organisationHeads)
     static let geographicHeads = hashes(EntityLexicon.geographicHeads)
     static let theWord = FeatureHash.string("The")
@@ -202,8 +204,10 @@ enum EntityRules {
             }
             if len > 0 {
                 let o = overlaps(i, i + len)
-                let containedInLonger = o.contains { spans[$0].start <= i && spans[$0].end >= i + len
-                    && spans[$0].end - spans[$0].start > len && spans[$0].type != .MISC }
+                // A longer name around it stays, unless it is two names joined by "and" ("AMRAAM and Patriot").
+                let containedInLonger = o.contains { q in spans[q].start <= i && spans[q].end >= i + len
+                    && spans[q].end - spans[q].start > len && spans[q].type != .MISC
+                    && !(spans[q].start..<spans[q].end).contains { attrs[$0].lower == H.and } }
                 let person = o.contains { spans[$0].type == .PERSON }
                 if !containedInLonger && !person { replace(i, i + len, .PRODUCT) }
                 i += len
@@ -217,8 +221,11 @@ enum EntityRules {
         for k in spans.indices where spans[k].taggerType >= 0 {
             // A place name the tagger stopped short of: "East China" + "Sea", "Taiwan" + "Strait".
             let after = spans[k].end
-            if spans[k].taggerType == 2, after < sentenceEnd[spans[k].start], geographicHeads.contains(attrs[after].word), !starts.contains(after) {
+            if spans[k].taggerType == 2 || spans[k].taggerType == 3, after < sentenceEnd[spans[k].start],
+                geographicHeads.contains(attrs[after].word), !starts.contains(after)
+            {
                 spans[k].end += 1
+                spans[k].taggerType = 2  // "Korean" + "Peninsula" is a place
             }
             let s = spans[k]
             let m = phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp)
@@ -254,6 +261,7 @@ enum EntityRules {
             while s.end - s.start > 1, trimmable.contains(attrs[s.start].word),
                 s.start > 0 && (attrs[s.start - 1].lower == ofLower || roleHeads.contains(attrs[s.start - 1].word)
                     || trimmable.contains(attrs[s.start - 1].word)) || roleHeads.contains(attrs[s.start].word)
+                    || courtesy.contains(attrs[s.start].word)
             {
                 s.start += 1
                 trimmed = true
@@ -267,6 +275,68 @@ enum EntityRules {
                 s.taggerType = 0
             }
             spans[k] = s
+        }
+
+        // 3a. A sentence-initial word that news text almost never capitalises mid-sentence is not the start of a
+        // name: "Said Ohtani, through his interpreter" is PERSON "Ohtani", "Additionally" alone is nothing.
+        if !NERExperiments.flags.contains("keepinitial") {
+            var kept: [TokenSpan] = []
+            for var s in spans {
+                let k = s.start
+                if s.taggerType >= 0, k == sentenceStart[k], attrs[k].casing == 1, !attrs[k].isLowercase,
+                    attrs[k].flags & TaggerFeatures.fAllCaps == 0, attrs[k].word != theWord
+                {
+                    if s.end - s.start == 1 { continue }
+                    s.start += 1
+                } else if s.taggerType >= 0, attrs[k].word == theWord, s.end - s.start >= 2,
+                    let m = phrases.longest(attrs, k + 1, s.end, mask: gpe | loc | media), m.length == s.end - k - 1
+                {
+                    // "The U.N. Security Council": the article is not part of a listed name.
+                    s.start += 1
+                }
+                kept.append(s)
+            }
+            spans = kept
+        }
+
+        // 3b2. A courtesy title or abbreviated rank before capitalised words: those words are a person, the title
+        // is not part of any name ("North Korean Gen. Kim Yong-bok" -> NORP "North Korean", PERSON "Kim Yong-bok").
+        if !NERExperiments.noTrim {
+            var k = 0
+            while k < n {
+                guard courtesy.contains(attrs[k].word), k + 1 < sentenceEnd[k] else {
+                    k += 1
+                    continue
+                }
+                var e = k + 1
+                while e < sentenceEnd[k], e - k <= 3, attrs[e].isCapitalised, attrs[e].flags & TaggerFeatures.fAllCaps == 0,
+                    !courtesy.contains(attrs[e].word)
+                {
+                    e += 1
+                }
+                guard e > k + 1, phrases.longest(attrs, k + 1, e, mask: gpe | loc | norp | media) == nil else {
+                    k += 1
+                    continue
+                }
+                // A name the tagger ran on past the title's words keeps its end ("Gen. Kim Yong-bok Jr").
+                if let longer = spans.first(where: { $0.start <= k + 1 && $0.end > e && $0.type == .PERSON }) { e = longer.end }
+                var kept: [TokenSpan] = []
+                for s in spans {
+                    if s.end <= k || s.start >= e {
+                        kept.append(s)
+                    } else if s.start < k {
+                        // The words before the title stay a name of their own: a nationality, place or organisation.
+                        var rest = TokenSpan(start: s.start, end: k, type: s.type, taggerType: -1)
+                        if let m = phrases.longest(attrs, s.start, k, mask: gpe | loc | norp), m.length == k - s.start {
+                            rest.type = m.category & norp != 0 ? .NORP : (m.category & gpe != 0 ? .GPE : .LOC)
+                        }
+                        kept.append(rest)
+                    }
+                }
+                kept.append(TokenSpan(start: k + 1, end: e, type: .PERSON, taggerType: 0))
+                spans = kept
+                k = e
+            }
         }
 
         // 3c. Capitalised runs ending in an organisation word ("Japan Self-Defense Forces") where the tagger
@@ -288,7 +358,10 @@ enum EntityRules {
             let agrees = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
             // Only where the tagger was confused: it called the organisation word part of a person's name.
             let confused = inside.contains { $0.type == .PERSON && $0.start <= i && i < $0.end && $0.end == run.upperBound }
-            if run.count >= 2, !agrees, confused, !NERExperiments.noOrganisationRuns {
+            // ... or it stopped short inside the run ("the Self-Defense [Forces]").
+            let stoppedShort = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
+                && inside[0].start > run.lowerBound && inside[0].taggerType >= 0
+            if run.count >= 2, !agrees || stoppedShort, confused || stoppedShort, !NERExperiments.noOrganisationRuns {
                 replace(run.lowerBound, run.upperBound, .ORG)
             }
             i += 1
@@ -319,10 +392,69 @@ enum EntityRules {
             }
         }
 
+        // 3e. Wire copy: a sign-off alone on the last line ("REUTER") is no name, and a legal-form suffix alone
+        // ("Corp") joins the organisation name right before it or is dropped.
+        let organisationEnds = Set(spans.filter { $0.type == .ORG }.map(\.end))
+        spans.removeAll { s in
+            guard s.end - s.start == 1, s.taggerType >= 0 else { return false }
+            let k = s.start
+            if doc.tokens[k].startsLine, attrs[k].flags & TaggerFeatures.fAllCaps != 0,
+                (k + 1..<n).allSatisfy({ attrs[$0].flags & TaggerFeatures.fNoLetter != 0 })
+            {
+                return true
+            }
+            return corporateSuffixes.contains(attrs[k].word) && !organisationEnds.contains(k)
+        }
+        let suffixAfter = spans.indices.compactMap { k -> Int? in
+            let e = spans[k].end
+            guard spans[k].type == .ORG, e < n, e < sentenceEnd[spans[k].start] || doc.tokens[e].startsLine,
+                  corporateSuffixes.contains(attrs[e].word),
+                  !spans.contains(where: { $0.start <= e && e < $0.end && $0.end - $0.start > 1 }) else { return nil }
+            return e
+        }
+        for e in suffixAfter {
+            spans.removeAll { $0.start == e && $0.end == e + 1 }
+            if let j = spans.firstIndex(where: { $0.end == e && $0.type == .ORG }) { spans[j].end = e + 1 }
+        }
+
+        // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign
+        // Minister] Yoshimasa Hayashi"): a span made only of title words (and a leading place or nationality)
+        // right before a capitalised word is dropped, and capitalised words right before a person join it.
+        if !NERExperiments.noTrim {
+            var leading: [TokenSpan] = []
+            spans.removeAll { s in
+                guard s.taggerType >= 0, s.type != .PERSON, s.end < sentenceEnd[s.start], attrs[s.end].isCapitalised,
+                      (s.start..<s.end).contains(where: { roleHeads.contains(attrs[$0].word) }) else { return false }
+                var k = s.start
+                var place: TokenSpan?
+                if let m = phrases.longest(attrs, k, s.end, mask: gpe | norp) {
+                    k += m.length
+                    place = TokenSpan(start: s.start, end: k, type: m.category & gpe != 0 ? .GPE : .NORP, taggerType: -1)
+                }
+                guard k < s.end, (k..<s.end).allSatisfy({ roleWords.contains(attrs[$0].word) }) else { return false }
+                if let place { leading.append(place) }
+                return true
+            }
+            spans += leading
+            let covered = Set(spans.flatMap { Array($0.start..<$0.end) })
+            for k in spans.indices where spans[k].type == .PERSON {
+                var b = spans[k].start
+                while b > sentenceStart[b], spans[k].end - b < 4, !covered.contains(b - 1), attrs[b - 1].isCapitalised,
+                    attrs[b - 1].flags & TaggerFeatures.fAllCaps == 0, !roleWords.contains(attrs[b - 1].word),
+                    !courtesy.contains(attrs[b - 1].word), !(b - 1 == sentenceStart[b] && attrs[b - 1].casing == 1),
+                    phrases.longest(attrs, b - 1, b, mask: gpe | loc | norp | media) == nil
+                {
+                    b -= 1
+                }
+                spans[k].start = b
+            }
+        }
+
         // 4. Persons right after a title: "Secretary of Defense Lloyd Austin", "Defense Minister Minoru Kihara".
         for k in spans.indices where spans[k].type != .PERSON && spans[k].taggerType >= 0 {
             let s = spans[k]
             guard s.start > 0, s.end - s.start <= 3, roleHeads.contains(attrs[s.start - 1].word) || isRoleEnd(attrs, s.start - 1)
+                || courtesy.contains(attrs[s.start - 1].word)
             else { continue }
             guard phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp) == nil else { continue }
             guard (s.start..<s.end).allSatisfy({ attrs[$0].isCapitalised && attrs[$0].flags & TaggerFeatures.fAllCaps == 0 })
