@@ -37,7 +37,7 @@ enum DocumentPreparer {
     /// Splits tokens into sentences: at line starts, and after ".", "!" or "?" followed by a capitalised word,
     /// a quote or a digit. A line start does not split when the text is plainly wrapped mid-sentence (the new
     /// line starts in lower case, or the last line ended with a comma or a lower-case word), as in wire copy; a blank
-    /// line always splits.
+    /// or indented line always splits.
     static func sentences(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var s = 0
@@ -51,9 +51,18 @@ enum DocumentPreparer {
                     let wrapped = isLower(p[tokens[i].utf8Start])
                         || (prev.utf8End - prev.utf8Start == 1 && last == 0x2C)
                         || (isLower(p[prev.utf8Start]) && isLower(last))
+                    // A blank line or an indented line (a new paragraph or table row in wire copy) always splits.
                     var newlines = 0
-                    for k in prev.utf8End..<tokens[i].utf8Start where p[k] == 0x0A { newlines += 1 }
-                    if wrapped && newlines < 2 { split = false }
+                    var indent = 0
+                    for k in prev.utf8End..<tokens[i].utf8Start {
+                        if p[k] == 0x0A {
+                            newlines += 1
+                            indent = 0
+                        } else if p[k] == 0x20 || p[k] == 0x09 {
+                            indent += p[k] == 0x09 ? 2 : 1
+                        }
+                    }
+                    if wrapped && newlines < 2 && indent < 2 { split = false }
                 }
                 if !split {
                     let prev = tokens[i - 1]

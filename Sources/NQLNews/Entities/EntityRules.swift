@@ -359,7 +359,7 @@ enum EntityRules {
             // Only where the tagger was confused: it called the organisation word part of a person's name.
             let confused = inside.contains { $0.type == .PERSON && $0.start <= i && i < $0.end && $0.end == run.upperBound }
             // ... or it stopped short inside the run ("the Self-Defense [Forces]").
-            let stoppedShort = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
+            let stoppedShort = inside.count == 1 && [.ORG, .MISC].contains(inside[0].type) && inside[0].end == run.upperBound
                 && inside[0].start > run.lowerBound && inside[0].taggerType >= 0
             if run.count >= 2, !agrees || stoppedShort, confused || stoppedShort, !NERExperiments.noOrganisationRuns {
                 replace(run.lowerBound, run.upperBound, .ORG)
@@ -419,7 +419,8 @@ enum EntityRules {
 
         // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign
         // Minister] Yoshimasa Hayashi"): a span made only of title words (and a leading place or nationality)
-        // right before a capitalised word is dropped, and capitalised words right before a person join it.
+        // right before a capitalised word is dropped, and capitalised words right before a person join it (one
+        // uncommon capitalised word right after it too).
         if !NERExperiments.noTrim {
             var leading: [TokenSpan] = []
             spans.removeAll { s in
@@ -447,6 +448,15 @@ enum EntityRules {
                     b -= 1
                 }
                 spans[k].start = b
+                // ... and one more capitalised word right after, ending the run ("Yoon Suk" + "Yeol" told).
+                let e = spans[k].end
+                if e - b < 3, e < sentenceEnd[e - 1], !covered.contains(e), attrs[e].isCapitalised,
+                    attrs[e].flags & TaggerFeatures.fAllCaps == 0, attrs[e].casing != 1,
+                    e + 1 >= sentenceEnd[e - 1] || !attrs[e + 1].isCapitalised,
+                    phrases.longest(attrs, e, e + 1, mask: gpe | loc | norp | media) == nil
+                {
+                    spans[k].end = e + 1
+                }
             }
         }
 
