@@ -513,7 +513,48 @@ enum EntityRules {
                 i += 1
             }
         }
+        if !NERExperiments.flags.contains("noacronyms") { acronyms(&spans, attrs, p, doc.tokens) }
         spans.sort { $0.start < $1.start }
+    }
+
+    static let openParenthesis = FeatureHash.string("(")
+    static let closeParenthesis = FeatureHash.string(")")
+
+    /// An acronym defined in brackets after an organisation's name is that organisation, there and wherever else
+    /// the document uses it: "Bank of Ghana (BoG)" ... "BoG said".
+    static func acronyms(_ spans: inout [TokenSpan], _ attrs: [TokenAttributes], _ p: UnsafeBufferPointer<UInt8>,
+                         _ tokens: [TextToken]) {
+        var defined: [UInt64: EntityType] = [:]
+        for s in spans where s.end - s.start >= 2 && s.end + 2 < attrs.count {
+            guard s.type == .ORG,
+                  attrs[s.end].word == openParenthesis, attrs[s.end + 2].word == closeParenthesis else { continue }
+            // The acronym's capitals must be initials of the name's words, in order ("BoG" for "Bank of Ghana";
+            // not "USA" after a runner's name in a results list).
+            let t = tokens[s.end + 1]
+            var capitals: [UInt8] = []
+            for k in t.utf8Start..<t.utf8End where p[k] >= 0x41 && p[k] <= 0x5A { capitals.append(p[k]) }
+            let initials = (s.start..<s.end).map { p[tokens[$0].utf8Start] }.filter { $0 >= 0x41 && $0 <= 0x5A }
+            guard capitals.count >= 2, capitals.first == initials.first else { continue }
+            var j = 0
+            for c in initials where j < capitals.count && c == capitals[j] { j += 1 }
+            guard j == capitals.count else { continue }
+            defined[attrs[s.end + 1].word] = s.type
+        }
+        guard !defined.isEmpty else { return }
+        var spanAt: [Int: Int] = [:]
+        var covered = Set<Int>()
+        for (n, s) in spans.enumerated() {
+            if s.end - s.start == 1 { spanAt[s.start] = n }
+            for k in s.start..<s.end { covered.insert(k) }
+        }
+        for k in 0..<attrs.count {
+            guard let type = defined[attrs[k].word] else { continue }
+            if let n = spanAt[k] {
+                spans[n].type = type
+            } else if !covered.contains(k) {
+                spans.append(TokenSpan(start: k, end: k + 1, type: type, taggerType: -1))
+            }
+        }
     }
 
     /// Whether token `i` ends a title phrase (a role head preceded by modifiers).

@@ -98,3 +98,22 @@ import Testing
         #expect(jordan.first?.mentions.map(\.start) == [80, 90, 100])
     }
 }
+
+@Suite struct EntityAcronymTests {
+    @Test func acronymDefinedAfterAnOrganisationIsThatOrganisation() throws {
+        let text = """
+            The Bank of Ghana (BoG) raised its policy rate on Monday. Traders said BoG would act again if \
+            inflation stayed high.
+            """
+        let mentions = try recognizer().mentions(in: text).filter { $0.text == "BoG" }
+        #expect(mentions.count == 2)
+        #expect(mentions.allSatisfy { $0.type == .ORG })
+    }
+
+    @Test func bracketsAfterAPersonAreNotAnAcronym() throws {
+        // A results list: the country after a runner is not the runner's acronym.
+        let text = "1. Michael Johnson (USA) 19.32 seconds 2. Frank Fredericks (NAM) 19.68"
+        let usa = try recognizer().mentions(in: text).filter { $0.text == "USA" }
+        #expect(!usa.contains { $0.type == .PERSON })
+    }
+}
