@@ -70,6 +70,10 @@ enum EntityRules {
     static let trimmable = hashes(EntityLexicon.trimmableTitles)
     static let courtesy = hashes(EntityLexicon.courtesyTitles)
     static let corporateSuffixes = hashes(EntityLexicon.corporateSuffixes)
+    static let holidays = hashes([
+        "Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Chanukah", "Ramadan", "Diwali", "Passover",
+        "Eid", "Lent", "Advent", "Kwanzaa", "Juneteenth", "Xmas",
+    ])
     static let organisationHeads = hashes(EntityLexicon.organisationHeads)
     static let geographicHeads = hashes(EntityLexicon.geographicHeads)
     static let theWord = FeatureHash.string("The")
@@ -252,6 +256,12 @@ enum EntityRules {
                     spans[k].type = .LOC
                 }
             }
+        }
+
+        // 3a0. Holidays are dates, not people or places ("Christmas", "Easter").
+        for k in spans.indices where spans[k].end - spans[k].start == 1 && holidays.contains(attrs[spans[k].start].word) {
+            spans[k].type = .DATE
+            spans[k].taggerType = -1
         }
 
         // 3b. A title the tagger ran into the name: "Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin".

@@ -14,6 +14,13 @@ import Testing
         #expect(names.isEmpty, "\(names)")
     }
 
+    @Test func holidaysAreDatesNotPeople() throws {
+        let text = "Christmas came early for Hartley. Shoppers spent more before Christmas, and Easter sales held up."
+        let mentions = try found(text)
+        #expect(!mentions.contains { ($0.0 == "Christmas" || $0.0 == "Easter") && $0.1 != .DATE }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Hartley" })
+    }
+
     @Test func wireSignOffIsNotAName() throws {
         let text = """
             Harbour Freight Lines said its third-quarter profit rose on stronger
