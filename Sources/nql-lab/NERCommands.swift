@@ -39,32 +39,64 @@ enum NERCommands {
         }
     }
 
-    /// `train-ner TRAIN.jsonl --unlabelled FILE.jsonl --out DIR [--epochs N]`
+    /// `train-ner [--weight N] [--no-misc] [--own-features] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR
+    /// --out DIR [--epochs N]`
+    ///
+    /// `--weight N` (documents seen N times per epoch), `--no-misc` (the set annotates only PER/ORG/LOC, so a
+    /// MISC prediction where it says O is not an error) and `--own-features` (the set's documents also train
+    /// a copy of every feature of their own, left out of the model) apply to the next training file only.
     static func train(_ args: [String]) {
-        var train: String?
+        var docs: [LabeledDocument] = []
         var unlabelled: [String] = []
+        var vectors: String?
         var out = "Sources/NQLNews/Resources"
         var epochs = 10
+        var weight = 1
+        var noMisc = false
+        var ownFeatures = false
+        var files = 0
         var i = 0
         while i < args.count {
             switch args[i] {
             case "--unlabelled":
                 i += 1
                 if i < args.count { unlabelled.append(args[i]) }
+            case "--vectors":
+                i += 1
+                if i < args.count { vectors = args[i] }
             case "--out":
                 i += 1
                 if i < args.count { out = args[i] }
             case "--epochs":
                 i += 1
                 if i < args.count, let n = Int(args[i]) { epochs = n }
-            default: train = args[i]
+            case "--weight":
+                i += 1
+                if i < args.count, let n = Int(args[i]), n > 0 { weight = n } else { fail("--weight needs a positive count") }
+            case "--no-misc":
+                noMisc = true
+            case "--own-features":
+                ownFeatures = true
+            default:
+                files += 1
+                for var d in labelledDocuments(args[i]) {
+                    d.weight = weight
+                    d.unlabelledMisc = noMisc
+                    d.ownFeatures = ownFeatures ? files : 0
+                    if noMisc { d.spans.removeAll { $0.type == "MISC" } }
+                    docs.append(d)
+                }
+                weight = 1
+                noMisc = false
+                ownFeatures = false
             }
             i += 1
         }
-        guard let train else { fail("usage: nql-lab train-ner TRAIN.jsonl --unlabelled FILE.jsonl --out DIR") }
+        guard !docs.isEmpty else {
+            fail("usage: nql-lab train-ner [--weight N] [--no-misc] [--own-features] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR --out DIR")
+        }
         let clock = ContinuousClock()
         let t0 = clock.now
-        let docs = labelledDocuments(train)
         var texts: [String] = []
         for path in unlabelled {
             for obj in readJSONLines(path) {
@@ -76,7 +108,9 @@ enum NERCommands {
             }
         }
         print("read \(docs.count) training documents, \(texts.count) unlabelled texts in \(clock.now - t0)")
-        let bytes = EntityTrainer.train(documents: docs, unlabelled: texts, epochs: epochs) { print($0) }
+        let bytes = EntityTrainer.train(documents: docs, unlabelled: texts, vectorDirectory: vectors, epochs: epochs) {
+            print($0)
+        }
         let path = out + "/" + EntityTrainer.modelFileName
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { fail("cannot write \(path)") }
         print("wrote \(path) (\(bytes.count) bytes) in \(clock.now - t0)")
@@ -100,17 +134,32 @@ enum NERCommands {
         return "?"
     }
 
-    /// `eval-ner DEV.jsonl [--model PATH] [--errors N]`
+    /// `eval-ner DEV.jsonl [--model PATH] [--errors N] [--types PER,ORG,LOC] [--no-speed] [--mentions]`
+    ///
+    /// Scores the mentions of `entities(in:)` with each entity's type, as the exporter
+    /// `Examples/tools/entities-jsonl.nql` writes them (`--mentions`: the raw `mentions(in:)` instead).
+    /// `--types` scores only those types, dropping every other type on both sides (the convention for sets that
+    /// annotate only persons, organisations and places); `--no-speed` skips the five timed runs.
     static func eval(_ args: [String]) {
         var path: String?
         var modelPath: String?
         var errors = 0
+        var types = ["PER", "ORG", "LOC", "MISC"]
+        var timed = true
+        var raw = false
         var i = 0
         while i < args.count {
             switch args[i] {
             case "--model":
                 i += 1
                 if i < args.count { modelPath = args[i] }
+            case "--types":
+                i += 1
+                if i < args.count { types = args[i].split(separator: ",").map(String.init) }
+            case "--no-speed":
+                timed = false
+            case "--mentions":
+                raw = true
             case "--errors":
                 i += 1
                 if i < args.count { errors = Int(args[i]) ?? 0 }
@@ -129,20 +178,22 @@ enum NERCommands {
             fail("\(error)")
         }
         let loadTime = clock.now - t0
-        let types = ["PER", "ORG", "LOC", "MISC"]
+        let scored = Set(types)
         var tp = [String: Int](), fp = [String: Int](), fn = [String: Int]()
         var shown = 0
         for d in docs {
-            let predicted = recognizer.mentions(in: d.text)
+            let predicted = raw
+                ? recognizer.mentions(in: d.text)
+                : recognizer.entities(in: d.text).flatMap { e in e.mentions.map { EntityMention(start: $0.start, end: $0.end, text: $0.text, type: e.type) } }
             var p = Set<String>()
             var ptext: [String: String] = [:]
             for m in predicted {
-                guard let t = scoredType(m.type) else { continue }
+                guard let t = scoredType(m.type), scored.contains(t) else { continue }
                 let k = "\(m.start):\(m.end):\(t)"
                 p.insert(k)
                 ptext[k] = m.text
             }
-            let g = Set(d.spans.map { "\($0.start):\($0.end):\($0.type)" })
+            let g = Set(d.spans.filter { scored.contains($0.type) }.map { "\($0.start):\($0.end):\($0.type)" })
             for k in p {
                 let t = String(k.split(separator: ":")[2])
                 if g.contains(k) { tp[t, default: 0] += 1 } else {
@@ -178,6 +229,8 @@ enum NERCommands {
         for t in types {
             print(String(format: "%-8@ ", t as NSString) + prf(tp[t] ?? 0, fp[t] ?? 0, fn[t] ?? 0))
         }
+        print("model    \(recognizer.modelPath) loaded in \(loadTime)")
+        guard timed else { return }
         // Speed of recognition alone (mentions), one core.
         let words = docs.reduce(0) { $0 + $1.text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count }
         var best = Double.infinity
@@ -200,7 +253,6 @@ enum NERCommands {
         }
         print(String(format: "speed    %.0f words/s wall, %.0f words/s thread CPU time (%d words, one thread, best of 5)",
                      Double(words) / best, Double(words) / bestCPU, words))
-        print("model    \(recognizer.modelPath) loaded in \(loadTime)")
         print("peak RSS \(peakRSS())")
     }
 }
@@ -267,5 +319,50 @@ extension NERCommands {
         print(String(format: "%d texts, %d words, %d mentions: %.0f words/s wall, %.0f words/s thread CPU time",
                      texts.count, words, mentions, Double(words) / wall, Double(words) / cpu))
         print("peak RSS \(peakRSS())")
+    }
+}
+
+extension NERCommands {
+    /// `audit-ner CORPUS [--top N]`: the most frequent names per type (PERSON, ORG, GPE) over a corpus of articles
+    /// (anything `load` reads: a pages folder, a JSON Lines file, ...), with mention and article counts, for a
+    /// person to review.
+    static func audit(_ args: [String]) -> Int32 {
+        var path: String?
+        var top = 50
+        var i = 0
+        while i < args.count {
+            if args[i] == "--top", i + 1 < args.count, let n = Int(args[i + 1]), n > 0 {
+                top = n
+                i += 2
+                continue
+            }
+            path = args[i]
+            i += 1
+        }
+        guard let path else { fail("usage: nql-lab audit-ner CORPUS [--top N]") }
+        let (articles, problems) = ArticleLoader.load(path)
+        for p in problems.prefix(5) { FileHandle.standardError.write(Data("nql-lab: \(p)\n".utf8)) }
+        let recognizer: EntityRecognizer
+        do { recognizer = try EntityRecognizer.shared() } catch { fail("\(error)") }
+        var counts: [EntityType: [String: (mentions: Int, articles: Int)]] = [:]
+        for article in articles {
+            for e in recognizer.entities(in: article.text) {
+                var row = counts[e.type, default: [:]][e.name, default: (0, 0)]
+                row.mentions += e.count
+                row.articles += 1
+                counts[e.type, default: [:]][e.name] = row
+            }
+        }
+        print("\(articles.count) articles" + (problems.isEmpty ? "" : ", \(problems.count) load problems"))
+        for type in [EntityType.PERSON, .ORG, .GPE] {
+            let ranked = (counts[type] ?? [:]).sorted {
+                $0.value.mentions != $1.value.mentions ? $0.value.mentions > $1.value.mentions : $0.key < $1.key
+            }
+            print("\n\(type.rawValue): \(ranked.count) names; the \(min(top, ranked.count)) most mentioned (mentions, articles)")
+            for (n, (name, c)) in ranked.prefix(top).enumerated() {
+                print(String(format: "%3d %6d %5d  ", n + 1, c.mentions, c.articles) + name)
+            }
+        }
+        return 0
     }
 }

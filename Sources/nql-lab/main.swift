@@ -12,17 +12,20 @@ struct LabCommand {
 }
 
 let commands: [LabCommand] = [
-    LabCommand(name: "train-ner", usage: "train-ner TRAIN.jsonl --unlabelled FILE.jsonl --out DIR   retrain the entity model") {
+    LabCommand(name: "train-ner", usage: "train-ner [--weight N] [--no-misc] [--own-features] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR --out DIR   retrain the entity model") {
         NERCommands.train($0)
         return 0
     },
-    LabCommand(name: "eval-ner", usage: "eval-ner DEV.jsonl [--model FILE] [--errors N]   entity F1 (CoNLL mapping), words/s, load time, peak memory") {
+    LabCommand(name: "eval-ner", usage: "eval-ner DEV.jsonl [--model FILE] [--errors N] [--types PER,ORG,LOC] [--no-speed]   entity F1 (CoNLL mapping), words/s, load time, peak memory") {
         NERCommands.eval($0)
         return 0
     },
     LabCommand(name: "bench-ner", usage: "bench-ner CORPUS.jsonl   entity recognition words/s on a corpus (one thread)") {
         NERCommands.bench($0)
         return 0
+    },
+    LabCommand(name: "audit-ner", usage: "audit-ner CORPUS [--top N]   the most mentioned PERSON, ORG and GPE names of a corpus, for review") {
+        NERCommands.audit($0)
     },
     LabCommand(name: "check-tokens", usage: "check-tokens FILE.jsonl   check the tokenizer against pre-tokenised text") {
         NERCommands.checkTokens($0)

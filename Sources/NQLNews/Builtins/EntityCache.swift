@@ -114,7 +114,9 @@ final class EntityCache: ElementPrefetcher {
     private(set) var recognised = 0
 
     private func recognise(_ text: String) -> Known {
-        let entities = recognizer.entities(in: text)
+        // The recogniser reads English: a span with no Latin letter or digit (a Korean
+        // word in a Korean text) is not a name it knows.
+        let entities = recognizer.entities(in: text).filter { NonEnglish.hasLatinLetterOrDigit($0.name) }
         return Known(entities: entities, keys: MentionKeys.of(entities), types: Set(entities.map(\.type)))
     }
 

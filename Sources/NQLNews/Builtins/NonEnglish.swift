@@ -18,6 +18,13 @@ enum NonEnglish {
         return counts.max { $0.value < $1.value }?.key
     }
 
+    /// Whether a name has a Latin letter or a digit somewhere ("Seoul", "€10", "Lee Jae-myung").
+    static func hasLatinLetterOrDigit(_ s: String) -> Bool {
+        s.unicodeScalars.contains { u in
+            (u.value < 0x250 || (0x1E00...0x1EFF).contains(u.value)) && (u.properties.isAlphabetic || u.properties.numericType != nil)
+        }
+    }
+
     private static func name(of v: UInt32) -> String {
         switch v {
         case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return "Korean (Hangul)"

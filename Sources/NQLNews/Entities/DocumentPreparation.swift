@@ -9,6 +9,8 @@ struct PreparedDocument {
 struct TaggerLexicon: Sendable {
     /// Word (exact bytes hash) -> finest cluster id c4096 (coarser ids are its prefixes).
     var clusters = KeyTable(capacity: 16)
+    /// Word (exact bytes hash) -> vector clusters packed by `VectorClusterLearner.pack`.
+    var vectors = KeyTable(capacity: 16)
     /// Token-sequence hash -> bit mask of tagger types.
     var gazetteer = KeyTable(capacity: 16)
     /// Lower-cased word hash -> casing bucket (1-4) learnt from unlabelled text.
@@ -31,14 +33,37 @@ struct TaggerLexicon: Sendable {
 }
 
 enum DocumentPreparer {
+    static let wrapAware = !NERExperiments.flags.contains("linesplit")
     /// Splits tokens into sentences: at line starts, and after ".", "!" or "?" followed by a capitalised word,
-    /// a quote or a digit.
+    /// a quote or a digit. A line start does not split when the text is plainly wrapped mid-sentence (the new
+    /// line starts in lower case, or the last line ended with a comma or a lower-case word), as in wire copy; a blank
+    /// or indented line always splits.
     static func sentences(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var s = 0
+        @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
         for i in 0..<tokens.count {
             if i > s {
                 var split = tokens[i].startsLine
+                if split && wrapAware {
+                    let prev = tokens[i - 1]
+                    let last = p[prev.utf8End - 1]
+                    let wrapped = isLower(p[tokens[i].utf8Start])
+                        || (prev.utf8End - prev.utf8Start == 1 && last == 0x2C)
+                        || (isLower(p[prev.utf8Start]) && isLower(last))
+                    // A blank line or an indented line (a new paragraph or table row in wire copy) always splits.
+                    var newlines = 0
+                    var indent = 0
+                    for k in prev.utf8End..<tokens[i].utf8Start {
+                        if p[k] == 0x0A {
+                            newlines += 1
+                            indent = 0
+                        } else if p[k] == 0x20 || p[k] == 0x09 {
+                            indent += p[k] == 0x09 ? 2 : 1
+                        }
+                    }
+                    if wrapped && newlines < 2 && indent < 2 { split = false }
+                }
                 if !split {
                     let prev = tokens[i - 1]
                     if prev.utf8End - prev.utf8Start == 1 {
@@ -77,6 +102,24 @@ enum DocumentPreparer {
             a.clusters = (unknownCluster, unknownCluster, unknownCluster, unknownCluster)
         }
         a.casing = UInt64(max(lexicon.casing.get(a.lower | 1), 0))
+        var source: UInt64 = 0
+        var v = lexicon.vectors.get(a.word | 1)
+        if v < 0, a.flags & TaggerFeatures.fAllCaps != 0, e - s > 1 {
+            source = 2
+            v = lexicon.vectors.get(FeatureHash.titled(p, s, e) | 1)
+        }
+        if v < 0 {
+            source = 1
+            v = lexicon.vectors.get(a.lower | 1)
+        }
+        if v >= 0 {
+            let packed = UInt64(v)
+            a.vector = (packed >> 24, packed >> 15 & 0x1FF, packed & 0x7FFF)
+        } else {
+            source = 3
+            a.vector = (unknownCluster, unknownCluster, unknownCluster)
+        }
+        a.vectorSource = source
         return a
     }
 
@@ -238,6 +281,11 @@ enum DocumentPreparer {
             sports = scores >= 2 ? 1 << 8 : 0
             for i in 0..<attrs.count { attrs[i].document |= sports }
         }
+        // Register: informal when at least a quarter of the sentences start in lower case.
+        var lowerStarts = 0
+        for r in sents where !r.isEmpty && attrs[r.lowerBound].isLowercase { lowerStarts += 1 }
+        let informal: UInt64 = sents.count > 0 && lowerStarts * 4 >= sents.count ? 1 : 0
+        if informal != 0 { for i in 0..<attrs.count { attrs[i].register = informal } }
         for r in sents {
             for i in r where attrs[i].isCapitalised {
                 var f: UInt64 = 1 | sports

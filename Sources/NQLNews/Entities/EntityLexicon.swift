@@ -178,6 +178,21 @@ enum EntityLexicon {
         "Interior", "Treasury", "Homeland", "Security", "Energy", "Justice", "Commerce", "Health", "Education",
     ]
 
+    /// Legal-form suffixes of company names: a name of its own only with the name before it ("Standard Oil Co").
+    static let corporateSuffixes: Set<String> = [
+        "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Plc", "PLC", "plc", "LLC", "L.P.", "LP", "AG",
+        "SA", "S.A.", "NV", "N.V.", "GmbH", "Bhd", "Pty", "Cos", "Corporation", "Incorporated", "Limited",
+    ]
+
+    /// Courtesy titles and abbreviated ranks that come before a name but are not part of it ("Mr Mkula",
+    /// "Gen. Kim Yong-bok").
+    static let courtesyTitles: Set<String> = [
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mx", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame",
+        "Gen", "Gen.", "Lt", "Lt.", "Col", "Col.", "Maj", "Maj.", "Capt", "Capt.", "Sgt", "Sgt.", "Adm", "Adm.",
+        "Cmdr", "Cmdr.", "Sen", "Sen.", "Rep", "Rep.", "Gov", "Gov.", "Rev", "Rev.", "Fr", "Fr.", "Hon", "Hon.",
+        "Mme", "Mme.", "Mlle", "Herr", "Frau", "Pres.", "Supt", "Insp", "Cpl", "Pte",
+    ]
+
     /// Last words of organisation names ("Japan Self-Defense Forces", "Finance Ministry").
     static let organisationHeads: Set<String> = [
         "Forces", "Force", "Ministry", "Agency", "Council", "Committee", "Commission", "Party", "Bank",

@@ -92,12 +92,83 @@ enum EntityMerger {
                 groups[i].role = role(before: span.start, analysis: analysis, p: p)
             }
         }
+        if !NERExperiments.flags.contains("manytypes") {
+            groups = oneTypePerName(groups.map { ($0.name, $0.type, $0.mentions, $0.aliases, $0.role) }).map {
+                Group(name: $0.name, type: $0.type, words: [], mentions: $0.mentions, aliases: $0.aliases, role: $0.role)
+            }
+        }
         return groups.map { g in
             var aliases = g.aliases
             for a in EntityLexicon.aliasGroups[g.name] ?? [] where !aliases.contains(a) { aliases.append(a) }
             return Entity(name: g.name, type: g.type, count: g.mentions.count, mentions: g.mentions,
                           aliases: aliases, role: g.role)
         }
+    }
+
+    /// Comparison key of a name's spelling variants: hyphens, dots, spaces and apostrophes ignored ("PAC-3" =
+    /// "PAC3", "Kim Yong-bok" = "Kim Yongbok"); case counts ("CHICAGO" in a results table is not "Chicago").
+    static func variantKey(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.filter {
+            !($0 == "-" || $0 == "." || $0 == " " || $0 == "'" || $0 == "’" || $0 == "\u{2010}" || $0 == "\u{2011}")
+        }))
+    }
+
+    /// One name, one type per document: entities whose names differ only in spelling variants (or not at all)
+    /// but got different types merge into the one with more mentions (a known place counts as a place), unless
+    /// both are used at least twice (the text really uses the name two ways: a city and its team). Variants of
+    /// the same type merge too ("PAC3" and "PAC-3").
+    typealias Merged = (name: String, type: EntityType, mentions: [EntityMention], aliases: [String], role: String?)
+    static func oneTypePerName(_ groups: [Merged]) -> [Merged] {
+        var byKey: [String: [Int]] = [:]
+        var order: [String] = []
+        for (n, g) in groups.enumerated() where ![.DATE, .MONEY, .PERCENT].contains(g.type) {
+            let key = variantKey(g.name)
+            guard !key.isEmpty else { continue }
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(n)
+        }
+        var absorbed = Set<Int>()
+        var out = groups
+        for key in order {
+            guard let members = byKey[key], members.count > 1 else { continue }
+            func weight(_ n: Int) -> Double {
+                let g = groups[n]
+                let place = (g.type == .GPE || g.type == .LOC) && isKnownPlace(g.name)
+                return Double(g.mentions.count) + (place ? 0.5 : 0)
+            }
+            guard let winner = members.max(by: { weight($0) < weight($1) || weight($0) == weight($1) && $0 > $1 }) else {
+                continue
+            }
+            for n in members where n != winner {
+                let g = groups[n]
+                // Used at least twice each way: the text really uses the name two ways (a city and its team).
+                if g.mentions.count >= 2 && g.type != groups[winner].type { continue }
+                // Capitals are results tables and headlines ("AT CHICAGO" the place, "CHICAGO 5" the team).
+                if g.type != groups[winner].type && isCapitals(g.name) { continue }
+                out[winner].mentions += g.mentions
+                for a in [g.name] + g.aliases where a != out[winner].name && !out[winner].aliases.contains(a) {
+                    out[winner].aliases.append(a)
+                }
+                if out[winner].role == nil { out[winner].role = g.role }
+                absorbed.insert(n)
+            }
+            out[winner].mentions.sort { $0.start < $1.start }
+        }
+        // Still ordered by first mention.
+        return out.enumerated().filter { !absorbed.contains($0.offset) }.sorted { l, r in
+            let a = l.element.mentions.first?.start ?? 0, b = r.element.mentions.first?.start ?? 0
+            return a != b ? a < b : l.offset < r.offset
+        }.map(\.element)
+    }
+
+    /// No lower-case letter and at least two capitals ("CHICAGO", "NATO").
+    static func isCapitals(_ name: String) -> Bool {
+        var capitals = 0
+        for c in name.unicodeScalars {
+            if c.properties.isLowercase { return false }
+            if c.properties.isUppercase { capitals += 1 }
+        }
+        return capitals >= 2
     }
 
     static func isKnownPlace(_ text: String) -> Bool {

@@ -68,6 +68,12 @@ enum EntityRules {
     static let mediaHeads = hashes(EntityLexicon.mediaHeads)
     static let eventWords = hashes(EntityLexicon.eventWords)
     static let trimmable = hashes(EntityLexicon.trimmableTitles)
+    static let courtesy = hashes(EntityLexicon.courtesyTitles)
+    static let corporateSuffixes = hashes(EntityLexicon.corporateSuffixes)
+    static let holidays = hashes([
+        "Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Chanukah", "Ramadan", "Diwali", "Passover",
+        "Eid", "Lent", "Advent", "Kwanzaa", "Juneteenth", "Xmas",
+    ])
     static let organisationHeads = hashes(EntityLexicon.organisationHeads)
     static let geographicHeads = hashes(EntityLexicon.geographicHeads)
     static let theWord = FeatureHash.string("The")
@@ -202,8 +208,10 @@ enum EntityRules {
             }
             if len > 0 {
                 let o = overlaps(i, i + len)
-                let containedInLonger = o.contains { spans[$0].start <= i && spans[$0].end >= i + len
-                    && spans[$0].end - spans[$0].start > len && spans[$0].type != .MISC }
+                // A longer name around it stays, unless it is two names joined by "and" ("AMRAAM and Patriot").
+                let containedInLonger = o.contains { q in spans[q].start <= i && spans[q].end >= i + len
+                    && spans[q].end - spans[q].start > len && spans[q].type != .MISC
+                    && !(spans[q].start..<spans[q].end).contains { attrs[$0].lower == H.and } }
                 let person = o.contains { spans[$0].type == .PERSON }
                 if !containedInLonger && !person { replace(i, i + len, .PRODUCT) }
                 i += len
@@ -217,8 +225,11 @@ enum EntityRules {
         for k in spans.indices where spans[k].taggerType >= 0 {
             // A place name the tagger stopped short of: "East China" + "Sea", "Taiwan" + "Strait".
             let after = spans[k].end
-            if spans[k].taggerType == 2, after < sentenceEnd[spans[k].start], geographicHeads.contains(attrs[after].word), !starts.contains(after) {
+            if spans[k].taggerType == 2 || spans[k].taggerType == 3, after < sentenceEnd[spans[k].start],
+                geographicHeads.contains(attrs[after].word), !starts.contains(after)
+            {
                 spans[k].end += 1
+                spans[k].taggerType = 2  // "Korean" + "Peninsula" is a place
             }
             let s = spans[k]
             let m = phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp)
@@ -247,6 +258,12 @@ enum EntityRules {
             }
         }
 
+        // 3a0. Holidays are dates, not people or places ("Christmas", "Easter").
+        for k in spans.indices where spans[k].end - spans[k].start == 1 && holidays.contains(attrs[spans[k].start].word) {
+            spans[k].type = .DATE
+            spans[k].taggerType = -1
+        }
+
         // 3b. A title the tagger ran into the name: "Secretary of [Defense Lloyd Austin]" -> "Lloyd Austin".
         for k in spans.indices where spans[k].taggerType >= 0 {
             var s = spans[k]
@@ -254,6 +271,7 @@ enum EntityRules {
             while s.end - s.start > 1, trimmable.contains(attrs[s.start].word),
                 s.start > 0 && (attrs[s.start - 1].lower == ofLower || roleHeads.contains(attrs[s.start - 1].word)
                     || trimmable.contains(attrs[s.start - 1].word)) || roleHeads.contains(attrs[s.start].word)
+                    || courtesy.contains(attrs[s.start].word)
             {
                 s.start += 1
                 trimmed = true
@@ -267,6 +285,68 @@ enum EntityRules {
                 s.taggerType = 0
             }
             spans[k] = s
+        }
+
+        // 3a. A sentence-initial word that news text almost never capitalises mid-sentence is not the start of a
+        // name: "Said Ohtani, through his interpreter" is PERSON "Ohtani", "Additionally" alone is nothing.
+        if !NERExperiments.flags.contains("keepinitial") {
+            var kept: [TokenSpan] = []
+            for var s in spans {
+                let k = s.start
+                if s.taggerType >= 0, k == sentenceStart[k], attrs[k].casing == 1, !attrs[k].isLowercase,
+                    attrs[k].flags & TaggerFeatures.fAllCaps == 0, attrs[k].word != theWord
+                {
+                    if s.end - s.start == 1 { continue }
+                    s.start += 1
+                } else if s.taggerType >= 0, attrs[k].word == theWord, s.end - s.start >= 2,
+                    let m = phrases.longest(attrs, k + 1, s.end, mask: gpe | loc | media), m.length == s.end - k - 1
+                {
+                    // "The U.N. Security Council": the article is not part of a listed name.
+                    s.start += 1
+                }
+                kept.append(s)
+            }
+            spans = kept
+        }
+
+        // 3b2. A courtesy title or abbreviated rank before capitalised words: those words are a person, the title
+        // is not part of any name ("North Korean Gen. Kim Yong-bok" -> NORP "North Korean", PERSON "Kim Yong-bok").
+        if !NERExperiments.noTrim {
+            var k = 0
+            while k < n {
+                guard courtesy.contains(attrs[k].word), k + 1 < sentenceEnd[k] else {
+                    k += 1
+                    continue
+                }
+                var e = k + 1
+                while e < sentenceEnd[k], e - k <= 3, attrs[e].isCapitalised, attrs[e].flags & TaggerFeatures.fAllCaps == 0,
+                    !courtesy.contains(attrs[e].word)
+                {
+                    e += 1
+                }
+                guard e > k + 1, phrases.longest(attrs, k + 1, e, mask: gpe | loc | norp | media) == nil else {
+                    k += 1
+                    continue
+                }
+                // A name the tagger ran on past the title's words keeps its end ("Gen. Kim Yong-bok Jr").
+                if let longer = spans.first(where: { $0.start <= k + 1 && $0.end > e && $0.type == .PERSON }) { e = longer.end }
+                var kept: [TokenSpan] = []
+                for s in spans {
+                    if s.end <= k || s.start >= e {
+                        kept.append(s)
+                    } else if s.start < k {
+                        // The words before the title stay a name of their own: a nationality, place or organisation.
+                        var rest = TokenSpan(start: s.start, end: k, type: s.type, taggerType: -1)
+                        if let m = phrases.longest(attrs, s.start, k, mask: gpe | loc | norp), m.length == k - s.start {
+                            rest.type = m.category & norp != 0 ? .NORP : (m.category & gpe != 0 ? .GPE : .LOC)
+                        }
+                        kept.append(rest)
+                    }
+                }
+                kept.append(TokenSpan(start: k + 1, end: e, type: .PERSON, taggerType: 0))
+                spans = kept
+                k = e
+            }
         }
 
         // 3c. Capitalised runs ending in an organisation word ("Japan Self-Defense Forces") where the tagger
@@ -288,7 +368,10 @@ enum EntityRules {
             let agrees = inside.count == 1 && inside[0].type == .ORG && inside[0].end == run.upperBound
             // Only where the tagger was confused: it called the organisation word part of a person's name.
             let confused = inside.contains { $0.type == .PERSON && $0.start <= i && i < $0.end && $0.end == run.upperBound }
-            if run.count >= 2, !agrees, confused, !NERExperiments.noOrganisationRuns {
+            // ... or it stopped short inside the run ("the Self-Defense [Forces]").
+            let stoppedShort = inside.count == 1 && [.ORG, .MISC].contains(inside[0].type) && inside[0].end == run.upperBound
+                && inside[0].start > run.lowerBound && inside[0].taggerType >= 0
+            if run.count >= 2, !agrees || stoppedShort, confused || stoppedShort, !NERExperiments.noOrganisationRuns {
                 replace(run.lowerBound, run.upperBound, .ORG)
             }
             i += 1
@@ -319,10 +402,95 @@ enum EntityRules {
             }
         }
 
+        // 3e. Wire copy: a sign-off alone on the last line ("REUTER") is no name, and a legal-form suffix alone
+        // ("Corp") joins the organisation name right before it or is dropped.
+        let organisationEnds = Set(spans.filter { $0.type == .ORG }.map(\.end))
+        spans.removeAll { s in
+            guard s.end - s.start == 1, s.taggerType >= 0 else { return false }
+            let k = s.start
+            if doc.tokens[k].startsLine, attrs[k].flags & TaggerFeatures.fAllCaps != 0,
+                (k + 1..<n).allSatisfy({ attrs[$0].flags & TaggerFeatures.fNoLetter != 0 })
+            {
+                return true
+            }
+            return corporateSuffixes.contains(attrs[k].word) && !organisationEnds.contains(k)
+        }
+        let suffixAfter = spans.indices.compactMap { k -> Int? in
+            let e = spans[k].end
+            guard spans[k].type == .ORG, e < n, e < sentenceEnd[spans[k].start] || doc.tokens[e].startsLine,
+                  corporateSuffixes.contains(attrs[e].word),
+                  !spans.contains(where: { $0.start <= e && e < $0.end && $0.end - $0.start > 1 }) else { return nil }
+            return e
+        }
+        for e in suffixAfter {
+            spans.removeAll { $0.start == e && $0.end == e + 1 }
+            if let j = spans.firstIndex(where: { $0.end == e && $0.type == .ORG }) { spans[j].end = e + 1 }
+        }
+
+        // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign
+        // Minister] Yoshimasa Hayashi"): a span made only of title words (and a leading place or nationality)
+        // right before a capitalised word is dropped, and capitalised words right before a person join it (one
+        // uncommon capitalised word right after it too).
+        if !NERExperiments.noTrim {
+            var leading: [TokenSpan] = []
+            var titleEnds: [Int] = []
+            spans.removeAll { s in
+                guard s.taggerType >= 0, s.type != .PERSON, s.end < sentenceEnd[s.start], attrs[s.end].isCapitalised,
+                      (s.start..<s.end).contains(where: { roleHeads.contains(attrs[$0].word) }) else { return false }
+                var k = s.start
+                var place: TokenSpan?
+                if let m = phrases.longest(attrs, k, s.end, mask: gpe | norp) {
+                    k += m.length
+                    place = TokenSpan(start: s.start, end: k, type: m.category & gpe != 0 ? .GPE : .NORP, taggerType: -1)
+                }
+                guard k < s.end, (k..<s.end).allSatisfy({ roleWords.contains(attrs[$0].word) }) else { return false }
+                if let place { leading.append(place) }
+                titleEnds.append(s.end)
+                return true
+            }
+            spans += leading
+            // The capitalised words right after a dropped title are the person it names ("[Secretary of
+            // State] Antony Blinken"), even where the tagger typed them otherwise or left a word out.
+            for e in titleEnds {
+                var end = e
+                while end < sentenceEnd[e], end - e < 3, attrs[end].isCapitalised, attrs[end].flags & TaggerFeatures.fAllCaps == 0,
+                    !roleWords.contains(attrs[end].word), !courtesy.contains(attrs[end].word),
+                    phrases.longest(attrs, end, end + 1, mask: gpe | loc | norp | media) == nil
+                {
+                    end += 1
+                }
+                guard end > e, !spans.contains(where: { $0.start < end && $0.end > end }) else { continue }
+                spans.removeAll { $0.start >= e && $0.end <= end }
+                spans.append(TokenSpan(start: e, end: end, type: .PERSON, taggerType: -1))
+            }
+            let covered = Set(spans.flatMap { Array($0.start..<$0.end) })
+            for k in spans.indices where spans[k].type == .PERSON {
+                var b = spans[k].start
+                while b > sentenceStart[b], spans[k].end - b < 4, !covered.contains(b - 1), attrs[b - 1].isCapitalised,
+                    attrs[b - 1].flags & TaggerFeatures.fAllCaps == 0, !roleWords.contains(attrs[b - 1].word),
+                    !courtesy.contains(attrs[b - 1].word), !(b - 1 == sentenceStart[b] && attrs[b - 1].casing == 1),
+                    phrases.longest(attrs, b - 1, b, mask: gpe | loc | norp | media) == nil
+                {
+                    b -= 1
+                }
+                spans[k].start = b
+                // ... and one more capitalised word right after, ending the run ("Yoon Suk" + "Yeol" told).
+                let e = spans[k].end
+                if e - b < 3, e < sentenceEnd[e - 1], !covered.contains(e), attrs[e].isCapitalised,
+                    attrs[e].flags & TaggerFeatures.fAllCaps == 0, attrs[e].casing != 1,
+                    e + 1 >= sentenceEnd[e - 1] || !attrs[e + 1].isCapitalised,
+                    phrases.longest(attrs, e, e + 1, mask: gpe | loc | norp | media) == nil
+                {
+                    spans[k].end = e + 1
+                }
+            }
+        }
+
         // 4. Persons right after a title: "Secretary of Defense Lloyd Austin", "Defense Minister Minoru Kihara".
         for k in spans.indices where spans[k].type != .PERSON && spans[k].taggerType >= 0 {
             let s = spans[k]
             guard s.start > 0, s.end - s.start <= 3, roleHeads.contains(attrs[s.start - 1].word) || isRoleEnd(attrs, s.start - 1)
+                || courtesy.contains(attrs[s.start - 1].word)
             else { continue }
             guard phrases.longest(attrs, s.start, s.end, mask: gpe | loc | norp) == nil else { continue }
             guard (s.start..<s.end).allSatisfy({ attrs[$0].isCapitalised && attrs[$0].flags & TaggerFeatures.fAllCaps == 0 })
@@ -371,7 +539,48 @@ enum EntityRules {
                 i += 1
             }
         }
+        if !NERExperiments.flags.contains("noacronyms") { acronyms(&spans, attrs, p, doc.tokens) }
         spans.sort { $0.start < $1.start }
+    }
+
+    static let openParenthesis = FeatureHash.string("(")
+    static let closeParenthesis = FeatureHash.string(")")
+
+    /// An acronym defined in brackets after an organisation's name is that organisation, there and wherever else
+    /// the document uses it: "Bank of Ghana (BoG)" ... "BoG said".
+    static func acronyms(_ spans: inout [TokenSpan], _ attrs: [TokenAttributes], _ p: UnsafeBufferPointer<UInt8>,
+                         _ tokens: [TextToken]) {
+        var defined: [UInt64: EntityType] = [:]
+        for s in spans where s.end - s.start >= 2 && s.end + 2 < attrs.count {
+            guard s.type == .ORG,
+                  attrs[s.end].word == openParenthesis, attrs[s.end + 2].word == closeParenthesis else { continue }
+            // The acronym's capitals must be initials of the name's words, in order ("BoG" for "Bank of Ghana";
+            // not "USA" after a runner's name in a results list).
+            let t = tokens[s.end + 1]
+            var capitals: [UInt8] = []
+            for k in t.utf8Start..<t.utf8End where p[k] >= 0x41 && p[k] <= 0x5A { capitals.append(p[k]) }
+            let initials = (s.start..<s.end).map { p[tokens[$0].utf8Start] }.filter { $0 >= 0x41 && $0 <= 0x5A }
+            guard capitals.count >= 2, capitals.first == initials.first else { continue }
+            var j = 0
+            for c in initials where j < capitals.count && c == capitals[j] { j += 1 }
+            guard j == capitals.count else { continue }
+            defined[attrs[s.end + 1].word] = s.type
+        }
+        guard !defined.isEmpty else { return }
+        var spanAt: [Int: Int] = [:]
+        var covered = Set<Int>()
+        for (n, s) in spans.enumerated() {
+            if s.end - s.start == 1 { spanAt[s.start] = n }
+            for k in s.start..<s.end { covered.insert(k) }
+        }
+        for k in 0..<attrs.count {
+            guard let type = defined[attrs[k].word] else { continue }
+            if let n = spanAt[k] {
+                spans[n].type = type
+            } else if !covered.contains(k) {
+                spans.append(TokenSpan(start: k, end: k + 1, type: type, taggerType: -1))
+            }
+        }
     }
 
     /// Whether token `i` ends a title phrase (a role head preceded by modifiers).

@@ -23,11 +23,22 @@ public struct LabeledDocument: Sendable {
     public var text: String
     /// Gold entities.
     public var spans: [LabeledSpan]
+    /// The set annotates only persons, organisations and places: where gold says O, a MISC prediction is not
+    /// an error (nationalities, products and events are simply unlabelled there).
+    public var unlabelledMisc: Bool
+    /// How many times the document is seen per training epoch (newswire is weighted up).
+    public var weight: Int
+    /// Non-zero: a set id (one per training set); while training, every feature of the document also has a copy
+    /// of its own for that set, which absorbs what is peculiar to it (tweets' casing, web text's conventions)
+    /// and is left out of the model, so the shared features stay closer to edited news.
+    public var ownFeatures: Int = 0
 
     /// Creates a labelled document.
-    public init(text: String, spans: [LabeledSpan]) {
+    public init(text: String, spans: [LabeledSpan], unlabelledMisc: Bool = false, weight: Int = 1) {
         self.text = text
         self.spans = spans
+        self.unlabelledMisc = unlabelledMisc
+        self.weight = weight
     }
 }
 
@@ -37,7 +48,8 @@ public enum EntityTrainer {
     public static let modelFileName = "ner.model"
 
     /// Trains a model and returns its serialised bytes. Deterministic for a given seed.
-    public static func train(documents: [LabeledDocument], unlabelled: [String], epochs: Int = 10,
+    public static func train(documents: [LabeledDocument], unlabelled: [String], vectorDirectory: String? = nil,
+                             epochs: Int = 10,
                              seed: UInt64 = 20_261_129, folds: Int = 10,
                              log: (String) -> Void = { _ in }) -> [UInt8] {
         let clock = ContinuousClock()
@@ -45,6 +57,13 @@ public enum EntityTrainer {
         let (clusters, casing, vocabulary) = WordClusterLearner.learn(
             texts: unlabelled + documents.map(\.text), seed: seed, log: log)
         log("clusters: \(clusters.count) words in \(clock.now - t0)")
+        var vectors = KeyTable(capacity: 16)
+        if let vectorDirectory {
+            switch VectorClusterLearner.learn(directory: vectorDirectory, seed: seed, log: log) {
+            case .success(let table): vectors = table
+            case .failure(let error): log("warning: \(error); training without vector clusters")
+            }
+        }
 
         // Tokenise and label the training documents.
         struct Doc {
@@ -93,10 +112,12 @@ public enum EntityTrainer {
             }
             return h
         }
+        let gazetteerFromWeighted = NERExperiments.flags.contains("gazweighted")
+        func inGazetteer(_ n: Int) -> Bool { !gazetteerFromWeighted || documents[n].weight > 1 }
         func gazetteer(excludingFold fold: Int) -> (KeyTable, Int) {
             var table = KeyTable(capacity: 30_000)
             var maxLen = 1
-            for (n, doc) in docs.enumerated() where n % folds != fold {
+            for (n, doc) in docs.enumerated() where n % folds != fold && inGazetteer(n) {
                 for (r, type) in doc.entities where r.count <= TaggerLexicon.maxGazetteerLength {
                     let h = entityHash(doc, r)
                     let old = max(table.get(h), 0)
@@ -112,6 +133,7 @@ public enum EntityTrainer {
         for f in 0..<folds {
             var lex = TaggerLexicon()
             lex.clusters = clusters
+            lex.vectors = vectors
             lex.casing = casing
             (lex.gazetteer, lex.gazetteerMaxLength) = gazetteer(excludingFold: f)
             foldLexicons.append(lex)
@@ -124,7 +146,9 @@ public enum EntityTrainer {
             }
             tokenTotal += doc.tokens.count
             var td = TrainingDocument(
-                sentences: pd.sentences, attributes: pd.attributes, keys: [], gold: doc.gold)
+                sentences: pd.sentences, attributes: pd.attributes, keys: [], gold: doc.gold,
+                unlabelledMisc: documents[n].unlabelledMisc,
+                ownFeatures: documents[n].ownFeatures == 0 ? 0 : 0xD0_0000 &+ UInt64(documents[n].ownFeatures))
             td.computeKeys()
             prepared.append(td)
         }
@@ -136,7 +160,9 @@ public enum EntityTrainer {
         for f in 0..<folds {
             let tf = clock.now
             var p = Perceptron()
-            let members = (0..<prepared.count).filter { $0 % folds != f }
+            let members = (0..<prepared.count).filter { $0 % folds != f }.flatMap {
+                repeatElement($0, count: max(documents[$0].weight, 1))
+            }
             p.train(prepared, members, epochs: epochs, seed: seed &+ UInt64(f), log: { _ in })
             let model = p.averaged()
             var correct = 0, total = 0
@@ -158,11 +184,15 @@ public enum EntityTrainer {
             both.append(td)
         }
         var perceptron = Perceptron()
-        perceptron.train(both, Array(0..<both.count), epochs: epochs, seed: seed, log: log)
+        let everything = (0..<both.count).flatMap {
+            repeatElement($0, count: max(documents[$0 % prepared.count].weight, 1))
+        }
+        perceptron.train(both, everything, epochs: epochs, seed: seed, log: log)
         let final = perceptron.averaged()
 
         var lexicon = TaggerLexicon()
         lexicon.clusters = clusters
+        lexicon.vectors = vectors
         lexicon.casing = casing
         for word in vocabulary {
             lexicon.vocabularyBytes.append(contentsOf: word.utf8)
@@ -184,6 +214,10 @@ struct TrainingDocument {
     var attributes: [TokenAttributes]
     var keys: [UInt64]
     var gold: [Int]
+    /// Gold O may hide an unannotated MISC name (see `LabeledDocument.unlabelledMisc`).
+    var unlabelledMisc = false
+    /// Salt of the document's own feature copies (see `LabeledDocument.ownFeatures`), 0 for none.
+    var ownFeatures: UInt64 = 0
 
     mutating func computeKeys() {
         let S = TaggerFeatures.staticCount
@@ -206,17 +240,24 @@ struct TrainingDocument {
 enum GreedyStep {
     /// Fills `feats` with token `i`'s features (its static keys and the history of
     /// the two tags before it) and returns the best tag allowed after `prev`.
+    /// With `copies` (a set's salt, 0 for none) every feature also appears in that set's own copy
+    /// (`featureCount` is then twice the usual count).
     static func best(_ doc: TrainingDocument, _ i: Int, in r: Range<Int>, prev: Int, prev2: Int, rows: KeyTable,
-                     weights: [Float], feats: inout [UInt64], scores: inout [Float]) -> Int {
+                     weights: [Float], feats: inout [UInt64], scores: inout [Float], copies: UInt64 = 0) -> Int {
         let T = TagSet.count
         let S = TaggerFeatures.staticCount
+        let H = TaggerFeatures.historyCount
         for k in 0..<S { feats[k] = doc.keys[i * S + k] }
         feats.withUnsafeMutableBufferPointer { fb in
             guard let fp = fb.baseAddress else { return }
             TaggerFeatures.historyKeys(doc.attributes[i], prev: prev, prev2: prev2, fp + S)
         }
+        let n = copies == 0 ? S + H : 2 * (S + H)
+        if copies != 0 {
+            for k in 0..<(S + H) { feats[S + H + k] = FeatureHash.key(copies, feats[k]) }
+        }
         for t in 0..<T { scores[t] = 0 }
-        for f in feats {
+        for f in feats[0..<n] {
             let row = rows.get(f)
             if row >= 0 {
                 let b = Int(row) * T
@@ -245,7 +286,7 @@ struct AveragedWeights {
         let S = TaggerFeatures.staticCount
         let H = TaggerFeatures.historyCount
         var out = [Int](repeating: 0, count: doc.gold.count)
-        var feats = [UInt64](repeating: 0, count: S + H)
+        var feats = [UInt64](repeating: 0, count: 2 * (S + H))
         var scores = [Float](repeating: 0, count: T)
         for r in doc.sentences {
             var prev = -1
@@ -269,6 +310,8 @@ struct Perceptron {
     var w: [Float] = []
     var acc: [Double] = []
     var c: Double = 1
+    /// Rows of features that exist only as a training set's own copy (left out of the shipped model).
+    var copyRows = Set<Int>()
 
     mutating func train(_ docs: [TrainingDocument], _ members: [Int], epochs: Int, seed: UInt64,
                         log: (String) -> Void) {
@@ -278,7 +321,7 @@ struct Perceptron {
         let clock = ContinuousClock()
         var rng = SeededGenerator(seed: seed)
         var order = members
-        var feats = [UInt64](repeating: 0, count: S + H)
+        var feats = [UInt64](repeating: 0, count: 2 * (S + H))
         var scores = [Float](repeating: 0, count: T)
         var tokenTotal = 0
         for n in members { tokenTotal += docs[n].gold.count }
@@ -293,14 +336,18 @@ struct Perceptron {
                     var prev2 = -1
                     for i in r {
                         let best = GreedyStep.best(doc, i, in: r, prev: prev, prev2: prev2, rows: rows, weights: w,
-                                                   feats: &feats, scores: &scores)
+                                                   feats: &feats, scores: &scores, copies: doc.ownFeatures)
+                        let n = doc.ownFeatures == 0 ? S + H : 2 * (S + H)
                         let gold = doc.gold[i]
-                        if best == gold {
+                        let unannotated = doc.unlabelledMisc && gold == TagSet.outside && best > 0
+                            && TagSet.type(of: best) == TagSet.miscType
+                        if best == gold || unannotated {
                             correct += 1
                         } else {
-                            for f in feats {
+                            for (k, f) in feats[0..<n].enumerated() {
                                 var row = rows.get(f)
                                 if row < 0 {
+                                    if k >= S + H { copyRows.insert(rowKeys.count) }
                                     rowKeys.append(f)
                                     w.append(contentsOf: repeatElement(0, count: T))
                                     acc.append(contentsOf: repeatElement(0, count: T))
@@ -328,6 +375,7 @@ struct Perceptron {
     func averaged() -> AveragedWeights {
         var avg = [Float](repeating: 0, count: w.count)
         for k in 0..<w.count { avg[k] = Float(Double(w[k]) - acc[k] / c) }
+        for row in copyRows { for t in 0..<TagSet.count { avg[row * TagSet.count + t] = 0 } }
         return AveragedWeights(rows: rows, keys: rowKeys, weights: avg)
     }
 }

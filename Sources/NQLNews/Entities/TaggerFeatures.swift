@@ -3,6 +3,8 @@ enum TagSet {
     /// Tagger types, in tag order.
     static let types: [String] = ["PER", "ORG", "LOC", "MISC"]
     static let typeCount = 4
+    /// Type index of MISC.
+    static let miscType = 3
     /// O plus B, I, L, U for each type.
     static let count = 1 + 4 * typeCount
     static let outside = 0
@@ -39,8 +41,14 @@ struct TokenAttributes {
     var prefix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var clusters: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// Vector clusters (c64, c512, row) of the word, and how it was found (0 exact, 1 lower case, 2 headline
+    /// word as a title, 3 unknown).
+    var vector: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var vectorSource: UInt64 = 0
     var gazetteer: UInt64 = 0
     var document: UInt64 = 0
+    /// 1 when the document's casing is unreliable (informal text: many sentences start in lower case).
+    var register: UInt64 = 0
     /// Second-pass document label (0 in the first pass).
     var passLabel: UInt64 = 0
     /// Second-pass matches against the first pass's names in the same document (0 in the first pass).
@@ -59,6 +67,8 @@ enum TaggerFeatures {
     // The 4,096-cluster level measured worse on dev (89.9 vs 90.1); kept for experiments only.
     static let fine = NERExperiments.flags.contains("fine4096")
     static let boundary: UInt64 = 0xB0B0_B0B0_B0B0_B0B1
+    /// Clusters from pretrained word vectors (`VectorClusterLearner`) for the token and its neighbours.
+    static let vectors = !NERExperiments.flags.contains("novectors")
 
     // Flag bits.
     static let fInitCap: UInt64 = 1
@@ -163,9 +173,11 @@ enum TaggerFeatures {
     /// Word-local keys come first in the static keys, offsets -2...2 in order, then the context keys.
     static let wordKeyTotal = wordKeyCounts.reduce(0, +)
     static let sportsFeatures = NERExperiments.flags.contains("sports")
-    static let contextCount = 10 + (DocumentPreparer.documentGazetteer ? 2 : 0) + (sportsFeatures ? 2 : 0)
+    static let registerFeatures = !NERExperiments.flags.contains("noregister")
+    static let registerCount = registerFeatures ? 3 : 0
+    static let contextCount = 10 + (DocumentPreparer.documentGazetteer ? 2 : 0) + (sportsFeatures ? 2 : 0) + registerCount
     /// The first context keys do not read second-pass labels (those come last).
-    static let passIndependentContextCount = 7 + (sportsFeatures ? 2 : 0)
+    static let passIndependentContextCount = 7 + (sportsFeatures ? 2 : 0) + registerCount
 
     /// Sentinel attributes standing for "no token" beyond a sentence edge.
     static let boundaryAttributes: TokenAttributes = {
@@ -176,6 +188,8 @@ enum TaggerFeatures {
         a.shape = b
         a.flags = b
         a.clusters = (b, b, b, b)
+        a.vector = (b, b, b)
+        a.vectorSource = 7
         a.casing = b
         a.suffix = (b, b, b, b)
         a.gazetteer = b
@@ -207,6 +221,11 @@ enum TaggerFeatures {
             put(29, a.clusters.1)
             put(44, a.casing)
             if fine { put(58, a.clusters.3) }
+            if vectors {
+                put(65, a.vector.0)
+                put(66, a.vector.1)
+                put(67, a.vector.2)
+            }
             if extra {
                 put(46, a.word)
                 put(54, a.suffix.2)
@@ -231,6 +250,12 @@ enum TaggerFeatures {
             put(43, a.casing << 2 | (a.flags & fInitCap) | (a.flags & fSentenceStart != 0 ? 2 : 0))
             put(56, a.clusters.2 << 16 | (a.flags & 0x3FF))
             if fine { put(59, a.clusters.3) }
+            if vectors {
+                put(68, a.vector.0)
+                put(69, a.vector.1)
+                put(70, a.vector.2)
+                put(71, a.vector.0 << 8 | a.vectorSource << 4 | (a.flags & (fInitCap | fAllCaps)) | (a.flags & fSentenceStart != 0 ? 8 : 0))
+            }
         case 1:
             put(4, a.lower)
             put(10, a.shape)
@@ -239,6 +264,11 @@ enum TaggerFeatures {
             put(31, a.clusters.1)
             put(45, a.casing)
             if fine { put(60, a.clusters.3) }
+            if vectors {
+                put(72, a.vector.0)
+                put(73, a.vector.1)
+                put(74, a.vector.2)
+            }
             if extra {
                 put(47, a.word)
                 put(55, a.suffix.2)
@@ -274,6 +304,15 @@ enum TaggerFeatures {
             out[n] = FeatureHash.key(63, sports << 40 | a.gazetteer)
             out[n + 1] = FeatureHash.key(64, sports << 40 | a.clusters.1)
             n += 2
+        }
+        if registerFeatures {
+            // The word's casing and kind conjoined with the document's register, so informal text (lower-case
+            // names, capitals for emphasis) can weigh them differently from edited news.
+            let r = a.register << 56
+            out[n] = FeatureHash.key(75, r | a.casing << 16 | (a.flags & 0x3FF))
+            out[n + 1] = FeatureHash.key(76, r ^ a.lower)
+            out[n + 2] = FeatureHash.key(77, r | a.vector.0 << 16 | a.vectorSource << 12 | (a.flags & 0x3FF))
+            n += 3
         }
         out[n] = FeatureHash.key(41, a.passLabel)
         out[n + 1] = FeatureHash.key(42, a.passLabel << 16 | m1.passLabel << 8 | p1.passLabel)

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Trained weights of the averaged-perceptron tagger, stored as Float32, plus its lexicon.
+/// Trained weights of the averaged-perceptron tagger (Float32 in memory, Int16 steps in the file), plus its lexicon.
 ///
-/// File format (`ner.model`, little-endian): magic "NQLNER05"; UInt32 tag count, weight-table capacity, row count,
+/// File format (`ner.model`, little-endian): magic "NQLNER06"; UInt32 tag count, weight-table capacity, row count,
 /// cluster-table capacity, gazetteer-table capacity, gazetteer max length; Float32 scale; then the arrays
-/// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Float32, cluster keys/values,
-/// gazetteer keys/values, UInt32 casing capacity and casing keys/values, UInt32 vocabulary count and byte count, word end offsets Int32, word bytes.
+/// fingerprints[capacity] UInt32, rowOf[capacity] Int32, weights[rows * tags] Int16 (times scale; Float32 in the
+/// older "NQLNER05" files, which have no vector clusters), cluster keys/values,
+/// gazetteer keys/values, UInt32 casing capacity and casing keys/values, UInt32 vocabulary count and byte count, word end offsets Int32, word bytes,
+/// UInt32 vector-cluster capacity and vector-cluster keys/values.
 final class TaggerModel: Sendable {
     let fingerprints: [UInt32]
     let rowOf: [Int32]
@@ -17,7 +19,9 @@ final class TaggerModel: Sendable {
     let vocabularyIndex: KeyTable
     let vocabularyVectors: [Float]
 
-    static let magic: [UInt8] = Array("NQLNER05".utf8)
+    static let magic: [UInt8] = Array("NQLNER06".utf8)
+    /// The previous format, without vector clusters (still read).
+    static let magicWithoutVectors: [UInt8] = Array("NQLNER05".utf8)
 
     init(fingerprints: [UInt32], rowOf: [Int32], weights: [Float], scale: Float, lexicon: TaggerLexicon) {
         self.fingerprints = fingerprints
@@ -30,13 +34,17 @@ final class TaggerModel: Sendable {
             lexicon: lexicon, fingerprints: fingerprints, rowOf: rowOf, weights: weights)
     }
 
-    /// Sums the word-local feature weights of every vocabulary word once, at load time.
+    /// How many of the most frequent vocabulary words get their weights summed at load time (the rest are summed
+    /// per text when they occur): more costs load time, fewer costs tagging speed.
+    static let precomputedWords = 16_000
+
+    /// Sums the word-local feature weights of the most frequent vocabulary words once, at load time.
     static func precompute(lexicon: TaggerLexicon, fingerprints: [UInt32], rowOf: [Int32], weights: [Float])
         -> (KeyTable, [Float])
     {
         let tags = TagSet.count
         let stride = 5 * tags
-        let count = lexicon.vocabularyEnds.count
+        let count = min(lexicon.vocabularyEnds.count, precomputedWords)
         var index = KeyTable(capacity: count + 1)
         // One extra entry after the vocabulary: the sentence boundary.
         var vectors = [Float](repeating: 0, count: (count + 1) * stride)
@@ -79,14 +87,16 @@ final class TaggerModel: Sendable {
     /// Builds the compact model from averaged float weights keyed by feature key.
     static func build(features: [(UInt64, Int32)], weights: [Float], lexicon: TaggerLexicon) -> TaggerModel {
         let tags = TagSet.count
-        let scale: Float = 1
+        // Weights are stored as Int16 steps of `scale`; the model in memory uses the same rounded values.
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale: Float = largest > 0 ? largest / Float(Int16.max) : 1
         // Keep only rows with a non-zero quantised weight.
         var kept: [(UInt64, [Float])] = []
         for (key, row) in features {
             var q = [Float](repeating: 0, count: tags)
             var any = false
             for t in 0..<tags {
-                let v = weights[Int(row) * tags + t]
+                let v = (weights[Int(row) * tags + t] / scale).rounded() * scale
                 q[t] = v
                 if v != 0 { any = true }
             }
@@ -130,7 +140,7 @@ final class TaggerModel: Sendable {
         withUnsafeBytes(of: scale.bitPattern.littleEndian) { out.append(contentsOf: $0) }
         raw(fingerprints)
         raw(rowOf)
-        raw(weights)
+        raw(weights.map { Int16(max(-32767, min(32767, ($0 / scale).rounded()))).littleEndian })
         raw(lexicon.clusters.keys)
         raw(lexicon.clusters.values)
         raw(lexicon.gazetteer.keys)
@@ -142,13 +152,19 @@ final class TaggerModel: Sendable {
         u32(lexicon.vocabularyBytes.count)
         raw(lexicon.vocabularyEnds)
         raw(lexicon.vocabularyBytes)
+        u32(lexicon.vectors.keys.count)
+        raw(lexicon.vectors.keys)
+        raw(lexicon.vectors.values)
         return out
     }
 
     static func load(bytes: [UInt8]) throws -> TaggerModel {
         var pos = 0
         func fail(_ what: String) -> EntityModelError { .corrupt("entity model is corrupt: \(what)") }
-        guard bytes.count >= 8 + 28, Array(bytes[0..<8]) == magic else { throw fail("bad header") }
+        guard bytes.count >= 8 + 28, Array(bytes[0..<8]) == magic || Array(bytes[0..<8]) == magicWithoutVectors else {
+            throw fail("bad header")
+        }
+        let hasVectors = Array(bytes[0..<8]) == magic
         pos = 8
         func u32() throws -> Int {
             guard pos + 4 <= bytes.count else { throw fail("truncated") }
@@ -180,7 +196,9 @@ final class TaggerModel: Sendable {
         guard cap > 0, cap & (cap - 1) == 0 else { throw fail("bad capacity") }
         let fps = try array(cap, UInt32.self)
         let rowOf = try array(cap, Int32.self)
-        let w = try array(rows * TagSet.count, Float.self)
+        let w = hasVectors
+            ? try array(rows * TagSet.count, Int16.self).map { Float(Int16(littleEndian: $0)) * scale }
+            : try array(rows * TagSet.count, Float.self)
         let ck = try array(clusterCap, UInt64.self)
         let cv = try array(clusterCap, Int32.self)
         let gk = try array(gazCap, UInt64.self)
@@ -192,7 +210,10 @@ final class TaggerModel: Sendable {
         let vocabBytes = try u32()
         let ve = try array(vocabCount, Int32.self)
         let vb = try array(vocabBytes, UInt8.self)
-        for c in [clusterCap, gazCap, casingCap] where c == 0 || c & (c - 1) != 0 { throw fail("bad table size") }
+        let vectorCap = hasVectors ? try u32() : 16
+        let xk = hasVectors ? try array(vectorCap, UInt64.self) : [UInt64](repeating: 0, count: vectorCap)
+        let xv = hasVectors ? try array(vectorCap, Int32.self) : [Int32](repeating: -1, count: vectorCap)
+        for c in [clusterCap, gazCap, casingCap, vectorCap] where c == 0 || c & (c - 1) != 0 { throw fail("bad table size") }
         guard rowOf.allSatisfy({ $0 < Int32(rows) }), ve.allSatisfy({ $0 >= 0 && Int($0) <= vocabBytes }) else {
             throw fail("bad index")
         }
@@ -203,6 +224,7 @@ final class TaggerModel: Sendable {
         lex.clusters = KeyTable(keys: ck, values: cv)
         lex.gazetteer = KeyTable(keys: gk, values: gv)
         lex.gazetteerMaxLength = gazMax
+        lex.vectors = KeyTable(keys: xk, values: xv)
         return TaggerModel(fingerprints: fps, rowOf: rowOf, weights: w, scale: scale, lexicon: lex)
     }
 
@@ -307,7 +329,7 @@ final class TaggerModel: Sendable {
     func tag(_ doc: PreparedDocument, cache: WordCache, staticScores: inout [Float], reuse: Bool) -> [Int] {
         let tags = TagSet.count
         let stride = 5 * tags
-        let boundarySlot = -lexicon.vocabularyEnds.count - 1
+        let boundarySlot = -min(lexicon.vocabularyEnds.count, TaggerModel.precomputedWords) - 1
         var result = [Int](repeating: 0, count: doc.tokens.count)
         if staticScores.count != doc.tokens.count * tags {
             staticScores = [Float](repeating: 0, count: doc.tokens.count * tags)

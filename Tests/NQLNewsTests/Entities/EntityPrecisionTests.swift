@@ -1,0 +1,136 @@
+import Testing
+
+@testable import NQLNews
+
+/// Error classes seen on real pages and wire copy, each on text of our own.
+@Suite struct EntityPrecisionTests {
+    @Test(arguments: [
+        "Additionally, the court ruled that the contract was void. Unfortunately, it rained all week.",
+        "Meanwhile, the council voted to keep the library open. Nevertheless, residents were unhappy.",
+        "Overall, the harvest was better than expected. Consequently, prices fell.",
+    ])
+    func sentenceInitialAdverbsAreNotNames(_ text: String) throws {
+        let names = try found(text).filter { [.PERSON, .ORG, .GPE, .LOC].contains($0.1) }
+        #expect(names.isEmpty, "\(names)")
+    }
+
+    @Test(arguments: [
+        "U.S. Secretary of State Antony Blinken said on Tuesday that the talks had gone well.",
+        "U.S. Secretary of State Antony Blinken arrived in Manila on Tuesday for talks.",
+    ])
+    func theWordsAfterATitleAreThePersonItNames(_ text: String) throws {
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Antony Blinken" && $0.1 == .PERSON }, "\(mentions)")
+        #expect(!mentions.contains { $0.0 == "Blinken" }, "\(mentions)")
+    }
+
+    @Test func holidaysAreDatesNotPeople() throws {
+        let text = "Christmas came early for Hartley. Shoppers spent more before Christmas, and Easter sales held up."
+        let mentions = try found(text)
+        #expect(!mentions.contains { ($0.0 == "Christmas" || $0.0 == "Easter") && $0.1 != .DATE }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Hartley" })
+    }
+
+    @Test func wireSignOffIsNotAName() throws {
+        let text = """
+            Harbour Freight Lines said its third-quarter profit rose on stronger
+            container traffic through the port of Rotterdam.
+                The company expects a weaker fourth quarter.
+             REUTER
+            """
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0 == "REUTER" }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Rotterdam" })
+    }
+
+    @Test func corporateSuffixAloneIsNotAName() throws {
+        let text = "Shares of Northfield Mills Corp rose 5%. Corp officials declined to comment."
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0 == "Corp" }, "\(mentions)")
+    }
+
+    @Test func wrappedWireLinesStayOneSentence() throws {
+        // Wire copy is wrapped mid-sentence: "Inc" on a new line still ends the company name.
+        let text = "Caldera Mining Co and Westline Holdings\nInc said they would merge their copper units."
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0 == "Inc" }, "\(mentions)")
+    }
+
+    @Test func saidBeforeANameStaysOutOfIt() throws {
+        let text = "\"We played well tonight,\" said Okonkwo, who scored twice. The coach praised Okonkwo after the match."
+        let entities = try recognizer().entities(in: text)
+        #expect(!entities.contains { $0.name.hasPrefix("Said") || $0.name.hasPrefix("said") }, "\(entities.map(\.name))")
+        #expect(entities.contains { $0.name == "Okonkwo" && $0.type == .PERSON })
+    }
+
+    @Test func titlesStayOutOfNames() throws {
+        let text = "North Korean Gen. Kim Yong-bok inspected the unit. Mr Tanaka and Dr. Alvarez later joined the talks."
+        let entities = try recognizer().entities(in: text)
+        let names = entities.map(\.name)
+        #expect(entities.contains { $0.name == "Kim Yong-bok" && $0.type == .PERSON }, "\(names)")
+        #expect(entities.contains { $0.name == "Tanaka" && $0.type == .PERSON }, "\(names)")
+        #expect(entities.contains { $0.name == "Alvarez" && $0.type == .PERSON }, "\(names)")
+        #expect(!names.contains { $0.hasPrefix("Gen.") || $0.hasPrefix("Mr") || $0.hasPrefix("Dr.") }, "\(names)")
+    }
+
+    @Test func spellingVariantsMerge() throws {
+        let text = "The army will deploy more PAC-3 batteries. Each PAC3 launcher carries sixteen missiles."
+        let entities = try recognizer().entities(in: text)
+        let pac = entities.filter { EntityMerger.variantKey($0.name) == "PAC3" }
+        #expect(pac.count == 1, "\(entities.map(\.name))")
+        #expect(pac.first?.count == 2)
+    }
+
+    @Test func oneTypePerNameInADocument() throws {
+        let text = """
+            Pyongyang fired two missiles on Sunday. Officials in Pyongyang said the test was a warning. \
+            Seoul and Tokyo condemned the launch, and Washington called Pyongyang reckless.
+            """
+        let entities = try recognizer().entities(in: text)
+        let pyongyang = entities.filter { $0.name == "Pyongyang" }
+        #expect(pyongyang.count == 1, "\(entities.map { ($0.name, $0.type) })")
+        #expect(pyongyang.first?.count == 3)
+    }
+
+    @Test func variantKeyIgnoresHyphensAndSpacesNotCase() {
+        #expect(EntityMerger.variantKey("PAC-3") == EntityMerger.variantKey("PAC3"))
+        #expect(EntityMerger.variantKey("Kim Yong-bok") == EntityMerger.variantKey("Kim Yongbok"))
+        #expect(EntityMerger.variantKey("Seoul") != EntityMerger.variantKey("Soul"))
+        #expect(EntityMerger.variantKey("CHICAGO") != EntityMerger.variantKey("Chicago"))
+    }
+
+    @Test func oneTypePerNameKeepsTwoRealUsesApart() {
+        func m(_ start: Int) -> EntityMention { EntityMention(start: start, end: start + 10, text: "Washington", type: .GPE) }
+        let groups: [EntityMerger.Merged] = [
+            ("Washington", .GPE, [m(0), m(40)], [], nil),
+            ("Washington", .PERSON, [m(20), m(60)], [], nil),
+            ("Jordan", .GPE, [m(80), m(90)], [], nil),
+            ("Jordan", .PERSON, [m(100)], [], nil),
+        ]
+        let merged = EntityMerger.oneTypePerName(groups)
+        #expect(merged.filter { $0.name == "Washington" }.count == 2)
+        let jordan = merged.filter { $0.name == "Jordan" }
+        #expect(jordan.count == 1)
+        #expect(jordan.first?.type == .GPE)
+        #expect(jordan.first?.mentions.map(\.start) == [80, 90, 100])
+    }
+}
+
+@Suite struct EntityAcronymTests {
+    @Test func acronymDefinedAfterAnOrganisationIsThatOrganisation() throws {
+        let text = """
+            The Bank of Ghana (BoG) raised its policy rate on Monday. Traders said BoG would act again if \
+            inflation stayed high.
+            """
+        let mentions = try recognizer().mentions(in: text).filter { $0.text == "BoG" }
+        #expect(mentions.count == 2)
+        #expect(mentions.allSatisfy { $0.type == .ORG })
+    }
+
+    @Test func bracketsAfterAPersonAreNotAnAcronym() throws {
+        // A results list: the country after a runner is not the runner's acronym.
+        let text = "1. Michael Johnson (USA) 19.32 seconds 2. Frank Fredericks (NAM) 19.68"
+        let usa = try recognizer().mentions(in: text).filter { $0.text == "USA" }
+        #expect(!usa.contains { $0.type == .PERSON })
+    }
+}
