@@ -68,10 +68,32 @@ public final class EntityRecognizer: Sendable {
     /// "U.S." and "United States", ...) are merged under one canonical name, and persons get their role.
     public func entities(in text: String) -> [Entity] {
         var copy = text
-        return copy.withUTF8 { p in
-            let analysis = analyse(p)
-            return EntityMerger.merge(analysis, bytes: p)
+        let merged = copy.withUTF8 { p in EntityMerger.merge(analyse(p), bytes: p) }
+        return EntityRecognizer.placesAreNotPeople(merged)
+    }
+
+    private static let knownPlaces = Set(EntityLexicon.countries + EntityLexicon.cities)
+
+    /// A known country or city named alone is a place, not a person or a thing ("Pyongyang said" is its
+    /// government speaking): such a PERSON or MISC becomes GPE, joining the place of the same name if the text has it.
+    static func placesAreNotPeople(_ entities: [Entity]) -> [Entity] {
+        guard entities.contains(where: { [.PERSON, .MISC].contains($0.type) && knownPlaces.contains($0.name) }) else { return entities }
+        var out: [Entity] = []
+        for var e in entities {
+            if [.PERSON, .MISC].contains(e.type), knownPlaces.contains(e.name) {
+                e.type = .GPE
+                e.role = nil
+                e.mentions = e.mentions.map { EntityMention(start: $0.start, end: $0.end, text: $0.text, type: .GPE) }
+            }
+            if let i = out.firstIndex(where: { $0.name == e.name && $0.type == e.type }) {
+                out[i].count += e.count
+                out[i].mentions = (out[i].mentions + e.mentions).sorted { $0.start < $1.start }
+                out[i].aliases = Array(Set(out[i].aliases + e.aliases)).sorted()
+            } else {
+                out.append(e)
+            }
         }
+        return out
     }
 
     /// Canonical name for a name a user typed ("US", "U.S.", "America" -> "United States"); nil when the name has

@@ -24,6 +24,16 @@ import Testing
         #expect(!mentions.contains { $0.0 == "Blinken" }, "\(mentions)")
     }
 
+    @Test func aKnownCityNamedAloneIsAPlace() {
+        let people = [Entity(name: "Pyongyang", type: .PERSON, count: 1, mentions: [EntityMention(start: 0, end: 9, text: "Pyongyang", type: .PERSON)], aliases: [], role: "Chairman"),
+                      Entity(name: "Pyongyang", type: .GPE, count: 2, mentions: [EntityMention(start: 40, end: 49, text: "Pyongyang", type: .GPE)], aliases: [], role: nil),
+                      Entity(name: "Paris Hilton", type: .PERSON, count: 1, mentions: [], aliases: [], role: nil)]
+        let fixed = EntityRecognizer.placesAreNotPeople(people)
+        #expect(fixed.map(\.name) == ["Pyongyang", "Paris Hilton"])
+        #expect(fixed[0].type == .GPE && fixed[0].count == 3 && fixed[0].role == nil && fixed[0].mentions.allSatisfy { $0.type == .GPE })
+        #expect(fixed[1].type == .PERSON)
+    }
+
     @Test func holidaysAreDatesNotPeople() throws {
         let text = "Christmas came early for Hartley. Shoppers spent more before Christmas, and Easter sales held up."
         let mentions = try found(text)
