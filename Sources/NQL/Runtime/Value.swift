@@ -135,15 +135,16 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         if flags.contains("m") { options.insert(.anchorsMatchLines) }
         if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
         if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
+        // ICU first: Foundation leaks the pattern when it rejects one.
+        guard let bounded = BoundedRegex(pattern: pattern, flags: flags) else {
+            throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
+        }
+        self.bounded = bounded
         do {
             compiled = try NSRegularExpression(pattern: pattern, options: options)
         } catch {
             throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
         }
-        guard let bounded = BoundedRegex(pattern: pattern, flags: flags) else {
-            throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
-        }
-        self.bounded = bounded
         self.pattern = pattern
         self.flags = flags
     }
