@@ -41,9 +41,15 @@ import Testing
 
 /// Runs a shell command line (bash) instead of nql itself.
 func runNQL(_ args: [String], environment: [String: String] = [:], shell: String) throws -> (out: String, err: String, status: Int32) {
+    try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", shell])
+}
+
+/// Runs a program with stdin closed and returns what it wrote and its status.
+func runProcess(_ executable: URL, _ args: [String], in directory: String? = nil) throws -> (out: String, err: String, status: Int32) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", shell]
+    process.executableURL = executable
+    process.arguments = args
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let outPipe = Pipe(), errPipe = Pipe()
     process.standardOutput = outPipe
     process.standardError = errPipe
