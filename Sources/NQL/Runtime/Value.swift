@@ -161,6 +161,14 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         }
     }
 
+    /// Where each non-empty match is in `text`.
+    public func matchRanges(in text: String) throws -> [Range<String.Index>] {
+        try boundedMatches(Array(text.utf16)).compactMap { groups in
+            guard let r = groups[0], !r.isEmpty else { return nil }
+            return String.Index(utf16Offset: r.lowerBound, in: text)..<String.Index(utf16Offset: r.upperBound, in: text)
+        }
+    }
+
     /// Whether the expression matches anywhere in `text`.
     public func matches(_ text: String) throws -> Bool {
         try !boundedMatches(Array(text.utf16), limit: 1).isEmpty
