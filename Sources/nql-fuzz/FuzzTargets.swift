@@ -67,25 +67,33 @@ enum FuzzTarget: String, CaseIterable {
 }
 
 #if FUZZING
-nonisolated(unsafe) private var selected: FuzzTarget?
+// SwiftPM gives an executable its own entry point, so libFuzzer's `main` is not
+// used: this one hands control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 
-@_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
-    let name = ProcessInfo.processInfo.environment["NQL_FUZZ_TARGET"] ?? ""
-    guard let target = FuzzTarget(rawValue: name) else {
-        FileHandle.standardError.write(Data("set NQL_FUZZ_TARGET to one of \(FuzzTarget.allCases.map(\.rawValue))\n".utf8))
-        exit(2)
+nonisolated(unsafe) private var selected = FuzzTarget.parser
+
+@main
+enum FuzzDriver {
+    static func main() {
+        let name = ProcessInfo.processInfo.environment["NQL_FUZZ_TARGET"] ?? ""
+        guard let target = FuzzTarget(rawValue: name) else {
+            FileHandle.standardError.write(Data("set NQL_FUZZ_TARGET to one of \(FuzzTarget.allCases.map(\.rawValue))\n".utf8))
+            exit(2)
+        }
+        selected = target
+        MemoryLimit.shared.bytes = 1 << 30
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
+            guard let bytes else { return 0 }
+            selected.run(Data(bytes: bytes, count: count))
+            return 0
+        })
     }
-    selected = target
-    MemoryLimit.shared.bytes = 1 << 30
-    return 0
-}
-
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    guard let bytes else { return 0 }
-    selected?.run(Data(bytes: bytes, count: count))
-    return 0
 }
 #else
 @main

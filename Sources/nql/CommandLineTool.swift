@@ -70,7 +70,7 @@ enum CommandLineTool {
               --write PATH       allow writing only below PATH (repeatable; save, :save)
               --sandbox          for untrusted scripts: read only below the current folder, write only to
                                  stdout ("-"); --read and --write add to it. A denied access is an error.
-              --max-memory SIZE  stop a statement that needs more heap than SIZE (512M, 2G) with an error
+              --max-memory SIZE  stop a statement that needs more memory than SIZE (512M, 2G) with an error
                                  (default: below `ulimit -v` if set; at the prompt, half the machine's memory)
               --csv-formulas     write CSV cells that start with = + - @ as they are (default: a leading ' keeps
                                  spreadsheets from running them as formulas)
@@ -212,8 +212,10 @@ enum CommandLineTool {
         // Never torn down: the process exits right after, and freeing a value nested
         // 190,000 deep (built by a script) recurses deeper than the main thread's stack.
         keptUntilExit.append(session)
-        // What a statement printed is out before the next one starts: `print` shows progress, and Ctrl-C loses nothing.
-        session.interpreter.afterStatement = { [timer = inv.timer] statement, seconds in
+        let timer = inv.timer
+        session.interpreter.afterStatement = { statement, seconds in
+            // Each finished statement's results are written out, so `print` shows progress and a
+            // second Ctrl-C (which ends the process at once) loses nothing that had finished.
             out.flush()
             guard timer else { return }
             let line = session.interpreter.currentLine(of: statement)
@@ -245,6 +247,11 @@ enum CommandLineTool {
         // Ctrl-C stops the script between steps, so the results of the statements
         // that finished are flushed; a second Ctrl-C ends the process at once.
         Interrupt.shared.clear()
+        // A parent may have started us with SIGINT blocked (threads inherit the mask).
+        var interruptOnly = sigset_t()
+        sigemptyset(&interruptOnly)
+        sigaddset(&interruptOnly, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interruptOnly, nil)
         signal(SIGINT) { _ in
             if Interrupt.shared.isRequested { _exit(ExitCode.interrupted) }
             Interrupt.shared.request()

@@ -216,13 +216,14 @@ public struct RegexValue: @unchecked Sendable, Hashable {
         if flags.contains("m") { options.insert(.anchorsMatchLines) }
         if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
         if flags.contains("x") { options.insert(.allowCommentsAndWhitespace) }
+        // ICU first: Foundation leaks the pattern when it rejects one.
+        guard let bounded = BoundedRegex(pattern: pattern, flags: flags) else {
+            throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
+        }
         let compiled: NSRegularExpression
         do {
             compiled = try NSRegularExpression(pattern: pattern, options: options)
         } catch {
-            throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
-        }
-        guard let bounded = BoundedRegex(pattern: pattern, flags: flags) else {
             throw BadPattern(reason: "'\(pattern)' is not a valid pattern")
         }
         storage = Storage(pattern: pattern, flags: flags, compiled: compiled, bounded: bounded)
@@ -237,6 +238,14 @@ public struct RegexValue: @unchecked Sendable, Hashable {
             var e = RuntimeError(Messages.interrupted)
             e.isInterrupt = true
             throw e
+        }
+    }
+
+    /// Where each non-empty match is in `text`.
+    public func matchRanges(in text: String) throws -> [Range<String.Index>] {
+        try boundedMatches(Array(text.utf16)).compactMap { groups in
+            guard let r = groups[0], !r.isEmpty else { return nil }
+            return String.Index(utf16Offset: r.lowerBound, in: text)..<String.Index(utf16Offset: r.upperBound, in: text)
         }
     }
 

@@ -9,6 +9,7 @@
 // Offsets are in Characters (what Swift's String.count counts) from the start of the text.
 
 import Foundation
+import NQL
 
 /// One match with its context.
 public struct ConcordanceLine: Sendable, Equatable {
@@ -45,19 +46,18 @@ extension Analysis {
             guard !words.isEmpty else { throw AnalysisError("the search term is empty") }
             pattern = "(?<![\\p{L}\\p{N}])" + words.joined(separator: "\\s+") + "(?![\\p{L}\\p{N}])"
         }
-        let expression: NSRegularExpression
+        // Bounded in time per match and stopped by Ctrl-C, as every NQL regex is.
+        let expression: RegexValue
         do {
-            expression = try NSRegularExpression(pattern: pattern, options: regex ? [] : [.caseInsensitive])
+            expression = try RegexValue(pattern: pattern, flags: regex ? "" : "i")
         } catch {
             throw AnalysisError("invalid regular expression '\(term)'")
         }
         var lines: [ConcordanceLine] = []
         for (d, text) in texts.enumerated() {
-            let ns = NSRange(text.startIndex..<text.endIndex, in: text)
             var cursor = text.startIndex
             var cursorOffset = 0
-            for result in expression.matches(in: text, range: ns) {
-                guard result.range.length > 0, let r = Range(result.range, in: text) else { continue }
+            for r in try expression.matchRanges(in: text) {
                 cursorOffset += text.distance(from: cursor, to: r.lowerBound)
                 cursor = r.lowerBound
                 lines.append(ConcordanceLine(

@@ -71,10 +71,21 @@ extension Analysis {
     }
 
     /// Days since 1970-01-01 of an ISO date, or nil when it is not a valid date.
-    public static func dayNumber(_ s: String) -> Int? { DateValue(iso: String(s.prefix(10)))?.days }
+    /// A year before 1 is written with a minus sign (`-0044-03-15`, as NQL prints it).
+    public static func dayNumber(_ s: String) -> Int? {
+        guard s.hasPrefix("-") else { return DateValue(iso: String(s.prefix(10)))?.days }
+        guard let d = DateValue(iso: String(s.dropFirst().prefix(10))) else { return nil }
+        return DateValue(year: -d.parts.year, month: d.parts.month, day: d.parts.day)?.days
+    }
 
-    static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        DateValue(year: y, month: m, day: d)?.days ?? 0
+    /// Day number of a year, month and day; also past the years a date value holds
+    /// (the period after 9999), Howard Hinnant's days_from_civil.
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
     }
 
     static func civil(_ z: Int) -> (Int, Int, Int) { DateValue(days: z).parts }
@@ -104,8 +115,8 @@ extension Analysis {
     static func isoDate(_ z: Int) -> String { DateValue(days: z).iso }
 
     static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        let s = String(n.magnitude)
+        return (n < 0 ? "-" : "") + (s.count >= width ? s : String(repeating: "0", count: width - s.count) + s)
     }
 
     static func label(_ z: Int, _ p: TimelinePeriod) -> String {

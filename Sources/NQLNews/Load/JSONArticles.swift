@@ -112,8 +112,11 @@ enum JSONArticles {
         return (articles, problems)
     }
 
-    static func unixDay(_ secs: Double) -> String {
-        DateValue(days: Int((secs / 86400).rounded(.down))).iso
+    /// The day of a Unix time; nil past the years a date can hold (1e400, a typo'd timestamp).
+    static func unixDay(_ secs: Double) -> String? {
+        let days = (secs / 86400).rounded(.down)
+        guard days.isFinite, days >= Double(DateValue.representable.lowerBound), days <= Double(DateValue.representable.upperBound) else { return nil }
+        return DateValue(days: Int(days)).iso
     }
 
     /// Parses a whole `.json` file: one object, an array of objects, or an

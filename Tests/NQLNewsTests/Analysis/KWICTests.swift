@@ -51,4 +51,9 @@ struct AnalysisKWICTests {
         #expect(try Analysis.kwic(["Costs rose (again) in U.S. markets"], term: "U.S.").count == 1)
         #expect(try Analysis.kwic(["USA"], term: "U.S.").isEmpty)
     }
+
+    @Test func aCatastrophicRegexStopsWithAnError() {
+        let text = "x " + String(repeating: "a", count: 70) + "b y"
+        #expect(throws: (any Error).self) { try Analysis.kwic([text], term: "(a+)+$", regex: true) }
+    }
 }

@@ -45,4 +45,13 @@ struct AnalysisTimelineTests {
             try Analysis.timeline(["0001-01-01", "2024-01-01"], by: .day)
         }
     }
+
+    @Test func farDatesAreCountedNotDropped() throws {
+        let late = try Analysis.timeline(["9999-12-31", "9999-01-02"], by: .year)
+        #expect(late.buckets.map(\.period) == ["9999"] && late.buckets.first?.count == 2 && late.undated == 0)
+        #expect(try Analysis.timeline(["9999-12-31"], by: .month).buckets.map(\.period) == ["9999-12"])
+        let early = try Analysis.timeline(["-0002-06-01", "0001-01-01"], by: .year)
+        #expect(early.buckets.map(\.period) == ["-0002", "-0001", "0000", "0001"])
+        #expect(early.undated == 0)
+    }
 }

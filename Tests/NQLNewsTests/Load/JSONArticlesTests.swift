@@ -105,4 +105,11 @@ import Testing
         let a = try #require(ArticleLoader.load(text: #"{"text": ["Para one.", "Para two."]}"#, format: "jsonl").articles.first)
         #expect(a.text == "Para one.\n\nPara two.")
     }
+
+    @Test func aTimestampPastAnyDateIsNoDateNotACrash() {
+        // Found by the json fuzz target: a 'published_at' of 1e400 trapped converting to Int.
+        let text = #"{"text": "a", "published_at": 1e400}"# + "\n" + #"{"text": "b", "published_at": 9e300}"# + "\n" + #"{"text": "c", "published_at": 1722124800}"#
+        let dates = ArticleLoader.load(text: text, format: "jsonl").articles.map(\.date)
+        #expect(dates == [nil, nil, "2024-07-28"])
+    }
 }

@@ -31,6 +31,25 @@ import Testing
         #expect(r.err.contains("cannot write the output") && r.err.contains("No space left on device"))
     }
 
+    @Test func ctrlCDuringAScriptKeepsTheOutputOfFinishedStatements() throws {
+        let process = Process()
+        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
+        process.arguments = ["-e", "print(\"finished\")\nlen(range(100000000) | map(x -> x + 1))\nprint(\"never\")"]
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Wait until the first statement's output is out, then press Ctrl-C.
+        let first = outPipe.fileHandleForReading.availableData
+        process.interrupt()
+        let rest = outPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: first + rest, as: UTF8.self) == "finished\n")
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
+    }
+
     @Test func aClosedPipeEndsQuietlyWith141() throws {
         let nql = packageRoot.appendingPathComponent(".build/debug/nql").path
         let r = try runNQL([], shell: "'\(nql)' -f json -e 'range(1000000)' | head -c 10 > /dev/null; echo \"status ${PIPESTATUS[0]}\"")
@@ -41,9 +60,15 @@ import Testing
 
 /// Runs a shell command line (bash) instead of nql itself.
 func runNQL(_ args: [String], environment: [String: String] = [:], shell: String) throws -> (out: String, err: String, status: Int32) {
+    try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", shell])
+}
+
+/// Runs a program with stdin closed and returns what it wrote and its status.
+func runProcess(_ executable: URL, _ args: [String], in directory: String? = nil) throws -> (out: String, err: String, status: Int32) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", shell]
+    process.executableURL = executable
+    process.arguments = args
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let outPipe = Pipe(), errPipe = Pipe()
     process.standardOutput = outPipe
     process.standardError = errPipe

@@ -15,19 +15,7 @@ import Testing
     }
 
     func runIn(_ dir: String, _ args: [String]) throws -> (out: String, err: String, status: Int32) {
-        let process = Process()
-        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        let outPipe = Pipe(), errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+        try runProcess(packageRoot.appendingPathComponent(".build/debug/nql"), args, in: dir)
     }
 
     /// A call of the built-in on `path` (its path argument at the declared position).
