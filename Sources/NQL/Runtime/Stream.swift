@@ -43,8 +43,15 @@ public final class ValueStream: @unchecked Sendable {
 
     private let opener: () throws -> Next
 
+    /// What the source can answer itself (a corpus store: filters through its
+    /// indexes, the count), or nil; see `StreamPlan`.
+    public let plan: (any StreamPlan)?
+
     /// A stream whose elements come from the function `open` returns.
-    public init(_ open: @escaping () throws -> Next) { opener = open }
+    public init(_ open: @escaping () throws -> Next, plan: (any StreamPlan)? = nil) {
+        opener = open
+        self.plan = plan
+    }
 
     /// Starts reading from the beginning.
     public func open() throws -> Next { try opener() }
@@ -63,6 +70,20 @@ public final class ValueStream: @unchecked Sendable {
     /// How many elements a stage reads ahead and announces to the prefetchers
     /// (`Interpreter.announce`): the window per-article work runs over in parallel.
     public static let window = 64
+}
+
+/// A source that can answer some stages itself instead of having every
+/// element read and tested: a corpus store selects the articles that mention
+/// a name through its tables, and counts them without reading one. A stage
+/// asks the stream it reads (`filter` asks `narrowed(by:)`, `len` asks
+/// `count()`); a nil answer means "read the elements as usual", so a plan
+/// only ever makes things faster, never different.
+public protocol StreamPlan: Sendable {
+    /// The stream of the elements for which `predicate` holds, if the source
+    /// can select them itself (with the same answer the predicate gives); nil otherwise.
+    func narrowed(by predicate: Function) throws -> ValueStream?
+    /// The number of elements, if the source knows it without reading them.
+    func count() throws -> Int?
 }
 
 /// A module's per-element work that can run ahead on all cores: told of the

@@ -1,0 +1,286 @@
+import Foundation
+import NQL
+
+/// `index` and `corpus`: a corpus kept in an SQLite file (`CorpusStore`).
+enum StoreBuiltins {
+    static let all: [Builtin] = [index, corpus]
+
+    /// Articles written per transaction: an interrupted run keeps whole batches.
+    static let batchSize = 256
+
+    static let index = Builtin(
+        "index", group: "articles", params: "articles, path",
+        summary: "Store articles, their entities and a full-text index in an SQLite file; again with the same articles it changes nothing, changed ones (by id and content) are replaced. Read it with corpus(path).",
+        example: #"index(load("Examples/articles/"), "/tmp/nql-example.db")"#,
+        details: """
+            gives a record: articles (in the store now), added, replaced, unchanged.
+            The file is an ordinary SQLite database (WAL mode) written \(batchSize) articles per transaction,
+            so an interrupted run keeps every whole batch; it records its schema version and the entity
+            model it was tagged with, and re-tags every article when the model changes.
+            """,
+        fileUse: .write(argument: 1), flow: .folds
+    ) { a in
+        var isRecord = false
+        if case .record = a[0] { isRecord = true }
+        guard a[0].isList || a[0].isStream || isRecord else {
+            throw a.error("argument 1 must be a list of articles, got \(a[0].typeName)")
+        }
+        let raw = try a.string(1)
+        let path = a.interpreter.absolutePath(raw)
+        let store = try problem(a) { try CorpusStore.openForWriting(path, shown: raw) }
+        let cache = try EntityCache.of(a.interpreter)
+        let fingerprint = try modelFingerprint()
+        switch try problem(a, { try store.metaValue("model_fingerprint") }) {
+        case nil: try problem(a) { try store.setMeta("model_fingerprint", fingerprint) }
+        case let stored? where stored != fingerprint:
+            a.interpreter.warn(StoreMessages.retagging(raw, articles: try problem(a) { try store.count() }))
+            try problem(a) { try retag(store, cache) }
+            try problem(a) { try store.setMeta("model_fingerprint", fingerprint) }
+        default: break
+        }
+        var added = 0, replaced = 0, unchanged = 0
+        var batch: [Value] = []
+        func flush() throws {
+            let rows = batch.map(CorpusStore.Row.init)
+            batch.removeAll(keepingCapacity: true)
+            var written: [String: String] = [:]
+            var todo: [Int] = []
+            for (i, row) in rows.enumerated() {
+                let stored = try written[row.id] ?? store.storedHash(row.id)
+                if stored == row.hash { unchanged += 1; continue }
+                if stored == nil { added += 1 } else { replaced += 1 }
+                written[row.id] = row.hash
+                todo.append(i)
+            }
+            if todo.isEmpty { return }
+            let titles = todo.compactMap { rows[$0].title }
+            let known = cache.knownAll(todo.map { rows[$0].text } + titles)
+            try store.db.transaction {
+                var t = todo.count
+                for (j, i) in todo.enumerated() {
+                    var title: EntityCache.Known?
+                    if rows[i].title != nil, t < known.count {
+                        title = known[t]
+                        t += 1
+                    }
+                    try store.write(rows[i], body: known[j], title: title)
+                }
+            }
+        }
+        if case .record = a[0] {
+            try ArticleValues.checkArticle(a[0], a, 0)
+            batch = [a[0]]
+        } else {
+            try a.forEachElement(0) { x in
+                try ArticleValues.checkArticle(x, a, 0)
+                batch.append(x)
+                if batch.count >= batchSize { try problem(a, flush) }
+                return true
+            }
+        }
+        try problem(a, flush)
+        let total = try problem(a) { try store.count() }
+        return .record(Record([("articles", .int(total)), ("added", .int(added)), ("replaced", .int(replaced)), ("unchanged", .int(unchanged))]))
+    }
+
+    static let corpus = Builtin(
+        "corpus", group: "articles", params: "path",
+        summary: "The articles of a store made by index, read from the file as a stream that every built-in accepts; mentions and contains filters are answered by its indexes.",
+        example: #"corpus("/tmp/nql-example.db") | filter(mentions("Japan")) | len"#,
+        details: ArticleValues.fieldHelp + "\n\n" + StoreMessages.answeredHelp, fileUse: .read(argument: 0)
+    ) { a in
+        let raw = try a.string(0)
+        let path = a.interpreter.absolutePath(raw)
+        _ = try problem(a) { try CorpusStore.openForReading(path, shown: raw) }
+        let plan = CorpusPlan(path: path, shown: raw, selection: .all, interpreter: a.interpreter, error: { a.error($0) })
+        return .stream(plan.stream())
+    }
+
+    /// Runs `body`, turning a store's `Problem` into an error at the call.
+    static func problem<T>(_ a: Arguments, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let p as CorpusStore.Problem { throw a.error(p.message) }
+    }
+
+    /// Re-recognises every stored article's entities, a batch per transaction.
+    static func retag(_ store: CorpusStore, _ cache: EntityCache) throws {
+        var last = 0
+        while true {
+            let s = try store.db.prepare("SELECT seq, id, title, text FROM articles WHERE seq > ? ORDER BY seq LIMIT \(batchSize)").bind([.int(last)])
+            var rows: [(id: String, title: String?, text: String)] = []
+            while try s.step() {
+                last = s.int(0) ?? last
+                rows.append((s.text(1) ?? "", s.text(2), s.text(3) ?? ""))
+            }
+            if rows.isEmpty { return }
+            let titles = rows.compactMap(\.title)
+            let known = cache.knownAll(rows.map(\.text) + titles)
+            try store.wrapping(store.shown) {
+                try store.db.transaction {
+                    var t = rows.count
+                    for (j, row) in rows.enumerated() {
+                        var title: EntityCache.Known?
+                        if row.title != nil, t < known.count {
+                            title = known[t]
+                            t += 1
+                        }
+                        try store.writeEntities(row.id, body: known[j], title: title)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Identifies the entity model a store was tagged with: the model file's size and a hash of its bytes.
+    static func modelFingerprint() throws -> String {
+        let recognizer: EntityRecognizer
+        do { recognizer = try EntityRecognizer.shared() } catch { throw RuntimeError("entities: \(error)") }
+        guard let data = FileManager.default.contents(atPath: recognizer.modelPath) else { return "unknown" }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        data.withUnsafeBytes { bytes in
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        }
+        return "ner.model \(data.count) bytes fnv1a64 \(String(h, radix: 16))"
+    }
+}
+
+/// What a `corpus` stream reads from its store, and the stages it can answer
+/// itself (`StreamPlan`): `filter(mentions(NAME))` through the mention_keys
+/// table, `filter(contains(.text, PHRASE))` through FTS5 and then the exact
+/// `contains` check, and `len` of either or of the whole corpus. Anything
+/// else reads the articles one at a time.
+final class CorpusPlan: StreamPlan, @unchecked Sendable {
+    /// Which articles the stream gives.
+    enum Selection {
+        case all
+        /// Articles with any of these mention keys (`CorpusStore.mentionKeys`).
+        case mentions([String])
+        /// Articles whose text contains the phrase as `contains` defines it.
+        case contains(String)
+    }
+
+    let path: String
+    let shown: String
+    let selection: Selection
+    private let interpreter: Interpreter
+    private let error: (String) -> Error
+
+    init(path: String, shown: String, selection: Selection, interpreter: Interpreter, error: @escaping (String) -> Error) {
+        self.path = path
+        self.shown = shown
+        self.selection = selection
+        self.interpreter = interpreter
+        self.error = error
+    }
+
+    /// The articles, read from the store in the order they were first indexed.
+    func stream() -> ValueStream {
+        ValueStream({ [self] in
+            let store = try open()
+            let s = try store.wrapping(shown) { try store.db.prepare(sql(columns: CorpusStore.articleColumns)) }
+            try bind(s)
+            let phrase: PhraseSearch?
+            if case .contains(let p) = selection { phrase = PhraseSearch.compiled(p) } else { phrase = nil }
+            return { [self] in
+                while try store.wrapping(shown, { try s.step() }) {
+                    if let phrase, !phrase.matches(s.text(9) ?? "") { continue }
+                    return CorpusStore.record(from: s)
+                }
+                _ = store
+                return nil
+            }
+        }, plan: self)
+    }
+
+    func narrowed(by predicate: Function) throws -> ValueStream? {
+        guard case .all = selection, let narrower = narrowing(predicate) else { return nil }
+        return CorpusPlan(path: path, shown: shown, selection: narrower, interpreter: interpreter, error: error).stream()
+    }
+
+    func count() throws -> Int? {
+        let store = try open()
+        return try store.wrapping(shown) {
+            switch selection {
+            case .all:
+                return try store.count()
+            case .mentions(let keys):
+                let s = try store.db.prepare("SELECT count(DISTINCT article_id) FROM mention_keys WHERE key IN (\(placeholders(keys.count)))")
+                try s.bind(keys.map { .text($0) })
+                return try s.step() ? s.int(0) ?? 0 : 0
+            case .contains(let phrase):
+                let s = try store.db.prepare(sql(columns: "text"))
+                try bind(s)
+                let search = PhraseSearch.compiled(phrase)
+                var n = 0
+                while try s.step() {
+                    if search.matches(s.text(0) ?? "") { n += 1 }
+                }
+                return n
+            }
+        }
+    }
+
+    private func open() throws -> CorpusStore {
+        do { return try CorpusStore.openForReading(path, shown: shown) } catch let p as CorpusStore.Problem { throw error(p.message) }
+    }
+
+    private func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
+
+    /// The query for the selection's articles, in store order.
+    private func sql(columns: String) -> String {
+        switch selection {
+        case .all:
+            return "SELECT \(columns) FROM articles ORDER BY seq"
+        case .mentions(let keys):
+            return "SELECT \(columns) FROM articles WHERE id IN (SELECT article_id FROM mention_keys WHERE key IN (\(placeholders(keys.count)))) ORDER BY seq"
+        case .contains:
+            return "SELECT \(columns) FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY seq"
+        }
+    }
+
+    private func bind(_ s: SQLiteDatabase.Statement) throws {
+        switch selection {
+        case .all: break
+        case .mentions(let keys): try s.bind(keys.map { .text($0) })
+        case .contains(let phrase): try s.bind([.text(CorpusPlan.ftsQuery(phrase))])
+        }
+    }
+
+    /// An FTS5 query that every text containing the phrase matches: each of its
+    /// words (FTS5 splits them into tokens as it split the texts), all in the text column.
+    static func ftsQuery(_ phrase: String) -> String {
+        let words = phrase.split(whereSeparator: { $0.isWhitespace }).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return "text : (" + words.joined(separator: " AND ") + ")"
+    }
+
+    /// The selection a predicate stands for, when the store can answer it with the same result.
+    private func narrowing(_ f: Function) -> Selection? {
+        var name: String, argument: String
+        switch f.kind {
+        case .partial(let b, let args, let labeled):
+            guard labeled.isEmpty, args.count == 1, case .string(let s) = args[0] else { return nil }
+            (name, argument) = (b.name, s)
+        case .closure(let c):
+            // contains(.text, "phrase"), mentions(., "NAME"), contains(., "phrase") written as an implicit function.
+            guard c.lambda.params == ["."], case .call(.name(let callee, _), let args, _) = c.lambda.body, args.count == 2,
+                  args.allSatisfy({ $0.label == nil }), case .implicitField(let field, _) = args[0].value,
+                  case .literal(.string(let s), _) = args[1].value,
+                  field == nil || (field == "text" && callee == "contains"),
+                  c.captured?.lookup(callee) == nil, interpreter.globals[callee] == nil else { return nil }
+            (name, argument) = (callee, s)
+        default:
+            return nil
+        }
+        switch name {
+        case "mentions":
+            let keys = CorpusStore.mentionKeys(forQuery: argument)
+            return keys.isEmpty ? nil : .mentions(keys)
+        case "contains":
+            // Only phrases whose words FTS5 and `contains` split the same way: ASCII letters and digits.
+            let words = argument.split(whereSeparator: { $0.isWhitespace })
+            guard !words.isEmpty, words.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return nil }
+            return .contains(argument)
+        default:
+            return nil
+        }
+    }
+}
