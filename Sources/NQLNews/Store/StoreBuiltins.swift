@@ -180,11 +180,14 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
             try bind(s)
             let phrase: PhraseSearch?
             if case .contains(let p) = selection { phrase = PhraseSearch.compiled(p) } else { phrase = nil }
+            // After its last row a statement would start again if stepped: the end is kept.
+            var ended = false
             return { [self] in
-                while try store.wrapping(shown, { try s.step() }) {
+                while !ended, try store.wrapping(shown, { try s.step() }) {
                     if let phrase, !phrase.matches(s.text(9) ?? "") { continue }
                     return CorpusStore.record(from: s)
                 }
+                ended = true
                 _ = store
                 return nil
             }
