@@ -86,7 +86,7 @@ enum StoreBuiltins {
     static let corpus = Builtin(
         "corpus", group: "articles", params: "path",
         summary: "The articles of a store made by index, read from the file as a stream that every built-in accepts; mentions and contains filters are answered by its indexes.",
-        example: #"corpus("/tmp/nql-example.db") | filter(mentions("Japan")) | len"#,
+        example: #"index(load("Examples/articles/"), "/tmp/nql-example.db"); corpus("/tmp/nql-example.db") | filter(mentions("Japan")) | len"#,
         details: ArticleValues.fieldHelp + "\n\n" + StoreMessages.answeredHelp, fileUse: .read(argument: 0)
     ) { a in
         let raw = try a.string(0)
