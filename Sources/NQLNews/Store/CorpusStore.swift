@@ -173,11 +173,11 @@ final class CorpusStore {
     /// An article record from a row of `articleColumns`.
     static func record(from s: SQLiteDatabase.Statement) -> Value {
         func list(_ i: Int32) -> [String] {
-            guard let json = s.text(i), let xs = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else { return [] }
+            guard let json = s.text(i), json != "[]", let xs = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else { return [] }
             return xs
         }
         var extra: [String: String] = [:]
-        if let json = s.text(14), let d = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] { extra = d }
+        if let json = s.text(14), json != "{}", let d = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] { extra = d }
         var article = Article(
             id: s.text(0) ?? "", path: s.text(2) ?? "", title: s.text(3), subtitle: list(4), source: s.text(5),
             authors: list(6), date: s.text(7), url: s.text(8), text: s.text(9) ?? "",
@@ -272,10 +272,50 @@ final class CorpusStore {
         }
     }
 
-    /// Compact JSON of strings or a string map (keys sorted), for the list and `extra` columns.
-    static func json(_ value: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+    /// Compact JSON of a list of strings, for the list columns.
+    static func json(_ xs: [String]) -> String {
+        if xs.isEmpty { return "[]" }
+        var out = "["
+        for (i, x) in xs.enumerated() {
+            if i > 0 { out += "," }
+            appendJSON(x, to: &out)
+        }
+        return out + "]"
+    }
+
+    /// Compact JSON of a string map, keys in order, for the `extra` column.
+    static func json(_ fields: [String: String]) -> String {
+        if fields.isEmpty { return "{}" }
+        var out = "{"
+        for (i, key) in fields.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            appendJSON(key, to: &out)
+            out += ":"
+            appendJSON(fields[key] ?? "", to: &out)
+        }
+        return out + "}"
+    }
+
+    /// A JSON string literal.
+    private static func appendJSON(_ s: String, to out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
     }
 
     /// A stable 128-bit hash of the fields (two FNV-1a passes), as hex: the same in every process.

@@ -28,12 +28,12 @@ enum StoreBuiltins {
         let raw = try a.string(1)
         let path = a.interpreter.absolutePath(raw)
         let store = try problem(a) { try CorpusStore.openForWriting(path, shown: raw) }
-        let cache = try EntityCache.of(a.interpreter)
         let fingerprint = try modelFingerprint()
         switch try problem(a, { try store.metaValue("model_fingerprint") }) {
         case nil: try problem(a) { try store.setMeta("model_fingerprint", fingerprint) }
         case let stored? where stored != fingerprint:
             a.interpreter.warn(StoreMessages.retagging(raw, articles: try problem(a) { try store.count() }))
+            let cache = try EntityCache.of(a.interpreter)
             try problem(a) { try retag(store, cache) }
             try problem(a) { try store.setMeta("model_fingerprint", fingerprint) }
         default: break
@@ -53,6 +53,8 @@ enum StoreBuiltins {
                 todo.append(i)
             }
             if todo.isEmpty { return }
+            // The model is loaded only when there is something to tag.
+            let cache = try EntityCache.of(a.interpreter)
             let titles = todo.compactMap { rows[$0].title }
             let known = cache.knownAll(todo.map { rows[$0].text } + titles)
             try store.db.transaction {
@@ -130,11 +132,12 @@ enum StoreBuiltins {
         }
     }
 
-    /// Identifies the entity model a store was tagged with: the model file's size and a hash of its bytes.
+    /// Identifies the entity model a store was tagged with: the model file's size and a hash of its bytes
+    /// (read from the file, without loading the model).
     static func modelFingerprint() throws -> String {
-        let recognizer: EntityRecognizer
-        do { recognizer = try EntityRecognizer.shared() } catch { throw RuntimeError("entities: \(error)") }
-        guard let data = FileManager.default.contents(atPath: recognizer.modelPath) else { return "unknown" }
+        let path: String
+        do { path = try EntityRecognizer.locateModel() } catch { throw RuntimeError("entities: \(error)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw RuntimeError("entities: cannot read \(path)") }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         data.withUnsafeBytes { bytes in
             for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
