@@ -27,15 +27,15 @@ enum StoreBuiltins {
         }
         let raw = try a.string(1)
         let path = a.interpreter.absolutePath(raw)
-        let store = try problem(a) { try CorpusStore.openForWriting(path, shown: raw) }
+        let store = try problem(a, raw) { try CorpusStore.openForWriting(path, shown: raw) }
         let fingerprint = try modelFingerprint()
-        switch try problem(a, { try store.metaValue("model_fingerprint") }) {
-        case nil: try problem(a) { try store.setMeta("model_fingerprint", fingerprint) }
+        switch try problem(a, raw, { try store.metaValue("model_fingerprint") }) {
+        case nil: try problem(a, raw) { try store.setMeta("model_fingerprint", fingerprint) }
         case let stored? where stored != fingerprint:
-            a.interpreter.warn(StoreMessages.retagging(raw, articles: try problem(a) { try store.count() }))
+            a.interpreter.warn(StoreMessages.retagging(raw, articles: try problem(a, raw) { try store.count() }))
             let cache = try EntityCache.of(a.interpreter)
-            try problem(a) { try retag(store, cache) }
-            try problem(a) { try store.setMeta("model_fingerprint", fingerprint) }
+            try problem(a, raw) { try retag(store, cache) }
+            try problem(a, raw) { try store.setMeta("model_fingerprint", fingerprint) }
         default: break
         }
         var added = 0, replaced = 0, unchanged = 0
@@ -76,12 +76,12 @@ enum StoreBuiltins {
             try a.forEachElement(0) { x in
                 try ArticleValues.checkArticle(x, a, 0)
                 batch.append(x)
-                if batch.count >= batchSize { try problem(a, flush) }
+                if batch.count >= batchSize { try problem(a, raw, flush) }
                 return true
             }
         }
-        try problem(a, flush)
-        let total = try problem(a) { try store.count() }
+        try problem(a, raw, flush)
+        let total = try problem(a, raw) { try store.count() }
         return .record(Record([("articles", .int(total)), ("added", .int(added)), ("replaced", .int(replaced)), ("unchanged", .int(unchanged))]))
     }
 
@@ -93,14 +93,14 @@ enum StoreBuiltins {
     ) { a in
         let raw = try a.string(0)
         let path = a.interpreter.absolutePath(raw)
-        _ = try problem(a) { try CorpusStore.openForReading(path, shown: raw) }
+        _ = try problem(a, raw) { try CorpusStore.openForReading(path, shown: raw) }
         let plan = CorpusPlan(path: path, shown: raw, selection: .all, interpreter: a.interpreter, error: { a.error($0) })
         return .stream(plan.stream())
     }
 
-    /// Runs `body`, turning a store's `Problem` into an error at the call.
-    static func problem<T>(_ a: Arguments, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let p as CorpusStore.Problem { throw a.error(p.message) }
+    /// Runs `body`, turning a store's `Problem` or an SQLite failure (a full disk, say) into one clear error at the call.
+    static func problem<T>(_ a: Arguments, _ shown: String, _ body: () throws -> T) throws -> T {
+        do { return try CorpusStore.wrapping(shown, body) } catch let p as CorpusStore.Problem { throw a.error(p.message) }
     }
 
     /// Re-recognises every stored article's entities, a batch per transaction.
@@ -179,14 +179,14 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
     func stream() -> ValueStream {
         ValueStream({ [self] in
             let store = try open()
-            let s = try store.wrapping(shown) { try store.db.prepare(sql(columns: CorpusStore.articleColumns)) }
-            try bind(s)
+            let s = try guarded { try store.db.prepare(sql(columns: CorpusStore.articleColumns)) }
+            try guarded { try bind(s) }
             let phrase: PhraseSearch?
             if case .contains(let p) = selection { phrase = PhraseSearch.compiled(p) } else { phrase = nil }
             // After its last row a statement would start again if stepped: the end is kept.
             var ended = false
             return { [self] in
-                while !ended, try store.wrapping(shown, { try s.step() }) {
+                while !ended, try guarded({ try s.step() }) {
                     if let phrase, !phrase.matches(s.text(9) ?? "") { continue }
                     return CorpusStore.record(from: s)
                 }
@@ -204,7 +204,7 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
 
     func count() throws -> Int? {
         let store = try open()
-        return try store.wrapping(shown) {
+        return try guarded {
             switch selection {
             case .all:
                 return try store.count()
@@ -226,7 +226,12 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
     }
 
     private func open() throws -> CorpusStore {
-        do { return try CorpusStore.openForReading(path, shown: shown) } catch let p as CorpusStore.Problem { throw error(p.message) }
+        try guarded { try CorpusStore.openForReading(path, shown: shown) }
+    }
+
+    /// Runs `body`, turning a store's `Problem` or an SQLite failure into one clear error.
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try CorpusStore.wrapping(shown, body) } catch let p as CorpusStore.Problem { throw error(p.message) }
     }
 
     private func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }

@@ -69,4 +69,38 @@ import Testing
         let lines = counts.split(separator: "\n")
         #expect(lines.count == 2 && lines.first == lines.last, "\(counts)")
     }
+
+    /// Runs a command; its exit status.
+    func status(_ path: String, _ args: [String]) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return -1 }
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// On a 256 KiB tmpfs (where this process may mount one): a full disk is
+    /// one clear error, and the articles stored before stay readable.
+    @Test func aFullDiskIsOneClearErrorAndKeepsWhatWasStored() throws {
+        let dir = NSTemporaryDirectory() + "nql-corpus-full-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/small", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        guard status("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", dir + "/small"]) == 0 else { return }  // not permitted here
+        defer { _ = status("/bin/umount", [dir + "/small"]) }
+        try Data(Self.feed(3_000).utf8).write(to: URL(fileURLWithPath: dir + "/feed.jsonl"))
+        let db = dir + "/small/news.db"
+        #expect(runSession(#"index([{id: "first", text: "Officials in Seoul met on Monday."}], "\#(db)") | get("added")"#) == "1\n")
+        var err = ""
+        let session = Session(registry: News.registry(), format: .jsonl, write: { _ in }, writeError: { err += $0 })
+        session.run(#"index(load("\#(dir)/feed.jsonl"), "\#(db)")"#, name: "full.nql")
+        #expect(err.contains("index: corpus '\(db)': the disk is full; batches already committed are kept"), "\(err)")
+        #expect(err.split(separator: "\n").count <= 3, "\(err)")
+        let check = try SQLiteDatabase(path: db, readOnly: true).prepare("PRAGMA integrity_check")
+        #expect(try check.step())
+        #expect(check.text(0) == "ok")
+        #expect(runSession(#"corpus("\#(db)") | first | get("id")"#) == "\"first\"\n")
+    }
 }
