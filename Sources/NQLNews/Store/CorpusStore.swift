@@ -278,7 +278,7 @@ final class CorpusStore {
         var out = "["
         for (i, x) in xs.enumerated() {
             if i > 0 { out += "," }
-            appendJSON(x, to: &out)
+            out += Formatter.jsonString(x)
         }
         return out + "]"
     }
@@ -289,33 +289,9 @@ final class CorpusStore {
         var out = "{"
         for (i, key) in fields.keys.sorted().enumerated() {
             if i > 0 { out += "," }
-            appendJSON(key, to: &out)
-            out += ":"
-            appendJSON(fields[key] ?? "", to: &out)
+            out += Formatter.jsonString(key) + ":" + Formatter.jsonString(fields[key] ?? "")
         }
         return out + "}"
-    }
-
-    /// A JSON string literal.
-    private static func appendJSON(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
     }
 
     /// A stable 128-bit hash of the fields (two FNV-1a passes), as hex: the same in every process.

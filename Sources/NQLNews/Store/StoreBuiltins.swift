@@ -55,18 +55,9 @@ enum StoreBuiltins {
             if todo.isEmpty { return }
             // The model is loaded only when there is something to tag.
             let cache = try EntityCache.of(a.interpreter)
-            let titles = todo.compactMap { rows[$0].title }
-            let known = cache.knownAll(todo.map { rows[$0].text } + titles)
+            let known = recognise(todo.map { (rows[$0].text, rows[$0].title) }, cache)
             try store.db.transaction {
-                var t = todo.count
-                for (j, i) in todo.enumerated() {
-                    var title: EntityCache.Known?
-                    if rows[i].title != nil, t < known.count {
-                        title = known[t]
-                        t += 1
-                    }
-                    try store.write(rows[i], body: known[j], title: title)
-                }
+                for (j, i) in todo.enumerated() { try store.write(rows[i], body: known[j].body, title: known[j].title) }
             }
         }
         if case .record = a[0] {
@@ -114,21 +105,23 @@ enum StoreBuiltins {
                 rows.append((s.text(1) ?? "", s.text(2), s.text(3) ?? ""))
             }
             if rows.isEmpty { return }
-            let titles = rows.compactMap(\.title)
-            let known = cache.knownAll(rows.map(\.text) + titles)
-            try store.wrapping(store.shown) {
-                try store.db.transaction {
-                    var t = rows.count
-                    for (j, row) in rows.enumerated() {
-                        var title: EntityCache.Known?
-                        if row.title != nil, t < known.count {
-                            title = known[t]
-                            t += 1
-                        }
-                        try store.writeEntities(row.id, body: known[j], title: title)
-                    }
-                }
+            let known = recognise(rows.map { ($0.text, $0.title) }, cache)
+            try store.db.transaction {
+                for (j, row) in rows.enumerated() { try store.writeEntities(row.id, body: known[j].body, title: known[j].title) }
             }
+        }
+    }
+
+    /// The entities of texts and their headlines, recognised on all cores (through the session's cache).
+    static func recognise(_ articles: [(text: String, title: String?)], _ cache: EntityCache)
+        -> [(body: EntityCache.Known, title: EntityCache.Known?)] {
+        let titles = articles.compactMap(\.title)
+        let known = cache.knownAll(articles.map(\.text) + titles)
+        var t = articles.count
+        return articles.enumerated().map { j, article in
+            guard article.title != nil, t < known.count else { return (known[j], nil) }
+            t += 1
+            return (known[j], known[t - 1])
         }
     }
 
