@@ -57,6 +57,18 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         #expect(r.out == #"{"articles":3,"added":1,"replaced":1,"unchanged":1}"# + "\n1\n2\n3\n2\n2\n")
     }
 
+    @Test func aStreamAndAListIndexAlike() {
+        let folder = TempFolder()
+        let feed = folder.write("feed.jsonl", (1...300).map { i in
+            #"{"id": "w\#(i)", "title": "Wire \#(i)", "body": "Officials in \#(["Seoul", "Tokyo", "Manila"][i % 3]) met on Monday."}"#
+        }.joined(separator: "\n"))
+        let streamed = runNews(#"index(load("\#(feed)"), "\#(folder.path)/a.db"); corpus("\#(folder.path)/a.db") | filter(mentions("Tokyo")) | len"#)
+        let listed = runNews(#"let all = load("\#(feed)"); index(all, "\#(folder.path)/b.db"); corpus("\#(folder.path)/b.db") | filter(mentions("Tokyo")) | len"#)
+        #expect(streamed.err == "" && listed.err == "")
+        #expect(streamed.out == listed.out)
+        #expect(streamed.out == #"{"articles":300,"added":300,"replaced":0,"unchanged":0}"# + "\n100\n")
+    }
+
     @Test func theCorpusGivesBackTheLoadedRecords() {
         let (folder, db) = indexedCourse()
         _ = folder
