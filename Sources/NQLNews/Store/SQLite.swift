@@ -100,6 +100,9 @@ final class SQLiteDatabase {
                 case .int(let x)?: try database.check(sqlite3_bind_int64(stmt, n, Int64(x)))
                 case .text(let s)?:
                     let utf8 = Array(s.utf8)
+                    guard utf8.count < Int(Int32.max) else {
+                        throw SQLiteError(path: database.path, code: SQLITE_TOOBIG, message: "a text of \(utf8.count) bytes is too long to store")
+                    }
                     try database.check(utf8.withUnsafeBufferPointer { buf in
                         buf.baseAddress.map { base in
                             base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
