@@ -96,7 +96,8 @@ final class CorpusStore {
         let store = try wrapping(shown) { CorpusStore(db: try SQLiteDatabase(path: path, readOnly: false), shown: shown) }
         try store.checkVersion(allowEmpty: true)
         try wrapping(shown) {
-            try store.db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+            // WAL: readers go on while a batch is written, and a killed writer leaves whole transactions.
+            try store.db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;")
             try store.db.transaction {
                 try store.db.execute(schema)
                 try store.db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)").bind([.text(String(schemaVersion))]).run()
@@ -325,8 +326,9 @@ final class CorpusStore {
         return s
     }
 
-    /// Writes one article (insert, or update in place keeping its position) and replaces its entities.
-    func write(_ row: Row, body: EntityCache.Known, title: EntityCache.Known?) throws {
+    /// Writes one article (insert, or update in place keeping its position) and replaces its entities
+    /// (`isNew`: none are stored yet).
+    func write(_ row: Row, isNew: Bool, body: EntityCache.Known, title: EntityCache.Known?) throws {
         try statement("""
             INSERT INTO articles(id, numeric_id, path, title, subtitle, source, author, authors, date, url, text, paragraphs,
                                  captions, words, format, encoding, extra, content_hash)
@@ -342,12 +344,12 @@ final class CorpusStore {
                 row.url.map { .text($0) }, .text(row.text), row.paragraphs.map { .text($0) }, .text(row.captions),
                 .int(row.words), .text(row.format), .text(row.encoding), .text(row.extra), .text(row.hash),
             ]).run()
-        try writeEntities(row.id, body: body, title: title)
+        try writeEntities(row.id, replacing: !isNew, body: body, title: title)
     }
 
     /// Replaces an article's entities, mentions and mention keys.
-    func writeEntities(_ id: String, body: EntityCache.Known, title: EntityCache.Known?) throws {
-        for table in ["entities", "mentions", "mention_keys"] {
+    func writeEntities(_ id: String, replacing: Bool = true, body: EntityCache.Known, title: EntityCache.Known?) throws {
+        for table in ["entities", "mentions", "mention_keys"] where replacing {
             try statement("DELETE FROM \(table) WHERE article_id = ?").bind([.text(id)]).run()
         }
         let entity = try statement("INSERT INTO entities(article_id, name, type, count, role, aliases) VALUES (?, ?, ?, ?, ?, ?)")

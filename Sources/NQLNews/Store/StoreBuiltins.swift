@@ -45,19 +45,21 @@ enum StoreBuiltins {
             batch.removeAll(keepingCapacity: true)
             var written: [String: String] = [:]
             var todo: [Int] = []
+            var isNew: [Bool] = []
             for (i, row) in rows.enumerated() {
                 let stored = try written[row.id] ?? store.storedHash(row.id)
                 if stored == row.hash { unchanged += 1; continue }
                 if stored == nil { added += 1 } else { replaced += 1 }
                 written[row.id] = row.hash
                 todo.append(i)
+                isNew.append(stored == nil)
             }
             if todo.isEmpty { return }
             // The model is loaded only when there is something to tag.
             let cache = try EntityCache.of(a.interpreter)
             let known = recognise(todo.map { (rows[$0].text, rows[$0].title) }, cache)
             try store.db.transaction {
-                for (j, i) in todo.enumerated() { try store.write(rows[i], body: known[j].body, title: known[j].title) }
+                for (j, i) in todo.enumerated() { try store.write(rows[i], isNew: isNew[j], body: known[j].body, title: known[j].title) }
             }
         }
         if case .record = a[0] {
