@@ -87,7 +87,7 @@ enum StoreBuiltins {
         let raw = try a.string(0)
         let path = a.interpreter.absolutePath(raw)
         _ = try problem(a, raw) { try CorpusStore.openForReading(path, shown: raw) }
-        let plan = CorpusPlan(path: path, shown: raw, selection: .all, interpreter: a.interpreter, error: { a.error($0) })
+        let plan = CorpusPlan(path: path, shown: raw, interpreter: a.interpreter, error: { a.error($0) })
         return .stream(plan.stream())
     }
 
@@ -142,32 +142,40 @@ enum StoreBuiltins {
 }
 
 /// What a `corpus` stream reads from its store, and the stages it can answer
-/// itself (`StreamPlan`): `filter(mentions(NAME))` through the mention_keys
-/// table, `filter(contains(.text, PHRASE))` through FTS5 and then the exact
-/// `contains` check, and `len` of either or of the whole corpus. Anything
-/// else reads the articles one at a time.
+/// itself (`StreamPlan`): `filter` by `mentions(NAME)` through the
+/// mention_keys table, by `contains(.text, PHRASE)` through FTS5 and then the
+/// exact `contains` check, by `.source == "X"` / `!=` and by `.words`
+/// compared with a whole number, those joined with `and`, and chains of such
+/// filters; `len` of any of these. Anything else reads the articles one at a time.
 final class CorpusPlan: StreamPlan, @unchecked Sendable {
-    /// Which articles the stream gives.
-    enum Selection {
-        case all
+    /// One condition the store checks.
+    enum Condition {
         /// Articles with any of these mention keys (`CorpusStore.mentionKeys`).
         case mentions([String])
         /// Articles whose text contains the phrase as `contains` defines it.
         case contains(String)
+        /// A column compared with a value (`IS`, `IS NOT`, `<`, ...: NULL compares as NQL's null does).
+        case column(String, op: String, SQLValue)
     }
 
     let path: String
     let shown: String
-    let selection: Selection
+    /// The conditions every article given holds (none: the whole corpus).
+    let conditions: [Condition]
     private let interpreter: Interpreter
     private let error: (String) -> Error
 
-    init(path: String, shown: String, selection: Selection, interpreter: Interpreter, error: @escaping (String) -> Error) {
+    init(path: String, shown: String, conditions: [Condition] = [], interpreter: Interpreter, error: @escaping (String) -> Error) {
         self.path = path
         self.shown = shown
-        self.selection = selection
+        self.conditions = conditions
         self.interpreter = interpreter
         self.error = error
+    }
+
+    /// The phrases checked exactly after FTS5 narrows.
+    private var phrases: [PhraseSearch] {
+        conditions.compactMap { if case .contains(let p) = $0 { return PhraseSearch.compiled(p) } else { return nil } }
     }
 
     /// The articles, read from the store in the order they were first indexed.
@@ -175,14 +183,14 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
         ValueStream({ [self] in
             let store = try open()
             let s = try guarded { try store.db.prepare(sql(columns: CorpusStore.articleColumns)) }
-            try guarded { try bind(s) }
-            let phrase: PhraseSearch?
-            if case .contains(let p) = selection { phrase = PhraseSearch.compiled(p) } else { phrase = nil }
+            try guarded { try s.bind(parameters) }
+            let phrases = self.phrases
             // After its last row a statement would start again if stepped: the end is kept.
             var ended = false
             return { [self] in
                 while !ended, try guarded({ try s.step() }) {
-                    if let phrase, !phrase.matches(s.text(9) ?? "") { continue }
+                    let text = phrases.isEmpty ? "" : s.text(9) ?? ""
+                    if !phrases.allSatisfy({ $0.matches(text) }) { continue }
                     return CorpusStore.record(from: s)
                 }
                 ended = true
@@ -193,30 +201,33 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
     }
 
     func narrowed(by predicate: Function) throws -> ValueStream? {
-        guard case .all = selection, let narrower = narrowing(predicate) else { return nil }
-        return CorpusPlan(path: path, shown: shown, selection: narrower, interpreter: interpreter, error: error).stream()
+        guard let more = narrowing(predicate) else { return nil }
+        return CorpusPlan(path: path, shown: shown, conditions: conditions + more, interpreter: interpreter, error: error).stream()
     }
 
     func count() throws -> Int? {
         let store = try open()
         return try guarded {
-            switch selection {
-            case .all:
-                return try store.count()
-            case .mentions(let keys):
+            if conditions.isEmpty { return try store.count() }
+            if conditions.count == 1, case .mentions(let keys) = conditions[0] {
                 let s = try store.db.prepare("SELECT count(DISTINCT article_id) FROM mention_keys WHERE key IN (\(placeholders(keys.count)))")
                 try s.bind(keys.map { .text($0) })
                 return try s.step() ? s.int(0) ?? 0 : 0
-            case .contains(let phrase):
-                let s = try store.db.prepare(sql(columns: "text"))
-                try bind(s)
-                let search = PhraseSearch.compiled(phrase)
-                var n = 0
-                while try s.step() {
-                    if search.matches(s.text(0) ?? "") { n += 1 }
-                }
-                return n
             }
+            let phrases = self.phrases
+            if phrases.isEmpty {
+                let s = try store.db.prepare("SELECT count(*) FROM articles WHERE " + whereClause)
+                try s.bind(parameters)
+                return try s.step() ? s.int(0) ?? 0 : 0
+            }
+            let s = try store.db.prepare(sql(columns: "text"))
+            try s.bind(parameters)
+            var n = 0
+            while try s.step() {
+                let text = s.text(0) ?? ""
+                if phrases.allSatisfy({ $0.matches(text) }) { n += 1 }
+            }
+            return n
         }
     }
 
@@ -231,24 +242,31 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
 
     private func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 
-    /// The query for the selection's articles, in store order.
-    private func sql(columns: String) -> String {
-        switch selection {
-        case .all:
-            return "SELECT \(columns) FROM articles ORDER BY seq"
-        case .mentions(let keys):
-            return "SELECT \(columns) FROM articles WHERE id IN (SELECT article_id FROM mention_keys WHERE key IN (\(placeholders(keys.count)))) ORDER BY seq"
-        case .contains:
-            return "SELECT \(columns) FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY seq"
+    /// The conditions as SQL (their parameters: `parameters`).
+    private var whereClause: String {
+        if conditions.isEmpty { return "1" }
+        return conditions.map { c -> String in
+            switch c {
+            case .mentions(let keys): return "id IN (SELECT article_id FROM mention_keys WHERE key IN (\(placeholders(keys.count))))"
+            case .contains: return "seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            case .column(let name, let op, _): return "\(name) \(op) ?"
+            }
+        }.joined(separator: " AND ")
+    }
+
+    private var parameters: [SQLValue?] {
+        conditions.flatMap { c -> [SQLValue?] in
+            switch c {
+            case .mentions(let keys): return keys.map { .text($0) }
+            case .contains(let phrase): return [.text(CorpusPlan.ftsQuery(phrase))]
+            case .column(_, _, let value): return [value]
+            }
         }
     }
 
-    private func bind(_ s: SQLiteDatabase.Statement) throws {
-        switch selection {
-        case .all: break
-        case .mentions(let keys): try s.bind(keys.map { .text($0) })
-        case .contains(let phrase): try s.bind([.text(CorpusPlan.ftsQuery(phrase))])
-        }
+    /// The query for the articles that hold the conditions, in store order.
+    private func sql(columns: String) -> String {
+        "SELECT \(columns) FROM articles WHERE \(whereClause) ORDER BY seq"
     }
 
     /// An FTS5 query that every text containing the phrase matches: each of its
@@ -258,24 +276,58 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
         return "text : (" + words.joined(separator: " AND ") + ")"
     }
 
-    /// The selection a predicate stands for, when the store can answer it with the same result.
-    private func narrowing(_ f: Function) -> Selection? {
-        var name: String, argument: String
+    /// The conditions a predicate stands for, when the store can answer it with the same result.
+    private func narrowing(_ f: Function) -> [Condition]? {
         switch f.kind {
         case .partial(let b, let args, let labeled):
             guard labeled.isEmpty, args.count == 1, case .string(let s) = args[0] else { return nil }
-            (name, argument) = (b.name, s)
+            return call(b.name, s).map { [$0] }
+        case .combined(.and, let parts):
+            var all: [Condition] = []
+            for part in parts {
+                guard let c = narrowing(part) else { return nil }
+                all += c
+            }
+            return all
         case .closure(let c):
-            // contains(.text, "phrase"), mentions(., "NAME"), contains(., "phrase") written as an implicit function.
-            guard c.lambda.params == ["."], case .call(.name(let callee, _), let args, _) = c.lambda.body, args.count == 2,
-                  args.allSatisfy({ $0.label == nil }), case .implicitField(let field, _) = args[0].value,
-                  case .literal(.string(let s), _) = args[1].value,
-                  field == nil || (field == "text" && callee == "contains"),
-                  c.captured?.lookup(callee) == nil, interpreter.globals[callee] == nil else { return nil }
-            (name, argument) = (callee, s)
+            guard c.lambda.params == ["."] else { return nil }
+            return conditions(c.lambda.body, c.captured)
         default:
             return nil
         }
+    }
+
+    /// The conditions of an implicit function's body: `contains(.text, "phrase")`,
+    /// `mentions(., "NAME")`, `mentions("NAME")` (applied to the element), `.source == "X"`,
+    /// `.words > 200`, and these joined with `and`.
+    private func conditions(_ body: Expr, _ captured: Scope?) -> [Condition]? {
+        switch body {
+        case .binary(.and, let l, let r, _):
+            guard let a = conditions(l, captured), let b = conditions(r, captured) else { return nil }
+            return a + b
+        case .call(.name(let callee, _), let args, _):
+            guard args.allSatisfy({ $0.label == nil }), captured?.lookup(callee) == nil, interpreter.globals[callee] == nil else { return nil }
+            if args.count == 1, case .literal(.string(let s), _) = args[0].value { return call(callee, s).map { [$0] } }
+            guard args.count == 2, case .implicitField(let field, _) = args[0].value,
+                  case .literal(.string(let s), _) = args[1].value,
+                  field == nil || (field == "text" && callee == "contains") else { return nil }
+            return call(callee, s).map { [$0] }
+        case .binary(let op, .implicitField(let field?, _), .literal(let value, _), _):
+            switch (field, op, value) {
+            case ("source", .eq, .string(let s)): return [.column("source", op: "IS", .text(s))]
+            case ("source", .ne, .string(let s)): return [.column("source", op: "IS NOT", .text(s))]
+            case ("words", _, .int(let n)):
+                let ops: [BinaryOp: String] = [.eq: "=", .ne: "!=", .lt: "<", .le: "<=", .gt: ">", .ge: ">="]
+                return ops[op].map { [.column("words", op: $0, .int(n))] }
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The condition of `mentions(NAME)` or `contains(PHRASE)`.
+    private func call(_ name: String, _ argument: String) -> Condition? {
         switch name {
         case "mentions":
             let keys = CorpusStore.mentionKeys(forQuery: argument)

@@ -27,9 +27,10 @@ enum StoreMessages {
     /// What `:help corpus` says about the filters the store answers.
     static let answeredHelp = """
         answered by the store (no article is read): filter(mentions("NAME")) (names, aliases, parts of
-        people's names, types such as "PERSON", as mentions defines them) and filter(contains(.text, "PHRASE"))
-        (FTS5 finds the candidates, then each is checked exactly as contains does), and len of either or
-        of the whole corpus. Every other built-in reads the articles one at a time from the store, as it
-        reads a load of JSON Lines.
+        people's names, types such as "PERSON", as mentions defines them), filter(contains(.text, "PHRASE"))
+        (FTS5 finds the candidates, then each is checked exactly as contains does; phrases of ASCII letters
+        and digits), filter(.source == "X") and !=, filter(.words > N) (any comparison with a whole number),
+        these joined with and, chains of such filters, and len of any of them or of the whole corpus.
+        Every other built-in reads the articles one at a time from the store, as it reads a load of JSON Lines.
         """
 }

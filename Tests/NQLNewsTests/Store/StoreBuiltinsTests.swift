@@ -88,6 +88,8 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         "mentions(\"Nobody Atall\")", "mentions(., \"Russia\")",
         "contains(.text, \"North Korea\")", "contains(.text, \"missiles\")", "contains(.text, \"patriot missiles\")",
         "contains(\"Seoul\")", "contains(.text, \"zzz\")",
+        "mentions(\"Japan\") and contains(.text, \"missiles\")", ".source == \"The Gulf Courier\"", ".source != \"The Gulf Courier\"",
+        ".words > 200", ".words <= 209", "mentions(\"Japan\") and .words > 200", "mentions(\"Japan\") or .words > 200",
     ])
     func filtersTheStoreAnswersGiveTheLoadedAnswers(_ predicate: String) {
         let (folder, db) = indexedCourse()
@@ -100,6 +102,14 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         #expect(r.out == "true\ntrue\n")
     }
 
+    @Test func chainedFiltersGiveTheLoadedAnswer() {
+        let (folder, db) = indexedCourse()
+        _ = folder
+        let stages = #"filter(mentions("Japan")) | filter(contains(.text, "North Korea")) | filter(.words > 150)"#
+        let r = runNews(#"(corpus("\#(db)") | \#(stages) | map(.id)) == (load("\#(articles)") | \#(stages) | map(.id))"#)
+        #expect(r.err == "" && r.out == "true\n", "\(r.err)")
+    }
+
     @Test func mentionsCountsComeFromTheIndex() throws {
         let (folder, db) = indexedCourse()
         _ = folder
@@ -107,6 +117,10 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         try SQLiteDatabase(path: db, readOnly: false).execute("DELETE FROM mention_keys")
         let r = runNews(#"corpus("\#(db)") | filter(mentions("Japan")) | len"#)
         #expect(r.out == "0\n")
+        let both = runNews(#"corpus("\#(db)") | filter(mentions("Japan") and .words > 0) | len"#)
+        #expect(both.out == "0\n")
+        let chained = runNews(#"corpus("\#(db)") | filter(.words > 0) | filter(mentions("Japan")) | map(.id) | len"#)
+        #expect(chained.out == "0\n")
         let other = runNews(#"corpus("\#(db)") | filter(mentions("Japan") or mentions("Japan")) | len"#)
         #expect(other.out != "0\n", "a predicate the store does not answer reads the articles")
     }
