@@ -35,6 +35,8 @@ final class CorpusStore {
             extra TEXT NOT NULL DEFAULT '{}',
             content_hash TEXT NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+        CREATE INDEX IF NOT EXISTS articles_words ON articles(words);
         CREATE TABLE IF NOT EXISTS entities(
             article_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
             count INTEGER NOT NULL, role TEXT, aliases TEXT NOT NULL DEFAULT '[]'
