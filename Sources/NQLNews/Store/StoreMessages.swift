@@ -17,9 +17,9 @@ enum StoreMessages {
         "cannot index into '\(raw)': the file is read-only; nothing was changed"
     }
     static func failed(_ raw: String, _ message: String) -> String {
-        "corpus '\(raw)': \(message); batches already committed are kept"
+        "corpus '\(raw)': \(message)"
     }
-    static let diskFull = "the disk is full"
+    static let diskFull = "the disk is full; batches already committed are kept"
     static func retagging(_ raw: String, articles: Int) -> String {
         "nql: index: the entity model changed since '\(raw)' was tagged; re-tagging its \(articles) article\(articles == 1 ? "" : "s")\n"
     }
