@@ -8,6 +8,7 @@
 //                built-ins into NQL's registry.
 //   CEditLine  – libedit, for the REPL's line editing (apt: libedit-dev).
 //   CLibXML2   – libxml2's HTML parser, for loading saved web pages (apt: libxml2-dev).
+//   CSQLite    – SQLite with FTS5, for corpus stores (`index`, `corpus`) (apt: libsqlite3-dev).
 //   nql        – the thin command-line executable and REPL.
 //   nql-lab    – developer commands: train and evaluate the entity model, score the
 //                page extractor, run benchmarks.
@@ -31,12 +32,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // ICU's C API (regular expressions with a time limit): see Runtime/BoundedRegex.swift.
         .target(name: "NQL", linkerSettings: [.linkedLibrary("_FoundationICU")]),
         .target(
             name: "NQLNews",
-            dependencies: ["NQL", "CLibXML2"],
-            exclude: ["Load/README.md", "Entities/README.md", "Analysis/README.md"],
+            dependencies: ["NQL", "CLibXML2", "CSQLite"],
+            exclude: ["Load/README.md", "Entities/README.md", "Analysis/README.md", "Store/README.md"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "nql", dependencies: ["NQL", "NQLNews", "CEditLine"]),

@@ -81,7 +81,9 @@ struct Completer {
         case .comment:
             return .none
         case .string(let content, let tokensBefore):
-            guard tokensBefore.suffix(2) == [.name("load"), .punct("(")] else { return .none }
+            // Paths inside the first argument of a built-in that reads a file there (load, corpus).
+            guard tokensBefore.count >= 2, tokensBefore.last == .punct("("), case .name(let callee) = tokensBefore[tokensBefore.count - 2],
+                  case .read(argument: 0)? = registry.builtin(named: callee)?.fileUse else { return .none }
             return completePath(content, escape: true)
         case .code(let tokens, let word):
             return completeCode(tokens: tokens, word: word, continuing: continuing)

@@ -22,7 +22,8 @@ enum CoreBuiltins {
                 example: #"len([1, 2, 3])"#, flow: .folds) { a in
             switch a[0] {
             case .list(let xs): return .int(xs.count)
-            case .stream:
+            case .stream(let stream):
+                if let n = try stream.plan?.count() { return .int(n) }
                 var n = 0
                 try a.forEachElement(0) { _ in n += 1; return true }
                 return .int(n)

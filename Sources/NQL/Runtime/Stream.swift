@@ -46,11 +46,15 @@ public final class ValueStream: @unchecked Sendable {
     /// When every element is a record with exactly these keys, in this order
     /// (after `select`): CSV can then print its header before the first row.
     public let columns: [String]?
+    /// What the source can answer itself (a corpus store: filters through its
+    /// indexes, the count), or nil; see `StreamPlan`.
+    public let plan: (any StreamPlan)?
 
     /// A stream whose elements come from the function `open` returns.
-    public init(columns: [String]? = nil, _ open: @escaping () throws -> Next) {
+    public init(columns: [String]? = nil, _ open: @escaping () throws -> Next, plan: (any StreamPlan)? = nil) {
         self.columns = columns
         opener = open
+        self.plan = plan
     }
 
     /// Starts reading from the beginning.
@@ -70,6 +74,20 @@ public final class ValueStream: @unchecked Sendable {
     /// How many elements a stage reads ahead and announces to the prefetchers
     /// (`Interpreter.announce`): the window per-article work runs over in parallel.
     public static let window = 64
+}
+
+/// A source that can answer some stages itself instead of having every
+/// element read and tested: a corpus store selects the articles that mention
+/// a name through its tables, and counts them without reading one. A stage
+/// asks the stream it reads (`filter` asks `narrowed(by:)`, `len` asks
+/// `count()`); a nil answer means "read the elements as usual", so a plan
+/// only ever makes things faster, never different.
+public protocol StreamPlan: Sendable {
+    /// The stream of the elements for which `predicate` holds, if the source
+    /// can select them itself (with the same answer the predicate gives); nil otherwise.
+    func narrowed(by predicate: Function) throws -> ValueStream?
+    /// The number of elements, if the source knows it without reading them.
+    func count() throws -> Int?
 }
 
 /// A module's per-element work that can run ahead on all cores: told of the

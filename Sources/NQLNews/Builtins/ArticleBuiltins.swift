@@ -175,6 +175,8 @@ enum ArticleBuiltins {
         }
         guard a[0].isList || a[0].isStream else { throw a.error("argument 1 must be a list of articles, got \(a[0].typeName)") }
         let f = try a.function(1)
+        // A corpus store answers some predicates through its indexes (`StreamPlan`).
+        if case .stream(let s) = a[0], let narrowed = try s.plan?.narrowed(by: f) { return .stream(narrowed) }
         return try a.stage(keepsElements: true) { { x in
             try ArticleValues.checkArticle(x, a, 0)
             return try a.test(f, x) ? .emit(x) : .skip

@@ -113,6 +113,26 @@ final class EntityCache: ElementPrefetcher {
     /// How many texts have been recognised (for tests).
     private(set) var recognised = 0
 
+    /// What is known of each text, recognising the ones not cached on all cores, in order (for `index`).
+    func knownAll(_ texts: [String]) -> [Known] {
+        var seen = Set<Key>()
+        var todo: [(Key, String)] = []
+        for t in texts {
+            let k = Key(t)
+            if byKey[k] == nil, seen.insert(k).inserted { todo.append((k, t)) }
+        }
+        let found = Parallel.map(count: todo.count) { i in self.recognise(todo[i].1) }
+        var fresh: [Key: Known] = [:]
+        for (i, known) in found.enumerated() {
+            store(todo[i].0, known)
+            fresh[todo[i].0] = known
+        }
+        return texts.map { t in
+            let k = Key(t)
+            return byKey[k] ?? fresh[k] ?? recognise(t)
+        }
+    }
+
     private func recognise(_ text: String) -> Known {
         // The recogniser reads English: a span with no Latin letter or digit (a Korean
         // word in a Korean text) is not a name it knows.

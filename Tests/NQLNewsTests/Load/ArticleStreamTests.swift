@@ -92,6 +92,7 @@ private func runNews(_ program: String, format: OutputFormat = .auto) -> (out: S
 
     @Test func everyNewsBuiltinThatStreamsOrFoldsIsTested() {
         let declared = News.builtins.filter { $0.flow != .collects }.map(\.name)
-        #expect(Set(declared) == ["filter", "entities", "timeline"])
+        // index: StoreBuiltinsTests.aStreamAndAListIndexAlike.
+        #expect(Set(declared) == ["filter", "entities", "timeline", "index"])
     }
 }

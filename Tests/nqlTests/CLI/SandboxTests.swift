@@ -32,7 +32,7 @@ import Testing
 
     @Test func everyBuiltinThatTouchesFilesIsDeclaredAndChecked() throws {
         let fileBuiltins = News.registry().entries.filter { $0.fileUse != nil }
-        #expect(Set(fileBuiltins.map(\.name)) == ["load", "save", "plot"])
+        #expect(Set(fileBuiltins.map(\.name)) == ["load", "save", "plot", "index", "corpus"])
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for b in fileBuiltins {

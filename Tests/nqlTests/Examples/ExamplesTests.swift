@@ -41,6 +41,10 @@ func runScript(_ relativePath: String, stdin: String? = nil) throws -> (out: Str
 /// `NAME.err`). Set NQL_RECORD=1 to write the files anew after an intended change.
 @Test(arguments: exampleScripts())
 func exampleMatchesExpectedOutput(_ script: String) throws {
+    // A lesson's stores in /tmp (`/tmp/nql-lesson-NN.db`) start fresh, as on a reader's first run.
+    let scratch = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+    let lesson = "nql-lesson-" + String(script.dropFirst("Examples/".count).prefix(2)) + "."
+    for name in scratch where name.hasPrefix(lesson) { try? FileManager.default.removeItem(atPath: "/tmp/" + name) }
     let (out, err, _) = try runScript(script)
     let base = packageRoot.appendingPathComponent(String(script.dropLast(4)))
     let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")

@@ -102,6 +102,8 @@ struct REPLCompletionTests {
         #expect(c.complete("load(\"").display == ["art\"quote.txt", "articles/"])
         #expect(c.complete("load(\"\(root)/articles/s").insertion == "eoul.md")
         #expect(c.complete(":load arti").candidates == ["articles/"])
+        // Every built-in that reads the file named by its first argument completes it.
+        #expect(c.complete("corpus(\"arti").candidates == ["articles/"])
         // Other strings are not paths.
         #expect(c.complete("print(\"arti").candidates.isEmpty)
     }

@@ -45,6 +45,14 @@ struct REPLHelpTests {
         #expect(text.contains("standard input") && text.contains("only once"))
     }
 
+    @Test func helpForCorpusSaysWhichFiltersTheStoreAnswers() throws {
+        let corpus = try #require(News.registry().builtin(named: "corpus"))
+        let text = REPL.help(for: corpus)
+        #expect(text.contains("answered by the store"))
+        #expect(text.contains("filter(mentions(\"NAME\"))") && text.contains("filter(contains(.text, \"PHRASE\"))"))
+        #expect(text.contains("fields of each article:"))
+    }
+
     @Test func helpSaysHowABuiltinReadsAStream() throws {
         let registry = News.registry()
         for (name, flow) in [("filter", "streams:"), ("tally", "folds:"), ("sort", "collects:"), ("stories", "collects:")] {

@@ -24,9 +24,15 @@ func builtinNames() -> [String] { News.registry().entries.map(\.name) }
         for name in required { #expect(names.contains(name), "missing built-in \(name)") }
     }
 
+    /// The corpus store the examples of `index` and `corpus` share starts fresh (once per run).
+    static let freshExampleStore: Void = {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: "/tmp/nql-example.db" + suffix) }
+    }()
+
     /// The example shown by `:help NAME` runs without error (from the package root).
     @Test(arguments: builtinNames())
     func helpExampleRuns(_ name: String) throws {
+        _ = RegistryTests.freshExampleStore
         guard let b = News.registry().builtin(named: name) else { return }
         var err = ""
         let session = Session(registry: News.registry(), write: { _ in }, writeError: { err += $0 },
