@@ -21,7 +21,8 @@ enum HTMLExtractor {
         guard let page = extract(data: data, path: path) else {
             return ([], [LoadProblem(path: path, message: LoadMessages.cannotParseHTML)])
         }
-        if page.text.isEmpty && page.title == nil {
+        // An empty body (or one nested deeper than the parser follows) is said, not loaded silently.
+        if page.text.isEmpty {
             return ([page], [LoadProblem(path: path, message: LoadMessages.noHTMLArticleText, isNote: true)])
         }
         return ([page], [])
@@ -59,12 +60,14 @@ enum HTMLExtractor {
     /// valid multi-byte UTF-8 is trusted over the declaration.
     static func prepare(_ data: Data) -> (bytes: Data, label: String, encoding: String) {
         let declared = declaredCharset(data)
-        if let cs = declared, cs != "utf-8", !latinCharsets.contains(cs) { return (data, cs, cs) }
         let (ascii, utf8) = data.withUnsafeBytes { raw -> (Bool, Bool) in
             let bytes = raw.bindMemory(to: UInt8.self)
             let ascii = !bytes.contains { $0 >= 0x80 }
             return (ascii, ascii || String(validating: bytes, as: UTF8.self) != nil)
         }
+        // A page saved as UTF-8 whose <meta> still names its old charset (euc-kr, shift_jis):
+        // multi-byte text that is valid UTF-8 is almost never anything else, so UTF-8 wins.
+        if let cs = declared, cs != "utf-8", !latinCharsets.contains(cs), ascii || !utf8 { return (data, cs, cs) }
         if utf8 { return (data, "utf-8", ascii ? declared ?? "utf-8" : "utf-8") }
         guard case .text(let text, let used) = TextDecoding.decode(data) else { return (data, "windows-1252", "windows-1252") }
         // Windows-1252 decodes every Latin-1 page; report the charset the page declared.

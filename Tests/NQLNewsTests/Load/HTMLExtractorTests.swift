@@ -86,6 +86,27 @@ let samplePage = """
         #expect(a.encoding == "utf-8")
     }
 
+    @Test(arguments: ["euc-kr", "shift_jis"])
+    func aLegacyCharsetDeclaredOverUTF8BytesReadsAsUTF8(_ charset: String) throws {
+        let page = "<html><head><meta charset=\"\(charset)\"><title>서울 회담 東京</title></head><body><p>서울에서 열린 회담에서 장관들은 북한 문제를 논의했다.</p><p>The ministers met in Seoul on Tuesday and said the talks would go on for a second day in Tokyo.</p></body></html>"
+        let a = try #require(ArticleLoader.load(data: Data(page.utf8), path: "k.html", format: "html").articles.first)
+        #expect(a.title == "서울 회담 東京")
+        #expect(a.text.hasPrefix("서울에서 열린 회담에서"))
+        #expect(a.encoding == "utf-8")
+    }
+
+    @Test func anEmptyOrTooDeeplyNestedBodyGetsANote() throws {
+        let empty = "<html><head><title>Empty</title></head><body></body></html>"
+        let deep = "<html><head><title>Deep</title></head><body>" + String(repeating: "<div>", count: 300)
+            + "<p>The ministers met in Seoul on Tuesday and said the talks would go on for a second day in Tokyo.</p>"
+            + String(repeating: "</div>", count: 300) + "</body></html>"
+        for page in [empty, deep] {
+            let (articles, problems) = ArticleLoader.load(data: Data(page.utf8), path: "e.html", format: "html")
+            #expect(articles.count == 1)
+            #expect(problems.map(\.message) == [LoadMessages.noHTMLArticleText] && problems.allSatisfy(\.isNote))
+        }
+    }
+
     @Test func aBrokenByteInAUTF8PageDoesNotStopTheParse() throws {
         let nav = (1...12).map { "<li><a href=\"/section/\($0)\">Section \($0)</a></li>" }.joined()
         var bytes = Array("<html><head><title>Harbour tunnel</title></head><body><nav><ul>\(nav)</ul></nav><p>The council in Malmö approved the tunnel on Thursday, ".utf8)
