@@ -105,35 +105,15 @@ public final class Session: @unchecked Sendable {
         do {
             try interpreter.run(program) { [self] value, _ in
                 if value.isNull && outputWrites != writesBefore { return }
-                if case .stream(let stream) = value, try printStreamed(stream) {
-                    // Nothing is kept of a stream printed as it is produced, so `_` is null.
-                    lastValue = .null
-                    if bindLast { interpreter.define("_", .null) }
-                    return
-                }
                 var value = value
-                if case .stream(let stream) = value, format == .auto, options.piped {
-                    // Into a pipe, records stream as JSON Lines; anything else is collected and printed whole.
-                    let next = try stream.open()
-                    var seen: [Value] = []
-                    if let first = try next() {
-                        if first.isRecord {
-                            lastValue = .null
-                            if bindLast { interpreter.define("_", .null) }
-                            write(Formatter.json(first) + "\n")
-                            while let x = try next() {
-                                try interpreter.interrupt.check()
-                                write(Formatter.json(x) + "\n")
-                            }
-                            return
-                        }
-                        seen.append(first)
-                        while let x = try next() {
-                            try interpreter.interrupt.check()
-                            seen.append(x)
-                        }
+                if case .stream(let stream) = value {
+                    guard let rest = try printStreamed(stream) else {
+                        // Nothing is kept of a stream printed as it is produced, so `_` is null.
+                        lastValue = .null
+                        if bindLast { interpreter.define("_", .null) }
+                        return
                     }
-                    value = .list(seen)
+                    value = rest
                 }
                 value = try value.collected(interpreter.interrupt)
                 lastValue = value
@@ -157,26 +137,47 @@ extension Session {
     /// Prints a stream element by element as it is produced, when the format
     /// allows (`jsonl`, `text`; `csv` when the columns are known, after
     /// `select`); false, printing nothing, when it needs every element first.
-    fileprivate func printStreamed(_ stream: ValueStream) throws -> Bool {
+    /// Prints a stream element by element as it is produced, when the format allows
+    /// (`jsonl`, `text`, `csv` with known columns, `auto` of records into a pipe), and
+    /// returns nil; otherwise returns what is left to print the usual way.
+    fileprivate func printStreamed(_ stream: ValueStream) throws -> Value? {
         var header = "", empty = ""
         let line: (Value) -> String
+        var pending: Value?
+        let next: ValueStream.Next
         if let perElement = Formatter.streamedLine(format) {
             line = perElement
+            next = try stream.open()
         } else if format == .csv, let columns = stream.columns {
             (header, empty) = (Formatter.csvLine(columns), Formatter.csv(.list([])))
             line = { [options] in Formatter.csvRow($0, columns, formulaGuard: options.csvFormulaGuard) }
+            next = try stream.open()
+        } else if format == .auto, options.piped {
+            // Into a pipe, records stream as JSON Lines; anything else is printed whole.
+            next = try stream.open()
+            guard let first = try next() else { return .list([]) }
+            guard first.isRecord else {
+                var all = [first]
+                while let x = try next() {
+                    try interpreter.interrupt.check()
+                    all.append(x)
+                }
+                return .list(all)
+            }
+            line = { Formatter.json($0) + "\n" }
+            pending = first
         } else {
-            return false
+            return .stream(stream)
         }
-        let next = try stream.open()
         var printed = false
-        while let x = try next() {
+        while let x = try pending ?? next() {
+            pending = nil
             try interpreter.interrupt.check()
             write((printed ? "" : header) + line(x))
             printed = true
         }
         if !printed { write(empty) }
-        return true
+        return nil
     }
 }
 
