@@ -50,6 +50,32 @@ import Testing
         #expect(String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
     }
 
+    @Test func ctrlCStopsASlowLoad() throws {
+        // 400,000 small articles: far more than a debug build reads in the moment before Ctrl-C.
+        let path = NSTemporaryDirectory() + "nql-slow-load-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var lines = ""
+        lines.reserveCapacity(400_000 * 60)
+        for n in 0..<400_000 { lines += "{\"id\": \(n), \"text\": \"Talks in Seoul went on for a second day.\"}\n" }
+        try lines.write(toFile: path, atomically: false, encoding: .utf8)
+        let process = Process()
+        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
+        process.arguments = ["-e", "print(\"loading\")\nload(\"\(path)\") | filter(contains(.text, \"Seoul\")) | len\nprint(\"never\")"]
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let first = outPipe.fileHandleForReading.availableData
+        usleep(300_000)  // into the load
+        process.interrupt()
+        let rest = outPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: first + rest, as: UTF8.self) == "loading\n", "the load was stopped before it counted")
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
+    }
+
     @Test func aClosedPipeEndsQuietlyWith141() throws {
         let nql = packageRoot.appendingPathComponent(".build/debug/nql").path
         let r = try runNQL([], shell: "'\(nql)' -f json -e 'range(1000000)' | head -c 10 > /dev/null; echo \"status ${PIPESTATUS[0]}\"")
