@@ -43,6 +43,8 @@ enum FuzzTarget: String, CaseIterable {
                                                          functionParameters: registry.functionParameters) else { return }
         let flag = Interrupt()
         let interpreter = Interpreter(registry: registry, output: { _ in }, warn: { _ in }, interrupt: flag)
+        // Generated programs touch no file: `plot` writes, and the fuzzer runs as whoever started it.
+        interpreter.fileAccess = FileAccess(readable: [], writable: [])
         let watchdog = DispatchWorkItem { flag.request() }
         DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: watchdog)
         _ = try? interpreter.run(program) { value, _ in
