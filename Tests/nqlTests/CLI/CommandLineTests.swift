@@ -23,6 +23,33 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
     return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
 }
 
+/// A running `nql` whose output a test reads while it runs (to press Ctrl-C, or to feed stdin late).
+struct RunningNQL {
+    let process = Process()
+    let out = Pipe(), err = Pipe(), input = Pipe()
+
+    init(_ args: [String]) throws {
+        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
+        process.arguments = args
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+    }
+
+    /// What is written to stdout so far (waits for the first write).
+    func firstOutput() -> String { String(decoding: out.fileHandleForReading.availableData, as: UTF8.self) }
+
+    /// The rest of stdout, stderr and the status, once it ends.
+    func finish() throws -> (out: String, err: String, status: Int32) {
+        try? input.fileHandleForWriting.close()
+        let rest = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: rest, as: UTF8.self), String(decoding: errors, as: UTF8.self), process.terminationStatus)
+    }
+}
+
 @Suite struct CommandLineTests {
     @Test func inlineProgramPrintsItsResult() throws {
         let r = try runNQL(["-e", "[3,1,2] | sort | map(x -> x * 10)"])
@@ -61,21 +88,10 @@ func runNQL(_ args: [String], stdin: String? = nil, environment: [String: String
 
     @Test func printedLinesLeaveBeforeTheNextStatementRuns() throws {
         // The second statement waits for stdin; "ready" must already be readable by then.
-        let process = Process()
-        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
-        process.arguments = ["-e", #"print("ready"); load("-") | len"#]
-        let outPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardInput = inPipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let first = outPipe.fileHandleForReading.availableData
-        #expect(String(decoding: first, as: UTF8.self) == "ready\n")
-        inPipe.fileHandleForWriting.write(Data("{\"text\": \"a\"}\n".utf8))
-        try inPipe.fileHandleForWriting.close()
-        let rest = outPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(String(decoding: rest, as: UTF8.self) == "1\n")
+        let nql = try RunningNQL(["-e", #"print("ready"); load("-") | len"#])
+        #expect(nql.firstOutput() == "ready\n")
+        nql.input.fileHandleForWriting.write(Data("{\"text\": \"a\"}\n".utf8))
+        #expect(try nql.finish().out == "1\n")
     }
 
     @Test func aStreamedLoadIntoAPipePrintsRecordsAsJSONLines() throws {

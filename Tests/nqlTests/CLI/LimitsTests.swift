@@ -32,22 +32,14 @@ import Testing
     }
 
     @Test func ctrlCDuringAScriptKeepsTheOutputOfFinishedStatements() throws {
-        let process = Process()
-        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
-        process.arguments = ["-e", "print(\"finished\")\nlen(range(100000000) | map(x -> x + 1))\nprint(\"never\")"]
-        let outPipe = Pipe(), errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let nql = try RunningNQL(["-e", "print(\"finished\")\nlen(range(100000000) | map(x -> x + 1))\nprint(\"never\")"])
         // Wait until the first statement's output is out, then press Ctrl-C.
-        let first = outPipe.fileHandleForReading.availableData
-        process.interrupt()
-        let rest = outPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(String(decoding: first + rest, as: UTF8.self) == "finished\n")
-        #expect(process.terminationStatus == 130)
-        #expect(String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
+        let first = nql.firstOutput()
+        nql.process.interrupt()
+        let r = try nql.finish()
+        #expect(first + r.out == "finished\n")
+        #expect(r.status == 130)
+        #expect(r.err.contains("interrupted"))
     }
 
     @Test func ctrlCStopsASlowLoad() throws {
@@ -58,22 +50,14 @@ import Testing
         lines.reserveCapacity(400_000 * 60)
         for n in 0..<400_000 { lines += "{\"id\": \(n), \"text\": \"Talks in Seoul went on for a second day.\"}\n" }
         try lines.write(toFile: path, atomically: false, encoding: .utf8)
-        let process = Process()
-        process.executableURL = packageRoot.appendingPathComponent(".build/debug/nql")
-        process.arguments = ["-e", "print(\"loading\")\nload(\"\(path)\") | filter(contains(.text, \"Seoul\")) | len\nprint(\"never\")"]
-        let outPipe = Pipe(), errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let first = outPipe.fileHandleForReading.availableData
+        let nql = try RunningNQL(["-e", "print(\"loading\")\nload(\"\(path)\") | filter(contains(.text, \"Seoul\")) | len\nprint(\"never\")"])
+        let first = nql.firstOutput()
         usleep(300_000)  // into the load
-        process.interrupt()
-        let rest = outPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(String(decoding: first + rest, as: UTF8.self) == "loading\n", "the load was stopped before it counted")
-        #expect(process.terminationStatus == 130)
-        #expect(String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
+        nql.process.interrupt()
+        let r = try nql.finish()
+        #expect(first + r.out == "loading\n", "the load was stopped before it counted")
+        #expect(r.status == 130)
+        #expect(r.err.contains("interrupted"))
     }
 
     @Test func aClosedPipeEndsQuietlyWith141() throws {
