@@ -57,6 +57,8 @@ enum FuzzTarget: String, CaseIterable {
 
     /// Reads the bytes as a history file, as the prompt does at start-up.
     static func readHistory(_ data: Data) {
+        // As the prompt does: a file libedit could not have written is not read.
+        guard HistoryText.isLoadable([UInt8](data)) else { return }
         let path = NSTemporaryDirectory() + "nql-fuzz-history-\(getpid())"
         guard FileManager.default.createFile(atPath: path, contents: data) else { return }
         defer { unlink(path) }

@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import NQL
 
 /// Line editing with libedit's native API: emacs keys, UTF-8, history that
 /// persists, tab completion, Ctrl-C as a key (the terminal's `isig` is off
@@ -32,7 +33,7 @@ final class LineEditor: LineReader {
         nql_history_set_size(history, LineEditor.historySize)
         nql_history_set_unique(history, 1)
         if let file = historyFile {
-            if let problem = file.problem() {
+            if let problem = file.problem() ?? file.damage() {
                 FileHandle.standardError.write(Data("nql: warning: history is off: \(problem)\n".utf8))
                 self.historyFile = nil
             } else {
@@ -248,6 +249,13 @@ struct HistoryFile {
         var head = [UInt8](repeating: 0, count: HistoryFile.header.utf8.count)
         let n = Glibc.read(fd, &head, head.count)
         return n == head.count && head.elementsEqual(HistoryFile.header.utf8) ? nil : "\(path) is not an nql history file"
+    }
+
+    /// Why the file's content must not be handed to libedit (see `HistoryText`), or nil.
+    /// Read once, before loading; `problem()` is the cheap check made before each write.
+    func damage() -> String? {
+        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return nil }
+        return HistoryText.isLoadable([UInt8](data)) ? nil : "\(path) holds text a history never has (control bytes or invalid UTF-8)"
     }
 
     /// Adds what `body` writes (a whole history file, header first) to the end of

@@ -25,6 +25,18 @@ import Testing
         #expect(throws: HistoryFile.WriteError.self) { try HistoryFile(path: dir + "/fifo").append(entry("1 + 1")) }
     }
 
+    @Test func aHistoryLibeditCouldNotHaveWrittenIsNotRead() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The input with which libedit's own reader overran its buffer (found by Scripts/fuzz history).
+        let crafted: [UInt8] = Array("_HiStOrY_V2_\n\\".utf8) + [0xFF, 0x7F, 0xFF, 0xFF, 0xFF] + Array(")\\_?i0".utf8)
+        #expect(FileManager.default.createFile(atPath: dir + "/bad", contents: Data(crafted)))
+        #expect(HistoryFile(path: dir + "/bad").damage()?.contains("control bytes or invalid UTF-8") == true)
+        let good = HistoryFile.header + "let\\040a\\040=\\040\"서울\"\nload(\"a.txt\")\\040|\\040len\n"
+        #expect(FileManager.default.createFile(atPath: dir + "/good", contents: Data(good.utf8)))
+        #expect(HistoryFile(path: dir + "/good").damage() == nil)
+    }
+
     @Test func anOrdinaryFileIsLeftAlone() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
