@@ -1,4 +1,6 @@
+import CEditLine
 import Foundation
+import NQL
 import Testing
 @testable import nql
 
@@ -35,6 +37,32 @@ import Testing
         let good = HistoryFile.header + "let\\040a\\040=\\040\"서울\"\nload(\"a.txt\")\\040|\\040len\n"
         #expect(FileManager.default.createFile(atPath: dir + "/good", contents: Data(good.utf8)))
         #expect(HistoryFile(path: dir + "/good").damage() == nil)
+        // An escape strvis never writes (found by Scripts/fuzz history on a fresh corpus).
+        let unknownEscape = HistoryFile.header + "let\\040x\\xt\")\\040|\\040len\n"
+        #expect(FileManager.default.createFile(atPath: dir + "/escape", contents: Data(unknownEscape.utf8)))
+        #expect(HistoryFile(path: dir + "/escape").damage() != nil)
+        for cut in ["a\\", "a\\0", "a\\04", "a\\M", "a\\M-", "a\\^", "a\\^a", "a\\8"] {
+            #expect(!HistoryText.isLoadable(Array((HistoryFile.header + cut + "\n").utf8)), "\(cut)")
+        }
+    }
+
+    @Test func everythingLibeditWritesIsReadBack() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lines = ["a b\tc\\d\u{01} e\u{7F}", "let x = \"서울 — Zürich\"", "one\ntwo", "$y^z\\M-q \\^A \\x41"]
+        let history = try #require(history_init())
+        defer { history_end(history) }
+        nql_history_set_size(history, 100)
+        for line in lines { nql_history_enter(history, line) }
+        let path = dir + "/history"
+        try HistoryFile(path: path).append { fp in nql_history_save_fp(history, fp) >= 0 }
+        let written = try #require(FileManager.default.contents(atPath: path))
+        #expect(HistoryText.isLoadable([UInt8](written)), "\(String(decoding: written, as: UTF8.self))")
+        let again = try #require(history_init())
+        defer { history_end(again) }
+        nql_history_set_size(again, 100)
+        #expect(nql_history_load(again, path) >= 0)
+        #expect(nql_history_count(again) == lines.count)
     }
 
     @Test func anOrdinaryFileIsLeftAlone() throws {
