@@ -290,18 +290,34 @@ extension PageWalker {
         return (roots, skip)
     }
 
-    /// Text blocks under the chosen containers, with captions kept apart.
-    func blocks(roots: [Int], inSkip: [Bool], counts: SubtreeCounts) -> (paragraphs: [String], captions: [String]) {
+    /// Text blocks under the chosen containers, with captions kept apart, and the
+    /// shape of each block (heading or not, how much of it is link text).
+    func blocks(roots: [Int], inSkip: [Bool], counts: SubtreeCounts) -> (paragraphs: [String], captions: [String], shapes: [BlockShape]) {
         var index: [UnsafeMutableRawPointer: Int] = [:]
         index.reserveCapacity(nodes.count)
         for (i, n) in nodes.enumerated() { index[UnsafeMutableRawPointer(n.ptr)] = i }
         var paragraphs: [String] = []
         var captions: [String] = []
+        var shapes: [BlockShape] = []
         var buf = ""
+        var bufChars = 0
+        var bufLink = 0
+        var bufHeading = true
+        var bufOpensWithLink = false
+        // A line of links was left out since the last block: the title of a teaser whose blurb may follow.
+        var droppedLinkLine = false
         func flush() {
             let t = TextShape.collapse(buf)
-            if !t.isEmpty { paragraphs.append(t) }
+            if !t.isEmpty {
+                paragraphs.append(t)
+                shapes.append(BlockShape(heading: bufHeading, linkFraction: Double(bufLink) / Double(max(1, bufChars)), afterLinkLine: droppedLinkLine, opensWithLink: bufOpensWithLink))
+                droppedLinkLine = false
+            }
             buf = ""
+            bufChars = 0
+            bufLink = 0
+            bufHeading = true
+            bufOpensWithLink = false
         }
         var cellCount = [Int](repeating: 0, count: nodes.count)
         for j in nodes.indices.reversed() where nodes[j].parent >= 0 {
@@ -311,7 +327,7 @@ extension PageWalker {
         var rootText = 0
         let linkedHeadings = counts.linkedHeadings
         let proseBlocks = counts.proseBlocks
-        func rec(_ i: Int, isRoot: Bool) {
+        func rec(_ i: Int, isRoot: Bool, inLink: Bool, inHeading: Bool) {
             let n = nodes[i]
             if isRoot { rootText = max(n.textLen, 1) }
             if !isRoot {
@@ -325,9 +341,9 @@ extension PageWalker {
                 }
                 if n.textLen > 0, n.tag != "p", PageWalker.blockTags.contains(n.tag) {
                     let ld = Double(n.linkLen) / Double(n.textLen)
-                    if ld > 0.5 && n.textLen < 400 { return }
+                    if ld > 0.5 && n.textLen < 400 { droppedLinkLine = true; return }
                 }
-                if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { return }
+                if n.tag == "p", n.textLen > 0, n.textLen < 200, Double(n.linkLen) / Double(n.textLen) > 0.7 { droppedLinkLine = true; return }
                 // A teaser card: a linked headline with a line or two under it (a rail of other
                 // stories); a listicle's linked item heading has its paragraphs under it.
                 if linkedHeadings[i] > 0, n.tag != "p", proseBlocks[i] <= 1, n.textLen - n.linkLen < PageWalker.teaserText {
@@ -339,20 +355,30 @@ extension PageWalker {
             }
             let block = PageWalker.blockTags.contains(n.tag)
             if block { flush() }
+            let link = inLink || n.tag == "a"
+            let heading = inHeading || PageWalker.isHeading(n.tag)
             var c = n.ptr.pointee.children
             while let ch = c {
                 if ch.pointee.type == XML_TEXT_NODE || ch.pointee.type == XML_CDATA_SECTION_NODE {
-                    if let content = ch.pointee.content { buf += String(cString: content) }
+                    if let content = ch.pointee.content {
+                        let t = String(cString: content)
+                        buf += t
+                        let visible = t.utf8.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) }
+                        bufChars += visible
+                        if link { bufLink += visible }
+                        if bufChars == visible, visible > 0 { bufOpensWithLink = link }
+                        if !heading, visible > 0 { bufHeading = false }
+                    }
                 } else if ch.pointee.type == XML_ELEMENT_NODE, let j = index[UnsafeMutableRawPointer(ch)] {
-                    rec(j, isRoot: false)
+                    rec(j, isRoot: false, inLink: link, inHeading: heading)
                 }
                 c = ch.pointee.next
             }
             if block { flush() }
         }
-        for r in roots { rec(r, isRoot: true) }
+        for r in roots { rec(r, isRoot: true, inLink: false, inHeading: false) }
         flush()
-        return (paragraphs, captions)
+        return (paragraphs, captions, shapes)
     }
 
     static func ldTypes(_ d: [String: Any]) -> [String] {
@@ -517,7 +543,12 @@ extension PageWalker {
         // Body: the densest container, unless it is a feed the headline is not part of.
         let counts = subtreeCounts(inSkip)
         let (roots, bodySkip) = chooseRoots(inSkip, counts: counts, headline: titleNode)
-        var (paragraphs, captions) = blocks(roots: roots, inSkip: bodySkip, counts: counts)
+        var (paragraphs, captions, shapes) = blocks(roots: roots, inSkip: bodySkip, counts: counts)
+        let declaredArticle = ld != nil || (meta["og:type"]?.lowercased().has("article") ?? false)
+        let blockCount = paragraphs.count
+        paragraphs = PageWalker.trimmingTrailingMatter(paragraphs, shapes: shapes, declaredArticle: declaredArticle)
+        // A body cut short on purpose is not a short DOM for JSON-LD `articleBody` to replace.
+        let trimmedTail = paragraphs.count < blockCount
         if PageWalker.debug {
             print("roots: \(roots.map { "\(nodes[$0].tag).\(PageWalker.attributes(nodes[$0].ptr).classAndID.prefix(40))" })")
             for p in paragraphs { print("  block: \(p.prefix(100))") }
@@ -595,7 +626,7 @@ extension PageWalker {
         // trim a DOM that took much more; a paywalled page's JSON holding the rest.
         if let d = ld, let body = d["articleBody"] as? String {
             let domLen = paragraphs.reduce(0) { $0 + $1.count }
-            if body.count > 200, domLen * 2 < body.count {
+            if body.count > 200, domLen * 2 < body.count, !trimmedTail {
                 paragraphs = TextShape.paragraphs(of: PageWalker.decodeEntities(body))
             } else if let kept = PageWalker.trimmed(paragraphs, toArticleBody: body) {
                 if PageWalker.debug { print("articleBody keeps \(kept.count) of \(paragraphs.count) paragraphs") }
@@ -634,5 +665,126 @@ extension PageWalker {
             id: "\(path)#1", path: path, title: title, subtitle: subtitle, source: site.map { TextShape.collapse($0) }, authors: authors,
             date: found?.day, rawDate: dates.chosen, url: urlString, text: paragraphs.joined(separator: "\n\n"),
             paragraphs: paragraphs, captions: captions, format: "html", encoding: encoding, extra: extra)
+    }
+}
+
+/// How a body block looks: all heading or not, how much of its text is link text,
+/// whether a line of links (left out) came just before it, whether it opens with a link.
+struct BlockShape: Equatable {
+    var heading = false
+    var linkFraction = 0.0
+    var afterLinkLine = false
+    var opensWithLink = false
+}
+
+/// Matter after the story inside the chosen container: apparatus under a closing
+/// heading, a round-up of other pages, the records of a reference page.
+extension PageWalker {
+    /// Headings after which a page lists its apparatus, not the story.
+    static let closingHeadings: Set<String> = [
+        "references", "sources", "see also", "further reading", "external links", "footnotes", "bibliography", "citations",
+    ]
+
+    /// Prose a body keeps before any trim applies (characters): never trim a body to nothing.
+    static let keptProse = 200
+
+    /// The body without trailing matter: see `closingHeading`, `roundUpStart`, `catalogueStart`.
+    static func trimmingTrailingMatter(_ paragraphs: [String], shapes: [BlockShape], declaredArticle: Bool) -> [String] {
+        guard paragraphs.count == shapes.count, paragraphs.count >= 3 else { return paragraphs }
+        var end = paragraphs.count
+        if let c = closingHeading(paragraphs, shapes: shapes) { end = c }
+        if let r = roundUpStart(Array(paragraphs[..<end]), shapes: Array(shapes[..<end])) { end = r }
+        if !declaredArticle, let c = catalogueStart(Array(paragraphs[..<end]), shapes: Array(shapes[..<end])) { end = c }
+        if PageWalker.debug, end < paragraphs.count { print("trailing matter: \(paragraphs.count - end) of \(paragraphs.count) blocks from \(paragraphs[end].prefix(60))") }
+        return Array(paragraphs[..<end])
+    }
+
+    /// Characters of prose (not headings) in `paragraphs[..<end]`.
+    static func prose(_ paragraphs: [String], _ shapes: [BlockShape], before end: Int) -> Int {
+        var n = 0
+        for i in 0..<min(end, paragraphs.count) where !shapes[i].heading { n += paragraphs[i].count }
+        return n
+    }
+
+    /// A heading such as "References" or "See also", after the story's prose.
+    static func closingHeading(_ paragraphs: [String], shapes: [BlockShape]) -> Int? {
+        for i in paragraphs.indices where shapes[i].heading && paragraphs[i].count < 30 {
+            let t = paragraphs[i].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+            if closingHeadings.contains(t), prose(paragraphs, shapes, before: i) >= keptProse { return i }
+        }
+        return nil
+    }
+
+    /// Where a round-up of other pages starts that runs to the end of the body: every block
+    /// from there is a heading, a linked title, or one of at most two blurbs under a linked
+    /// title (or opening with one), with four titles or more that have blurbs. The story's own prose never sits
+    /// apart from a link in that way for long.
+    static func roundUpStart(_ paragraphs: [String], shapes: [BlockShape]) -> Int? {
+        var start = 0
+        var blurbs: Int?  // blurbs since the last linked title; nil: no title since the last heading
+        var titlesWithBlurbs = 0
+        for i in paragraphs.indices {
+            let s = shapes[i]
+            let linkedTitle = !s.heading && s.linkFraction >= 0.75 && paragraphs[i].count <= 200
+            if s.heading && paragraphs[i].count < 100 {
+                blurbs = nil
+            } else if linkedTitle {
+                blurbs = 0
+            } else if s.afterLinkLine || s.opensWithLink, paragraphs[i].count >= 100 {
+                // A blurb under a title that was a line of links, or that opens with its linked
+                // title (a list's short items that open with a link are not blurbs).
+                titlesWithBlurbs += 1
+                blurbs = 1
+            } else if let b = blurbs, b < 2 {
+                if b == 0 { titlesWithBlurbs += 1 }
+                blurbs = b + 1
+            } else {
+                // Prose of the story's own: the round-up, if any, starts after it.
+                start = i + 1
+                blurbs = nil
+                titlesWithBlurbs = 0
+            }
+        }
+        guard titlesWithBlurbs >= 4, start < paragraphs.count, prose(paragraphs, shapes, before: start) >= keptProse * 2 else { return nil }
+        return start
+    }
+
+    /// The label of a labelled field ("Price: $40", "Location: north of the bridge"): one to
+    /// four words before a colon, nil for other lines.
+    static func fieldLabel(_ p: String) -> String? {
+        guard let colon = p.firstIndex(of: ":"), p.distance(from: p.startIndex, to: colon) <= 32 else { return nil }
+        let label = p[..<colon].trimmingCharacters(in: .whitespaces)
+        let words = label.split(separator: " ")
+        guard (1...4).contains(words.count), label.first?.isUppercase == true, label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "'" || $0 == "-" }) else { return nil }
+        return label.lowercased()
+    }
+
+    /// A page that is not an article (its metadata does not say so) whose body is a
+    /// catalogue: five records or more, each a heading over two labelled fields or more,
+    /// opening with the same label (a guide's shrines, a database's entries). Its story is
+    /// its lead, as a live blog's is its summary: the body ends at the first heading after
+    /// the lead (or at the first record, when the lead is too short to stand alone).
+    static func catalogueStart(_ paragraphs: [String], shapes: [BlockShape]) -> Int? {
+        var records: [String: Int] = [:]
+        var firstRecord: [String: Int] = [:]
+        var i = 0
+        while i < paragraphs.count {
+            guard shapes[i].heading else { i += 1; continue }
+            var j = i + 1
+            var labels: [String] = []
+            while j < paragraphs.count, !shapes[j].heading {
+                if let l = fieldLabel(paragraphs[j]) { labels.append(l) }
+                j += 1
+            }
+            if labels.count >= 2, let first = labels.first {
+                records[first, default: 0] += 1
+                if firstRecord[first] == nil { firstRecord[first] = i }
+            }
+            i = j
+        }
+        guard let (label, _) = records.first(where: { $0.value >= 5 }), let recordStart = firstRecord[label] else { return nil }
+        // The first heading after the lead (the headline itself may open the blocks).
+        for h in 0..<recordStart where shapes[h].heading && prose(paragraphs, shapes, before: h) >= keptProse { return h }
+        return prose(paragraphs, shapes, before: recordStart) >= keptProse ? recordStart : nil
     }
 }

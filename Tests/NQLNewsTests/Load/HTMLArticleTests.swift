@@ -206,4 +206,117 @@ import Testing
         #expect(live.text.contains("Update 1:"))
         #expect(live.text.contains("Update 4:"))
     }
+
+    /// A weekly round-up: the editor's note, then sections of other pages, each a linked
+    /// title (left out as a line of links) or a paragraph opening with its link, and a blurb.
+    /// The blurbs are not the story; the editor's note is.
+    @Test func aRoundUpOfOtherPagesEndsTheBody() throws {
+        let picks = ["Quilting the harbour", "A year of sourdough", "Bus stops, ranked", "Why my tomatoes failed", "The bridge at dusk"].enumerated().map { i, t in
+            """
+            <p><a href="/post/\(i)"><strong>\(t)</strong></a> (by <a href="/u/\(i)">@reader\(i)</a>)</p>
+            <figure><img src="/i/\(i).jpg"><figcaption>From the post</figcaption></figure>
+            <p>Pick \(i): one of our regulars wrote this week about \(t.lowercased()), with photos, a few wrong turns and a list of what they would do differently next time around.</p>
+            """
+        }.joined(separator: "\n")
+        let reviews = (1...3).map { n in
+            "<p><a href=\"/r/\(n)\">@critic\(n)'s take on the new tram line</a> weighs the timetable against the old bus routes, review \(n), and asks whether the fares will last past the first year.</p>"
+        }.joined(separator: "\n")
+        let page = """
+            <html><head><title>Community notes: week 49</title></head><body><div class="content-body">
+            <h1>Community notes: week 49</h1>
+            <p>Welcome back to the community notes, where each week we gather what you made, wrote and argued about on the forums.</p>
+            <p>This edition is a day late because of the holiday market, where a few dozen of you came by the stall to say hello; thank you.</p>
+            <p>A reminder that the photo contest closes on Friday at noon; the theme this month is "windows", and the winner gets a print of their own, framed by the shop on Quay Street.</p>
+            <h2>From your blogs</h2>
+            \(picks)
+            <h2>Reviews</h2>
+            \(reviews)
+            </div></body></html>
+            """
+        let a = try load(page)
+        #expect(a.text.hasPrefix("Welcome back to the community notes"))
+        #expect(a.text.contains("thank you."))
+        #expect(a.text.contains("framed by the shop on Quay Street."))
+        #expect(!a.text.contains("Pick 0:"))
+        #expect(!a.text.contains("Pick 4:"))
+        #expect(!a.text.contains("review 3"))
+        // The page's JSON-LD `articleBody` holds the round-up too; it does not bring it back.
+        let blurbs = (0...4).map { "Pick \($0): one of our regulars wrote this week about it, with photos, a few wrong turns and a list of what they would do differently." }
+        let ld = """
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Community notes: week 49",
+            "articleBody": "Welcome back to the community notes. \(String(repeating: blurbs.joined(separator: " "), count: 3))"}</script></head>
+            """
+        let withData = try load(page.replacingOccurrences(of: "</head>", with: ld))
+        #expect(withData.text.hasPrefix("Welcome back to the community notes"))
+        #expect(!withData.text.contains("Pick 0:"))
+    }
+
+    /// A story with two "read more" links between its paragraphs keeps every paragraph:
+    /// its own prose breaks any run of blurbs.
+    @Test func aStoryWithReadMoreLinksKeepsItsParagraphs() throws {
+        let paras = (1...8).map { n in
+            "<p>Paragraph \(n) of the story: the water board met again on Thursday and heard from residents about the boil notice, which has now lasted nine days.</p>"
+        }
+        let body = paras[0...1].joined() + "<p><a href=\"/x\">Read more: how the boil notice began</a></p>" + paras[2...4].joined()
+            + "<p><a href=\"/y\">Related: the board's budget vote</a></p>" + paras[5...7].joined()
+        let page = """
+            <html><head><title>Boil notice enters second week</title></head><body><article>
+            <h1>Boil notice enters second week</h1>\(body)</article></body></html>
+            """
+        let a = try load(page)
+        for n in 1...8 { #expect(a.text.contains("Paragraph \(n) of the story")) }
+    }
+
+    /// A "References" heading closes the story: the sources and the excerpts after it are not the body.
+    @Test func aReferencesHeadingClosesTheBody() throws {
+        let page = """
+            <html><head><title>Ana Ruiz and Tom Beck</title></head><body><div class="profile">
+            <h1>Ana Ruiz and Tom Beck</h1>
+            <p class="summary">Ana Ruiz was reported to be dating Tom Beck in the spring of 2019, after the two were seen together at a festival.</p>
+            <h4>About</h4>
+            <p class="about">Ana Ruiz is a 34 year old Spanish singer. Born in Valencia, she is known for two albums of folk songs and a long tour.</p>
+            <p class="about">Tom Beck is a 37 year old British drummer. Born in Leeds, he has played with several bands since the early 2000s.</p>
+            <h4>References</h4>
+            <ul><li><a href="https://example.com/a">example.com/music/ana-ruiz-new-album-2019</a></li></ul>
+            <h4>Statistics</h4>
+            <p>The pair were first seen together in April 2019, a magazine wrote at the time, walking near the harbour after a late show.</p>
+            </div></body></html>
+            """
+        let a = try load(page)
+        #expect(a.text.contains("long tour."))
+        #expect(a.text.contains("since the early 2000s."))
+        #expect(!a.text.contains("first seen together"))
+        #expect(!a.text.contains("References"))
+    }
+
+    /// A guide page that is not an article (no article metadata) whose body is a catalogue
+    /// of records, each a heading over labelled fields: the body is its lead. The same
+    /// page declared an article keeps its records.
+    @Test func aCatalogueGivesItsLead() throws {
+        let records = ["Old Mill", "Fox Hollow", "Cedar Gap", "Salt Flats", "North Cairn", "Pike Pond"].map { name in
+            """
+            <h4>\(name) Trail</h4><ul><li><a href="/t/\(name)">\(name) trail guide</a></li></ul>
+            <p><b>Difficulty</b>: Moderate</p><p><b>Season</b>: April to October</p>
+            <p><b>Start</b>: The \(name) trail begins at the gravel car park off the county road, past the second cattle grid.</p>
+            <p><b>Length</b>: 7 km</p>
+            """
+        }.joined(separator: "\n")
+        func page(_ type: String) -> String {
+            """
+            <html><head><title>All trails in the Vale</title><meta property="og:type" content="\(type)"></head><body>
+            <div class="wiki-page">
+            <h1>All trails in the Vale</h1>
+            <p>The Vale has forty marked trails, from flat river walks to two steep ridge routes that need a full day and good boots.</p>
+            <p>This guide lists every trail by area, with where it starts, how long it is and when it is open, so you can pick one that suits you.</p>
+            <h2>Trail map</h2><p>Use the map to find the trails near you, or read on for the full list by area below.</p>
+            \(records)
+            </div></body></html>
+            """
+        }
+        let guide = try load(page("website"))
+        #expect(guide.paragraphs.count == 2)
+        #expect(guide.text.hasPrefix("The Vale has forty marked trails"))
+        let article = try load(page("article"))
+        #expect(article.text.contains("Pike Pond trail begins"))
+    }
 }
