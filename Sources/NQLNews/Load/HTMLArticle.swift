@@ -717,17 +717,20 @@ extension PageWalker {
 
     /// Where a round-up of other pages starts that runs to the end of the body: every block
     /// from there is a heading, a linked title, or one of at most two blurbs under a linked
-    /// title (or opening with one), with four titles or more that have blurbs. The story's own prose never sits
+    /// title (or opening with one), with four titles or more that have blurbs, half as many
+    /// again as there are headings. The story's own prose never sits
     /// apart from a link in that way for long.
     static func roundUpStart(_ paragraphs: [String], shapes: [BlockShape]) -> Int? {
         var start = 0
         var blurbs: Int?  // blurbs since the last linked title; nil: no title since the last heading
         var titlesWithBlurbs = 0
+        var headings = 0
         for i in paragraphs.indices {
             let s = shapes[i]
             let linkedTitle = !s.heading && s.linkFraction >= 0.75 && paragraphs[i].count <= 200
             if s.heading && paragraphs[i].count < 100 {
                 blurbs = nil
+                headings += 1
             } else if linkedTitle {
                 blurbs = 0
             } else if s.afterLinkLine || s.opensWithLink, paragraphs[i].count >= 100 {
@@ -743,9 +746,12 @@ extension PageWalker {
                 start = i + 1
                 blurbs = nil
                 titlesWithBlurbs = 0
+                headings = 0
             }
         }
-        guard titlesWithBlurbs >= 4, start < paragraphs.count, prose(paragraphs, shapes, before: start) >= keptProse * 2 else { return nil }
+        // Sections of several titles each: a heading over every item (with a "buy" link
+        // between it and its text) is a listicle, whose items are the story.
+        guard titlesWithBlurbs >= max(4, headings * 3 / 2), start < paragraphs.count, prose(paragraphs, shapes, before: start) >= keptProse * 2 else { return nil }
         return start
     }
 
@@ -759,8 +765,11 @@ extension PageWalker {
         return label.lowercased()
     }
 
-    /// A page that is not an article (its metadata does not say so) whose body is a
-    /// catalogue: five records or more, each a heading over two labelled fields or more,
+    /// Records that make a catalogue.
+    static let minRecords = 10
+
+    /// A page that is not an article (its metadata does not say so) whose body is mostly
+    /// a catalogue: ten records or more, each a heading over two labelled fields or more,
     /// opening with the same label (a guide's shrines, a database's entries). Its story is
     /// its lead, as a live blog's is its summary: the body ends at the first heading after
     /// the lead (or at the first record, when the lead is too short to stand alone).
@@ -782,7 +791,9 @@ extension PageWalker {
             }
             i = j
         }
-        guard let (label, _) = records.first(where: { $0.value >= 5 }), let recordStart = firstRecord[label] else { return nil }
+        guard let (label, _) = records.first(where: { $0.value >= minRecords }), let recordStart = firstRecord[label],
+            prose(paragraphs, shapes, before: recordStart) * 2 < prose(paragraphs, shapes, before: paragraphs.count)
+        else { return nil }
         // The first heading after the lead (the headline itself may open the blocks).
         for h in 0..<recordStart where shapes[h].heading && prose(paragraphs, shapes, before: h) >= keptProse { return h }
         return prose(paragraphs, shapes, before: recordStart) >= keptProse ? recordStart : nil

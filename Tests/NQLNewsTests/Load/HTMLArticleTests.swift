@@ -251,6 +251,28 @@ import Testing
         #expect(!withData.text.contains("Pick 0:"))
     }
 
+    /// A gift guide: each item under its own heading, a "buy" link, then its text. Those are
+    /// the story's items, not a round-up of other pages.
+    @Test func aListicleWithBuyLinksKeepsItsItems() throws {
+        let items = ["A cast-iron pan", "Wool socks", "A bird feeder", "A jigsaw of the coast", "A pocket torch"].enumerated().map { i, t in
+            """
+            <h3>\(i + 1). \(t)</h3><p><a href="https://shop.example/\(i)">$\(20 + i * 5) at Harbour Goods</a></p>
+            <p>Gift \(i + 1): our tester used it every day for a month, and it held up better than the pricier ones we tried, which is why it made the list this year.</p>
+            """
+        }.joined(separator: "\n")
+        let page = """
+            <html><head><title>Five gifts under $50</title></head><body><article>
+            <h1>Five gifts under $50</h1>
+            <p>Shopping for someone who says they want nothing is hard, so we asked our writers what they actually used all year long.</p>
+            <p>Everything here costs less than fifty dollars, ships in a week, and was bought with our own money; we earn nothing from the links.</p>
+            <p>Prices were checked on Monday morning and may have changed since then, as they often do in the weeks before the holidays, so check before you order. Two of the five are made by small shops near the harbour, which also take orders by phone.</p>
+            \(items)
+            </article></body></html>
+            """
+        let a = try load(page)
+        for i in 1...5 { #expect(a.text.contains("Gift \(i):")) }
+    }
+
     /// A story with two "read more" links between its paragraphs keeps every paragraph:
     /// its own prose breaks any run of blurbs.
     @Test func aStoryWithReadMoreLinksKeepsItsParagraphs() throws {
@@ -293,7 +315,8 @@ import Testing
     /// of records, each a heading over labelled fields: the body is its lead. The same
     /// page declared an article keeps its records.
     @Test func aCatalogueGivesItsLead() throws {
-        let records = ["Old Mill", "Fox Hollow", "Cedar Gap", "Salt Flats", "North Cairn", "Pike Pond"].map { name in
+        let names = ["Old Mill", "Fox Hollow", "Cedar Gap", "Salt Flats", "North Cairn", "Pike Pond", "Heron Bank", "Long Ridge", "Bell Rock", "Quarry Loop"]
+        let records = names.map { name in
             """
             <h4>\(name) Trail</h4><ul><li><a href="/t/\(name)">\(name) trail guide</a></li></ul>
             <p><b>Difficulty</b>: Moderate</p><p><b>Season</b>: April to October</p>
