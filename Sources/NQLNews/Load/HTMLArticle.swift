@@ -717,13 +717,14 @@ extension PageWalker {
 
     /// Where a round-up of other pages starts that runs to the end of the body: every block
     /// from there is a heading, a linked title, or one of at most two blurbs under a linked
-    /// title (or opening with one), with four titles or more that have blurbs, half as many
-    /// again as there are headings. The story's own prose never sits
+    /// title (or opening with one), in two sections or more, with four titles or more that
+    /// have blurbs, half as many again as there are headings, and not many more blurbs than titles. The story's own prose never sits
     /// apart from a link in that way for long.
     static func roundUpStart(_ paragraphs: [String], shapes: [BlockShape]) -> Int? {
         var start = 0
         var blurbs: Int?  // blurbs since the last linked title; nil: no title since the last heading
         var titlesWithBlurbs = 0
+        var blurbCount = 0
         var headings = 0
         for i in paragraphs.indices {
             let s = shapes[i]
@@ -737,21 +738,26 @@ extension PageWalker {
                 // A blurb under a title that was a line of links, or that opens with its linked
                 // title (a list's short items that open with a link are not blurbs).
                 titlesWithBlurbs += 1
+                blurbCount += 1
                 blurbs = 1
             } else if let b = blurbs, b < 2 {
                 if b == 0 { titlesWithBlurbs += 1 }
+                blurbCount += 1
                 blurbs = b + 1
             } else {
                 // Prose of the story's own: the round-up, if any, starts after it.
                 start = i + 1
                 blurbs = nil
                 titlesWithBlurbs = 0
+                blurbCount = 0
                 headings = 0
             }
         }
-        // Sections of several titles each: a heading over every item (with a "buy" link
-        // between it and its text) is a listicle, whose items are the story.
-        guard titlesWithBlurbs >= max(4, headings * 3 / 2), start < paragraphs.count, prose(paragraphs, shapes, before: start) >= keptProse * 2 else { return nil }
+        // Sections (two headings or more) of several titles each: a heading over every item
+        // (with a "buy" link between it and its text) is a listicle, whose items are the story;
+        // a story with a box of links after every paragraph or two has no sections and more
+        // paragraphs than links.
+        guard titlesWithBlurbs >= max(4, headings * 3 / 2), headings >= 2, blurbCount * 2 <= titlesWithBlurbs * 3, start < paragraphs.count, prose(paragraphs, shapes, before: start) >= keptProse * 2 else { return nil }
         return start
     }
 

@@ -273,6 +273,25 @@ import Testing
         for i in 1...5 { #expect(a.text.contains("Gift \(i):")) }
     }
 
+    /// A story with a box of links to other stories after every second paragraph keeps
+    /// its paragraphs: each pair follows a line of links, yet they are not blurbs.
+    @Test func aStoryInterleavedWithLinkBoxesKeepsItsParagraphs() throws {
+        let paras = (1...10).map { n in
+            "<p>Paragraph \(n): the ferry operator said on Sunday that the winter timetable would keep two sailings a day, fewer than the island's council had asked for, and that the old vessel would be back in service by March.</p>"
+        }
+        var body = ""
+        for k in 0..<5 {
+            body += paras[2 * k] + paras[2 * k + 1]
+            if k < 4 { body += "<div class=\"inline-links\"><a href=\"/s/\(k)\">Island school to stay open</a> <a href=\"/t/\(k)\">Harbour fees rise</a></div>" }
+        }
+        let page = """
+            <html><head><title>Ferry keeps two winter sailings</title></head><body><article>
+            <h1>Ferry keeps two winter sailings</h1>\(body)</article></body></html>
+            """
+        let a = try load(page)
+        for n in 1...10 { #expect(a.text.contains("Paragraph \(n):")) }
+    }
+
     /// A story with two "read more" links between its paragraphs keeps every paragraph:
     /// its own prose breaks any run of blurbs.
     @Test func aStoryWithReadMoreLinksKeepsItsParagraphs() throws {
