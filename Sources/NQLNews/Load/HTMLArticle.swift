@@ -545,10 +545,9 @@ extension PageWalker {
         let (roots, bodySkip) = chooseRoots(inSkip, counts: counts, headline: titleNode)
         var (paragraphs, captions, shapes) = blocks(roots: roots, inSkip: bodySkip, counts: counts)
         let declaredArticle = ld != nil || (meta["og:type"]?.lowercased().has("article") ?? false)
-        let blockCount = paragraphs.count
-        paragraphs = PageWalker.trimmingTrailingMatter(paragraphs, shapes: shapes, declaredArticle: declaredArticle)
-        // A body cut short on purpose is not a short DOM for JSON-LD `articleBody` to replace.
-        let trimmedTail = paragraphs.count < blockCount
+        let trimmedTail: Bool
+        (paragraphs, trimmedTail) = PageWalker.trimmingTrailingMatter(paragraphs, shapes: shapes, declaredArticle: declaredArticle)
+        // A body cut short on purpose (`trimmedTail`) is not a short DOM for JSON-LD `articleBody` to replace.
         if PageWalker.debug {
             print("roots: \(roots.map { "\(nodes[$0].tag).\(PageWalker.attributes(nodes[$0].ptr).classAndID.prefix(40))" })")
             for p in paragraphs { print("  block: \(p.prefix(100))") }
@@ -688,15 +687,20 @@ extension PageWalker {
     /// Prose a body keeps before any trim applies (characters): never trim a body to nothing.
     static let keptProse = 200
 
-    /// The body without trailing matter: see `closingHeading`, `roundUpStart`, `catalogueStart`.
-    static func trimmingTrailingMatter(_ paragraphs: [String], shapes: [BlockShape], declaredArticle: Bool) -> [String] {
-        guard paragraphs.count == shapes.count, paragraphs.count >= 3 else { return paragraphs }
+    /// The body without trailing matter: see `closingHeading`, `roundUpStart`, `catalogueStart`;
+    /// and without the headings it ends with.
+    /// `cut` says whether matter with prose in it was left out (not only headings).
+    static func trimmingTrailingMatter(_ paragraphs: [String], shapes: [BlockShape], declaredArticle: Bool) -> (paragraphs: [String], cut: Bool) {
+        guard paragraphs.count == shapes.count, paragraphs.count >= 3 else { return (paragraphs, false) }
         var end = paragraphs.count
         if let c = closingHeading(paragraphs, shapes: shapes) { end = c }
         if let r = roundUpStart(Array(paragraphs[..<end]), shapes: Array(shapes[..<end])) { end = r }
         if !declaredArticle, let c = catalogueStart(Array(paragraphs[..<end]), shapes: Array(shapes[..<end])) { end = c }
+        let cut = end < paragraphs.count
+        // A heading with nothing under it titled what was left out (a rail, a table of data).
+        while end > 1, shapes[end - 1].heading, prose(paragraphs, shapes, before: end - 1) > 0 { end -= 1 }
         if PageWalker.debug, end < paragraphs.count { print("trailing matter: \(paragraphs.count - end) of \(paragraphs.count) blocks from \(paragraphs[end].prefix(60))") }
-        return Array(paragraphs[..<end])
+        return (Array(paragraphs[..<end]), cut)
     }
 
     /// Characters of prose (not headings) in `paragraphs[..<end]`.

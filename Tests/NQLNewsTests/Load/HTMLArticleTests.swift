@@ -330,6 +330,22 @@ import Testing
         #expect(!a.text.contains("References"))
     }
 
+    /// A heading that ends the body titles what was left out (a rail of links, a table of
+    /// figures): it goes too.
+    @Test func aHeadingWithNothingUnderItEndsNoBody() throws {
+        let page = """
+            <html><head><title>Night buses return</title></head><body><article>
+            <h1>Night buses return</h1>
+            <p>Night buses will run again on the three busiest routes from January, the transit authority said, after a two-year pause.</p>
+            <p>The buses will leave the central station every forty minutes between midnight and five, seven nights a week.</p>
+            <h3>More transit news</h3>
+            <ul><li><a href="/a">Tram works close Mill Street</a></li><li><a href="/b">Fares to rise in spring</a></li></ul>
+            </article></body></html>
+            """
+        let a = try load(page)
+        #expect(a.text.hasSuffix("seven nights a week."))
+    }
+
     /// A guide page that is not an article (no article metadata) whose body is a catalogue
     /// of records, each a heading over labelled fields: the body is its lead. The same
     /// page declared an article keeps its records.
