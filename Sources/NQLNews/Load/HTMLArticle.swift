@@ -679,10 +679,21 @@ struct BlockShape: Equatable {
 /// Matter after the story inside the chosen container: apparatus under a closing
 /// heading, a round-up of other pages, the records of a reference page.
 extension PageWalker {
-    /// Headings after which a page lists its apparatus, not the story.
+    /// Headings after which a page lists its apparatus or its readers' comments, not the story.
+    /// (Not "related stories" or "more from …": a rail under such a heading often sits
+    /// half-way down a story that goes on after it.)
     static let closingHeadings: Set<String> = [
         "references", "sources", "see also", "further reading", "external links", "footnotes", "bibliography", "citations",
+        "comments", "reader comments", "leave a reply", "leave a comment", "join the conversation",
     ]
+
+    /// "12 Comments", "3 responses", "5 thoughts on “…”": a comment thread's heading.
+    static func isCommentCount(_ t: String) -> Bool {
+        let words = t.split(separator: " ")
+        guard words.count >= 2, words[0].allSatisfy(\.isNumber) else { return false }
+        let noun = words[1].lowercased()
+        return noun == "comments" || noun == "comment" || noun == "responses" || noun == "replies" || (noun == "thoughts" && words.count > 2 && words[2].lowercased() == "on")
+    }
 
     /// Prose a body keeps before any trim applies (characters): never trim a body to nothing.
     static let keptProse = 200
@@ -710,11 +721,11 @@ extension PageWalker {
         return n
     }
 
-    /// A heading such as "References" or "See also", after the story's prose.
+    /// A heading such as "References", "See also" or "12 Comments", after the story's prose.
     static func closingHeading(_ paragraphs: [String], shapes: [BlockShape]) -> Int? {
-        for i in paragraphs.indices where shapes[i].heading && paragraphs[i].count < 30 {
+        for i in paragraphs.indices where shapes[i].heading && paragraphs[i].count < 120 {
             let t = paragraphs[i].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
-            if closingHeadings.contains(t), prose(paragraphs, shapes, before: i) >= keptProse { return i }
+            if closingHeadings.contains(t) || isCommentCount(t), prose(paragraphs, shapes, before: i) >= keptProse { return i }
         }
         return nil
     }

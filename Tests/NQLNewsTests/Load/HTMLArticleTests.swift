@@ -330,6 +330,26 @@ import Testing
         #expect(!a.text.contains("References"))
     }
 
+    /// A comment thread under a "4 Comments" heading, in blocks with no telling class: not the story.
+    @Test func aCommentCountHeadingClosesTheBody() throws {
+        let replies = (1...4).map { n in
+            "<div class=\"c\"><p>Reply \(n): we sat in that queue for an hour last week and nobody told us anything, so I am glad someone is finally writing about the pool.</p></div>"
+        }.joined()
+        let page = """
+            <html><head><title>Pool reopens with shorter hours</title></head><body><div class="entry">
+            <h1>Pool reopens with shorter hours</h1>
+            <p>The public pool on Linden Avenue reopened on Saturday after its boiler was replaced, but it will close at six instead of nine.</p>
+            <p>The parks department said it could not hire enough lifeguards for the evening shifts and would review the hours in March.</p>
+            <h3>4 Comments</h3>\(replies)
+            </div></body></html>
+            """
+        let a = try load(page)
+        #expect(a.text.contains("review the hours in March."))
+        #expect(!a.text.contains("Reply 1:"))
+        #expect(PageWalker.isCommentCount("12 thoughts on “Pool reopens”"))
+        #expect(!PageWalker.isCommentCount("12 ways to swim faster"))
+    }
+
     /// A heading that ends the body titles what was left out (a rail of links, a table of
     /// figures): it goes too.
     @Test func aHeadingWithNothingUnderItEndsNoBody() throws {
