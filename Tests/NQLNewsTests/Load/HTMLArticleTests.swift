@@ -10,6 +10,11 @@ import Testing
         return try #require(articles.first)
     }
 
+    /// A page holding one `<article>`: the headline, then `body`.
+    func storyPage(_ title: String, _ body: String) -> String {
+        "<html><head><title>\(title)</title></head><body><article>\n<h1>\(title)</h1>\(body)</article></body></html>"
+    }
+
     /// Eight readers' replies, each with its own name and time, under no "comment" class:
     /// together much longer than the story, yet not the story.
     @Test func aThreadOfRepliesLongerThanTheStoryIsLeftOut() throws {
@@ -284,11 +289,7 @@ import Testing
             body += paras[2 * k] + paras[2 * k + 1]
             if k < 4 { body += "<div class=\"inline-links\"><a href=\"/s/\(k)\">Island school to stay open</a> <a href=\"/t/\(k)\">Harbour fees rise</a></div>" }
         }
-        let page = """
-            <html><head><title>Ferry keeps two winter sailings</title></head><body><article>
-            <h1>Ferry keeps two winter sailings</h1>\(body)</article></body></html>
-            """
-        let a = try load(page)
+        let a = try load(storyPage("Ferry keeps two winter sailings", body))
         for n in 1...10 { #expect(a.text.contains("Paragraph \(n):")) }
     }
 
@@ -300,11 +301,7 @@ import Testing
         }
         let body = paras[0...1].joined() + "<p><a href=\"/x\">Read more: how the boil notice began</a></p>" + paras[2...4].joined()
             + "<p><a href=\"/y\">Related: the board's budget vote</a></p>" + paras[5...7].joined()
-        let page = """
-            <html><head><title>Boil notice enters second week</title></head><body><article>
-            <h1>Boil notice enters second week</h1>\(body)</article></body></html>
-            """
-        let a = try load(page)
+        let a = try load(storyPage("Boil notice enters second week", body))
         for n in 1...8 { #expect(a.text.contains("Paragraph \(n) of the story")) }
     }
 
