@@ -107,7 +107,8 @@ public enum Messages {
         "partials of different stages cannot be merged: '\(first)' and, on line \(line), '\(other)'"
     }
     static let noPartials = "no partial results on standard input (give the lines nql --partial printed)"
-    static func badPartial(_ expected: String) -> String { "a partial result is damaged: expected \(expected)" }
+    /// A partial line whose value is not what its built-in writes.
+    public static func badPartial(_ expected: String) -> String { "a partial result is damaged: expected \(expected)" }
     /// `nql --partial` over a script whose last stage has no partial form.
     public static func notMergeable(_ name: String, mergeable: [String] = []) -> String {
         "'\(name)' cannot give a partial result: its results over parts of the input do not merge"
