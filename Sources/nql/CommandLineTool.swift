@@ -289,15 +289,15 @@ enum CommandLineTool {
             }
             let registry = session.interpreter.registry
             let mergeable = Partial.mergeable(in: registry)
-            guard let stage = Partial.finalStage(of: program) else {
+            guard let (stageName, stage) = Partial.finalStage(of: program, part: inv.part) else {
                 FileHandle.standardError.write(Data("nql: \(Messages.noFinalStage(mergeable: mergeable))\n".utf8))
                 return ExitCode.usageError.rawValue
             }
-            guard registry.builtin(named: stage.name)?.merge != nil else {
-                FileHandle.standardError.write(Data("nql: \(Messages.notMergeable(stage.name, mergeable: mergeable))\n".utf8))
+            guard registry.builtin(named: stageName)?.merge != nil else {
+                FileHandle.standardError.write(Data("nql: \(Messages.notMergeable(stageName, mergeable: mergeable))\n".utf8))
                 return ExitCode.usageError.rawValue
             }
-            session.interpreter.partialStage = (stage.span, source, inv.part)
+            session.interpreter.partialStage = stage
             session.format = .jsonl
             outcome = session.run(program)
             if case .completed = outcome, !session.interpreter.gavePartial {

@@ -30,15 +30,19 @@ public struct Merge: Sendable {
 /// The self-describing line a partial is written as, and the merge of many.
 ///
 /// `{"nql_partial": 1, "builtin": "tally", "stage": "tally(.source)", "options": {...}, "part": 3, "value": ...}`
-/// (`part` orders the partials as the parts of the input are ordered; partials of one part are kept in order).
+/// (`part` orders the partials as the parts of the input are ordered; a per-element partial's `index`
+/// orders the elements of one part; partials are otherwise kept in the order read).
 public enum Partial {
     /// The format version written in every partial; `--merge` reads only this one.
     public static let version = 1
 
     /// A partial as the record printed on its own line.
-    public static func envelope(builtin: String, stage: String, options: Record, part: Int, value: Value) -> Value {
-        .record(Record([("nql_partial", .int(version)), ("builtin", .string(builtin)), ("stage", .string(stage)),
-                        ("options", .record(options)), ("part", .int(part)), ("value", value)]))
+    /// `index` numbers the elements of a per-element partial within its part.
+    public static func envelope(builtin: String, stage: String, options: Record, part: Int, index: Int? = nil, value: Value) -> Value {
+        var fields: [(String, Value)] = [("nql_partial", .int(version)), ("builtin", .string(builtin)), ("stage", .string(stage)),
+                                         ("options", .record(options)), ("part", .int(part))]
+        if let index { fields.append(("index", .int(index))) }
+        return .record(Record(fields + [("value", value)]))
     }
 
     /// Why partials could not be merged.
@@ -49,7 +53,7 @@ public enum Partial {
 
     /// The merged value of partial lines (JSON, one per line, blank lines ignored), in any order.
     public static func merge(lines: [Substring], registry: Registry, interpreter: Interpreter) throws -> Value {
-        var parts: [(part: Int, seq: Int, value: Value)] = []
+        var parts: [(part: Int, index: Int, seq: Int, value: Value)] = []
         var first: (builtin: String, stage: String, options: Record)?
         for (n, line) in lines.enumerated() where !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
             let parsed: Value
@@ -74,11 +78,13 @@ public enum Partial {
             } else {
                 first = (name, stage, options)
             }
-            parts.append((part, parts.count, value))
+            var index = 0
+            if case .int(let i)? = r["index"] { index = i }
+            parts.append((part, index, parts.count, value))
         }
         guard let first else { throw MergeError(message: Messages.noPartials) }
         guard let merge = registry.builtin(named: first.builtin)?.merge else { throw MergeError(message: Messages.notMergeable(first.builtin)) }
-        parts.sort { $0.part != $1.part ? $0.part < $1.part : $0.seq < $1.seq }
+        parts.sort { ($0.part, $0.index, $0.seq) < ($1.part, $1.index, $1.seq) }
         do {
             return try merge.combine(parts.map(\.value), first.options, interpreter)
         } catch let e as RuntimeError {
@@ -88,14 +94,27 @@ public enum Partial {
 
     /// The built-in the last statement of a program ends with, and where: the stage whose
     /// result `--partial` replaces by a partial. Nil when the last statement is not a call.
-    public static func finalStage(of program: Program) -> (name: String, span: Span)? {
+    public static func finalStage(of program: Program, part: Int = 0) -> (name: String, stage: Stage)? {
         guard let last = program.statements.last, case .expression(let e) = last else { return nil }
+        let source = program.source
         switch e {
-        case .pipe(_, .call(.name(let n, _), _, let span), _): return (n, span)
-        case .pipe(_, .name(let n, _), let span): return (n, span)
-        case .call(.name(let n, _), _, let span): return (n, span)
+        case .pipe(_, .call(.name(let n, _), _, let span), _): return (n, Stage(span: span, source: source, text: source.text(of: span), part: part))
+        case .pipe(_, .name(let n, let nameSpan), let span): return (n, Stage(span: span, source: source, text: source.text(of: nameSpan), part: part))
+        case .call(.name(let n, _), _, let span): return (n, Stage(span: span, source: source, text: source.text(of: span), part: part))
         default: return nil
         }
+    }
+
+    /// The call whose result `--partial` replaces, and the part of the input this process reads.
+    public struct Stage: @unchecked Sendable {
+        /// Where the call is (the interpreter calls the built-in at this span).
+        public var span: Span
+        /// The source the span is in.
+        public var source: SourceFile
+        /// The stage as written (`tally(.source)`), recorded in each partial.
+        public var text: String
+        /// The part's number (`--part N`).
+        public var part: Int
     }
 
     /// The names of the mergeable built-ins, sorted (for messages and help).

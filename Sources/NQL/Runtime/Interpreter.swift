@@ -35,7 +35,7 @@ public final class Interpreter: @unchecked Sendable {
     public var progress: Progress?
     /// With `nql --partial`: the program's final stage (`Partial.finalStage`), in which source, and
     /// the part of the input this process reads; that call returns its partial result instead of its value.
-    public var partialStage: (span: Span, source: SourceFile, part: Int)?
+    public var partialStage: Partial.Stage?
     /// Whether the final stage gave its partial result (a script may shadow the built-in's name).
     public private(set) var gavePartial = false
     /// The deepest nesting of user-function calls allowed.
@@ -313,7 +313,7 @@ public final class Interpreter: @unchecked Sendable {
                 }
             }
             if let stage = partialStage, stage.span == span, stage.source === source {
-                return try partial(b, Arguments(builtin: b, values: args, labeled: labeled, interpreter: self, span: span), stage.part)
+                return try partial(b, Arguments(builtin: b, values: args, labeled: labeled, interpreter: self, span: span), stage)
             }
             do {
                 return try b.body(Arguments(builtin: b, values: args, labeled: labeled, interpreter: self, span: span))
@@ -350,7 +350,7 @@ public final class Interpreter: @unchecked Sendable {
 
     /// The final stage's partial result, as the lines `nql --partial` prints: one envelope, or one
     /// per element when the partial is a list of per-element partials (`stories`: one per article).
-    private func partial(_ b: Builtin, _ a: Arguments, _ part: Int) throws -> Value {
+    private func partial(_ b: Builtin, _ a: Arguments, _ stage: Partial.Stage) throws -> Value {
         guard let merge = b.merge else {
             throw RuntimeError(Messages.notMergeable(b.name, mergeable: Partial.mergeable(in: registry)), span: a.span, source: source)
         }
@@ -360,12 +360,13 @@ public final class Interpreter: @unchecked Sendable {
             throw e
         }
         gavePartial = true
-        let stage = source.text(of: a.span)
         let options = Record(a.labeled.map { ($0.0, $0.1) })
         if merge.perElement, case .list(let xs) = value {
-            return .list(xs.map { Partial.envelope(builtin: b.name, stage: stage, options: options, part: part, value: $0) })
+            return .list(xs.enumerated().map {
+                Partial.envelope(builtin: b.name, stage: stage.text, options: options, part: stage.part, index: $0.offset, value: $0.element)
+            })
         }
-        return Partial.envelope(builtin: b.name, stage: stage, options: options, part: part, value: value)
+        return Partial.envelope(builtin: b.name, stage: stage.text, options: options, part: stage.part, value: value)
     }
 
     /// Evaluates a closure's body in a scope that binds its parameters.
