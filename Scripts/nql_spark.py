@@ -10,6 +10,7 @@ with `--partial --part I` and prints partial results; the driver collects them a
 script is a map stage and its output lines are saved as DIR/part-* (saveAsTextFile).
 """
 import argparse
+import json
 import os
 import shlex
 import subprocess
@@ -33,7 +34,7 @@ def aggregates(nql, script):
     run = subprocess.run([nql, "--partial", "-e", script], stdin=subprocess.DEVNULL, capture_output=True)
     if run.returncode == 2:
         return False
-    if run.returncode != 0:
+    if run.returncode not in (0, 4):  # 4: the empty input could not be read, the rest ran
         sys.exit("nql-spark: the script does not run:\n" + run.stderr.decode(errors="replace"))
     return True
 
@@ -49,9 +50,12 @@ def pipe_partition(script, partial):
         args = [nql, "-f", "jsonl", "-e", script] + (["--partial", "--part", str(index)] if partial else [])
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
+        fed = [0]
+
         def feed():
             try:
                 for line in lines:
+                    fed[0] += 1
                     proc.stdin.write(line.encode("utf-8") + b"\n")
             except BrokenPipeError:
                 pass
@@ -69,10 +73,30 @@ def pipe_partition(script, partial):
         message = b"".join(errors).decode(errors="replace")
         if code not in (0, 4):  # 4: some lines could not be read; nql said which on stderr
             raise RuntimeError("nql %s failed with exit code %d on partition %d:\n%s" % (shlex.join(args[:4]), code, index, message))
-        if message:
+        if message and not (code == 4 and fed[0] == 0):  # an empty partition is no news
             sys.stderr.write(message)
 
     return run
+
+
+MAX_BUCKET_PAIRS = 40  # StoryOptions.maxBucketPairs in Sources/NQLNews/Analysis/Stories.swift
+
+
+def band_entries(line):
+    """A stories partial (one article) as ((band, key), (part, index)) pairs: its LSH buckets."""
+    d = json.loads(line)
+    ref = (d["part"], d["index"])
+    return [((b, key), ref) for b, key in enumerate(d["value"]["bands"])]
+
+
+def bucket_pairs(refs):
+    """Candidate pairs of one LSH bucket, as Analysis.shingleEdges makes them: every pair, or for a
+    bucket of more than MAX_BUCKET_PAIRS articles a chain and a star (in article order)."""
+    refs = sorted(refs)
+    n = len(refs)
+    if n * (n - 1) // 2 <= MAX_BUCKET_PAIRS * (MAX_BUCKET_PAIRS - 1) // 2:
+        return [refs[x] + refs[y] for x in range(n) for y in range(x + 1, n)]
+    return [p for x in range(1, n) for p in (refs[0] + refs[x], refs[x - 1] + refs[x])]
 
 
 def main(argv):
@@ -104,7 +128,16 @@ def main(argv):
         if not partial:
             mapped.saveAsTextFile(a.out)
             return 0
+        mapped.cache()
         partials = mapped.collect()
+        if partials and json.loads(partials[0]).get("builtin") == "stories":
+            # Stories: group the articles by LSH band key in Spark; the merge verifies the candidate pairs.
+            pairs = (mapped.flatMap(band_entries).groupByKey().flatMap(lambda kv: bucket_pairs(list(kv[1])))
+                     .distinct().collect())
+            head = json.loads(partials[0])
+            partials.append(json.dumps({"nql_partial": head["nql_partial"], "builtin": "stories", "stage": head["stage"],
+                                        "options": head["options"], "part": 0, "value": {"pairs": [list(p) for p in pairs]}},
+                                       separators=(",", ":")))
     finally:
         sc.stop()
     os.makedirs(a.out, exist_ok=True)

@@ -172,8 +172,10 @@ extension Analysis {
         }
     }
 
-    /// Verified pairs by LSH over signatures (nil: a document without words).
-    public static func shingleEdges(signatures perDocument: [[UInt32]?], _ o: StoryOptions) -> [(Int, Int, Double)] {
+    /// Verified pairs by LSH over signatures (nil: a document without words). With `candidates`
+    /// (pair keys, as `pairKey` makes them), the LSH buckets were formed elsewhere (Spark's
+    /// groupByKey over band keys) and only those pairs are verified.
+    public static func shingleEdges(signatures perDocument: [[UInt32]?], candidates given: [UInt64]? = nil, _ o: StoryOptions) -> [(Int, Int, Double)] {
         let h = o.hashes
         let count = perDocument.count
         // signatures[d*h ..< (d+1)*h]; documents without words get no signature.
@@ -186,10 +188,10 @@ extension Analysis {
         }
 
         // Candidate pairs from LSH buckets: sort (band key, doc) per band, scan equal runs.
-        var candidates: [UInt64] = []
+        var candidates: [UInt64] = given ?? []
         var keyed: [(UInt64, Int32)] = []
         keyed.reserveCapacity(count)
-        for band in 0..<o.bands {
+        for band in 0..<(given == nil ? o.bands : 0) {
             keyed.removeAll(keepingCapacity: true)
             for d in 0..<count where hasSignature[d] {
                 var k = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
@@ -223,6 +225,7 @@ extension Analysis {
         for c in candidates where c != previous {
             previous = c
             let i = Int(c >> 32), j = Int(c & 0xFFFF_FFFF)
+            guard i < count, j < count, hasSignature[i], hasSignature[j] else { continue }
             var equal = 0
             for m in 0..<h where signatures[i * h + m] == signatures[j * h + m] { equal += 1 }
             let sim = Double(equal) / Double(h)

@@ -163,15 +163,24 @@ extension AnalysisBuiltins {
             let bands: Value = signatures[d].map { sig in
                 .list(Analysis.bandKeys(sig, options).map { k in .string(String(k, radix: 16)) })
             } ?? .list([])
-            return .record(Record([("signature", signatures[d].map { .string(hex($0)) } ?? .null), ("bands", bands),
+            return .record(Record([("part", .int(a.interpreter.partialStage?.part ?? 0)), ("index", .int(d)),
+                                   ("signature", signatures[d].map { .string(hex($0)) } ?? .null), ("bands", bands),
                                    ("length", .int(texts[d].utf8.count)), ("date", ArticleValues.date(pool[d]).map { .string($0) } ?? .null),
                                    ("title", label(pool[d])), ("id", ArticleValues.field(pool[d], "id").map { .string($0) } ?? .null)]))
         })
     }, combine: { values, _, _ in
         let options = StoryOptions()
         var signatures: [[UInt32]?] = [], lengths: [Int] = [], dates: [String?] = [], titles: [Value] = [], ids: [Value] = []
+        var refs: [Int: Int] = [:]  // (part, index) of an article -> its number over all parts
+        var pairs: [Value]?
         for v in values {
+            // Candidate pairs from LSH buckets formed outside (nql-spark: groupByKey over band keys).
+            if case .record(let r) = v, case .list(let ps)? = r["pairs"] {
+                pairs = (pairs ?? []) + ps
+                continue
+            }
             guard case .record(let r) = v, case .int(let length)? = r["length"] else { throw RuntimeError(Messages.badPartial("an article's signature")) }
+            if case .int(let part)? = r["part"], case .int(let index)? = r["index"] { refs[part << 32 | index] = lengths.count }
             switch r["signature"] {
             case .string(let s)?:
                 guard let sig = unhex(s), sig.count == options.hashes else { throw RuntimeError(Messages.badPartial("a signature of \(options.hashes) hashes")) }
@@ -184,7 +193,17 @@ extension AnalysisBuiltins {
             ids.append(r["id"] ?? .null)
         }
         if values.isEmpty { throw RuntimeError("stories: the collection of articles is empty") }
-        let edges = Analysis.shingleEdges(signatures: signatures, options)
+        var candidates: [UInt64]?
+        if let pairs {
+            candidates = try pairs.map { p in
+                let f = try Merge.list(p).map(Merge.int)
+                guard f.count == 4, let i = refs[f[0] << 32 | f[1]], let j = refs[f[2] << 32 | f[3]] else {
+                    throw RuntimeError(Messages.badPartial("a candidate pair [part, index, part, index] of articles given"))
+                }
+                return i < j ? UInt64(i) << 32 | UInt64(j) : UInt64(j) << 32 | UInt64(i)
+            }
+        }
+        let edges = Analysis.shingleEdges(signatures: signatures, candidates: candidates, options)
         let groups = Analysis.groupStories(edges: edges, present: signatures.map { $0 != nil }, lengths: lengths, dates: dates)
         return storyRecords(groups, titles: titles, ids: ids)
     })

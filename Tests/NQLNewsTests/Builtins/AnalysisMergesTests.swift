@@ -97,6 +97,40 @@ private struct Seeded: RandomNumberGenerator {
         }
     }
 
+    /// nql-spark groups the articles by band key in Spark and hands the merge the candidate pairs.
+    @Test func storiesMergeCandidatePairsFromBandKeysGroupedElsewhere() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let registry = News.registry()
+        var lines: [Substring] = []
+        var buckets: [String: [[Int]]] = [:]
+        for (i, range) in [0..<5, 5..<9, 9..<12].enumerated() {
+            let file = dir.appendingPathComponent("part\(i).jsonl")
+            try (wire[range].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+            let part = try partial(#"load("\#(file.path)") | stories"#, part: i, registry: registry)
+            for line in part {
+                guard case .record(let r) = try JSON.parse(String(line)), case .int(let p)? = r["part"], case .int(let index)? = r["index"],
+                      case .record(let v)? = r["value"], case .list(let bands)? = v["bands"] else { Issue.record("not a stories partial"); return }
+                for (b, key) in bands.enumerated() { buckets["\(b) \(key)", default: []].append([p, index]) }
+            }
+            lines += part
+        }
+        var pairs: [Value] = []
+        for refs in buckets.values {
+            let sorted = refs.sorted { $0.lexicographicallyPrecedes($1) }
+            for x in sorted.indices { for y in sorted.indices where y > x { pairs.append(.list((sorted[x] + sorted[y]).map { .int($0) })) } }
+        }
+        #expect(!pairs.isEmpty)
+        let envelope = Partial.envelope(builtin: "stories", stage: "stories", options: Record(), part: 0, value: .record(Record([("pairs", .list(pairs))])))
+        lines.append(Substring(Formatter.json(envelope)))
+        let interpreter = Interpreter(registry: registry, output: { _ in }, warn: { _ in })
+        let merged = try Partial.merge(lines: lines.reversed(), registry: registry, interpreter: interpreter)
+        let all = dir.appendingPathComponent("all.jsonl")
+        try (wire.joined(separator: "\n") + "\n").write(to: all, atomically: true, encoding: .utf8)
+        #expect(Formatter.render(merged, as: .json) == whole(#"load("\#(all.path)") | stories"#).out)
+        #expect(Formatter.render(merged, as: .json).contains("OPEC output steady again"))
+    }
+
     @Test func mergeableBuiltinsAreDeclaredInTheRegistry() {
         #expect(Partial.mergeable(in: News.registry()) == ["cooccur", "count", "group", "len", "stories", "sum", "tally", "timeline"])
     }
