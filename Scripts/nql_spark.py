@@ -124,6 +124,7 @@ def main(argv):
         sc.addFile(nql)
         sc.addFile(find_model(nql))
         lines = sc.textFile(",".join(a.inputs), minPartitions=a.partitions)
+        sys.stderr.write("nql-spark: %d partitions, %s\n" % (lines.getNumPartitions(), "partial + merge" if partial else "map only"))
         mapped = lines.mapPartitionsWithIndex(pipe_partition(script, partial))
         if not partial:
             mapped.saveAsTextFile(a.out)
