@@ -142,16 +142,15 @@ enum AnalysisBuiltins {
     static let keywords = Builtin(
         "keywords", group: "analysis", params: "articles, k?",
         summary: "Distinctive terms (TF-IDF against the collection; for one article, against general English): term, score, count.",
-        example: #"load("Examples/articles/tokyo-2plus2.txt") | keywords(5)"#
+        example: #"load("Examples/articles/tokyo-2plus2.txt") | keywords(5)"#,
+        merge: keywordsMerge
     ) { a in
         let k = a.has(1) ? try a.int(1) : 10
         if case .list = a[0] {
             let pool = try ArticleValues.articles(a, 0, allowEmpty: false)
             let texts = try pool.map { try ArticleValues.text($0, a) }
             let perDoc = try analysing(a) { try Analysis.keywords(texts, k: k) }
-            return .list(zip(pool, perDoc).map { article, terms in
-                .record(Record([("title", label(article)), ("keywords", strings(terms.map(\.term)))]))
-            })
+            return keywordRecords(pool.map(label), perDoc)
         }
         let terms = try analysing(a) { try Analysis.keywords(try ArticleValues.text(a[0], a), k: k) }
         return .list(terms.map { .record(Record([("term", .string($0.term)), ("score", round3($0.score)), ("count", .int($0.count))])) })

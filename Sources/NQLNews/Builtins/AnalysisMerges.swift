@@ -125,6 +125,53 @@ extension AnalysisBuiltins {
         })
     }
 
+    // MARK: keywords
+
+    static let keywordsMerge = Merge(partial: { a in
+        let k = a.has(1) ? try a.int(1) : 10
+        guard case .list = a[0] else { throw a.error("only keywords of a collection gives partial results") }
+        let pool = try ArticleValues.articles(a, 0)
+        let docs: [Value] = try pool.map { article in
+            let text = try ArticleValues.text(article, a)
+            var fields: [(String, Value)] = [("title", label(article)),
+                                             ("terms", .list(TFIDFIndex.termCounts(of: text).map { .list([.string($0.term), .int($0.count)]) }))]
+            // A collection of one article is measured against general English, from its text.
+            if pool.count == 1 { fields.append(("text", .string(text))) }
+            return .record(Record(fields))
+        }
+        return .record(Record([("k", .int(k)), ("articles", .list(docs))]))
+    }, combine: { values, _, _ in
+        let fail = { (m: String) in RuntimeError("keywords: " + m) }
+        var k = 10
+        var titles: [Value] = [], terms: [[(term: String, count: Int)]] = [], lone: String?
+        for v in values {
+            guard case .record(let r) = v, case .int(let n)? = r["k"], case .list(let docs)? = r["articles"] else {
+                throw RuntimeError(Messages.badPartial("keywords' {k, articles}"))
+            }
+            k = n
+            for d in docs {
+                guard case .record(let doc) = d, case .list(let ts)? = doc["terms"] else { throw RuntimeError(Messages.badPartial("an article's terms")) }
+                titles.append(doc["title"] ?? .null)
+                terms.append(try ts.map { t in
+                    let pair = try Merge.list(t)
+                    guard pair.count == 2, case .string(let w) = pair[0], case .int(let c) = pair[1] else { throw RuntimeError(Messages.badPartial("a [term, count] pair")) }
+                    return (w, c)
+                })
+                if case .string(let text)? = doc["text"] { lone = text }
+            }
+        }
+        if titles.isEmpty { throw fail("the collection of articles is empty") }
+        let perDoc: [[DistinctiveTerm]]
+        do {
+            if titles.count == 1, let lone { perDoc = [try Analysis.keywords(lone, k: k)] } else { perDoc = try Analysis.keywords(TFIDFIndex(termCounts: terms), k: k) }
+        } catch let e as AnalysisError { throw fail(e.message) }
+        return keywordRecords(titles, perDoc)
+    })
+
+    static func keywordRecords(_ titles: [Value], _ perDoc: [[DistinctiveTerm]]) -> Value {
+        .list(zip(titles, perDoc).map { title, terms in .record(Record([("title", title), ("keywords", strings(terms.map(\.term)))])) })
+    }
+
     // MARK: stories
 
     static func hex(_ xs: [UInt32]) -> String {

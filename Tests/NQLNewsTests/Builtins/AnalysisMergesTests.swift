@@ -62,7 +62,7 @@ private struct Seeded: RandomNumberGenerator {
 @Suite struct AnalysisMergesTests {
     static let stages = [
         "timeline", #"timeline(by: "day")"#, #"timeline(by: "week")"#, "cooccur", #"cooccur(by: "sentence")"#,
-        #"cooccur(types: ["PERSON", "GPE"])"#, "stories", "tally(.source)", "len",
+        #"cooccur(types: ["PERSON", "GPE"])"#, "stories", "keywords", "keywords(3)", "tally(.source)", "len",
     ]
 
     @Test(arguments: stages)
@@ -131,8 +131,24 @@ private struct Seeded: RandomNumberGenerator {
         #expect(Formatter.render(merged, as: .json).contains("OPEC output steady again"))
     }
 
+    @Test func keywordsOfOneArticleInAllTheParts() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let one = dir.appendingPathComponent("one.jsonl"), none = dir.appendingPathComponent("none.jsonl")
+        try (wire[6] + "\n").write(to: one, atomically: true, encoding: .utf8)
+        try "".write(to: none, atomically: true, encoding: .utf8)
+        let registry = News.registry()
+        // Against general English, as one process measures a single article.
+        let lines = try partial(#"load("\#(none.path)") | keywords(4)"#, part: 0, registry: registry)
+            + partial(#"load("\#(one.path)") | keywords(4)"#, part: 1, registry: registry)
+        let interpreter = Interpreter(registry: registry, output: { _ in }, warn: { _ in })
+        let merged = try Partial.merge(lines: lines, registry: registry, interpreter: interpreter)
+        #expect(Formatter.render(merged, as: .json) == whole(#"load("\#(one.path)") | keywords(4)"#).out)
+        #expect(Formatter.render(merged, as: .json).contains("miyazawa"))
+    }
+
     @Test func mergeableBuiltinsAreDeclaredInTheRegistry() {
-        #expect(Partial.mergeable(in: News.registry()) == ["cooccur", "count", "group", "len", "stories", "sum", "tally", "timeline"])
+        #expect(Partial.mergeable(in: News.registry()) == ["cooccur", "count", "group", "keywords", "len", "stories", "sum", "tally", "timeline"])
     }
 
     @Test func storiesByTopicRefusesAPartial() throws {
