@@ -57,26 +57,13 @@ enum AnalysisBuiltins {
     static let compare = Builtin(
         "compare", group: "analysis", params: "left, right",
         summary: "Compare two articles (similarity, shared and missing entities, copied and unmatched sentences) or two collections (key words and entities by log-likelihood).",
-        example: #"let w = load("Examples/articles/"); compare(w[0], w[1])"#
+        example: #"let w = load("Examples/articles/"); compare(w[0], w[1])"#,
+        merge: compareMerge
     ) { a in
         switch (a[0], a[1]) {
         case (.list, .list):
             let left = try documents(a, 0, entities: true), right = try documents(a, 1, entities: true)
-            let c = try analysing(a) { try Analysis.compare(left, right) }
-            func terms(_ xs: [KeyTerm]) -> Value {
-                .list(xs.map { .record(Record([("term", .string($0.term)), ("count", .int($0.count)), ("other", .int($0.otherCount)),
-                                              ("g2", round3($0.logLikelihood)), ("log_ratio", round3($0.logRatio))])) })
-            }
-            func presence(_ xs: [EntityPresence]) -> Value {
-                .list(xs.map { .record(Record([("name", .string($0.name)), ("type", .string($0.type)),
-                                              ("articles", .int($0.documents)), ("count", .int($0.count))])) })
-            }
-            return .record(Record([
-                ("left_words", .int(c.tokensA)), ("right_words", .int(c.tokensB)),
-                ("key_words_left", terms(c.keyWordsA)), ("key_words_right", terms(c.keyWordsB)),
-                ("key_entities_left", terms(c.keyEntitiesA)), ("key_entities_right", terms(c.keyEntitiesB)),
-                ("entities_only_left", presence(c.entitiesOnlyInA)), ("entities_only_right", presence(c.entitiesOnlyInB)),
-            ]))
+            return comparisonRecord(try analysing(a) { try Analysis.compare(left, right) })
         case (.list, _), (_, .list):
             throw a.error("compare two articles, or two lists of articles; got \(a[0].typeName) and \(a[1].typeName)")
         default:

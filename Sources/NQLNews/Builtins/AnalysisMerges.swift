@@ -71,13 +71,26 @@ extension AnalysisBuiltins {
         return (unit, set)
     }
 
+    static func entityValue(_ e: EntitySummary) -> Value {
+        .list([.string(e.name), .string(e.type), .int(e.count), strings(e.aliases), e.firstOffset.map { .int($0) } ?? .null])
+    }
+
+    static func entity(_ v: Value) throws -> EntitySummary {
+        let f = try Merge.list(v)
+        guard f.count == 5, case .string(let name) = f[0], case .string(let type) = f[1], case .int(let count) = f[2] else {
+            throw RuntimeError(Messages.badPartial("an entity [name, type, count, aliases, offset]"))
+        }
+        let aliases = try Merge.list(f[3]).compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+        var offset: Int?
+        if case .int(let o) = f[4] { offset = o }
+        return EntitySummary(name: name, type: type, count: count, aliases: aliases, firstOffset: offset)
+    }
+
     static let cooccurMerge = Merge(partial: { a in
         let (unit, _) = try cooccurOptions(a.option("by"), a.option("types"), a.error)
         let docs = try documents(a, 0, entities: true, allowEmpty: true)
         return .list(docs.map { doc in
-            var fields: [(String, Value)] = [("entities", .list(doc.entities.map { e in
-                .list([.string(e.name), .string(e.type), .int(e.count), strings(e.aliases), e.firstOffset.map { .int($0) } ?? .null])
-            }))]
+            var fields: [(String, Value)] = [("entities", .list(doc.entities.map(entityValue)))]
             if unit == .sentence {
                 // Which of the article's entity names each sentence holds as a whole word: a sentence
                 // of just those names holds the same ones, so the merge needs no text.
@@ -93,16 +106,7 @@ extension AnalysisBuiltins {
         for v in values {
             for d in try Merge.list(v) {
                 guard case .record(let r) = d, case .list(let es)? = r["entities"] else { throw RuntimeError(Messages.badPartial("an article's entities")) }
-                let entities = try es.map { e -> EntitySummary in
-                    let f = try Merge.list(e)
-                    guard f.count == 5, case .string(let name) = f[0], case .string(let type) = f[1], case .int(let count) = f[2] else {
-                        throw RuntimeError(Messages.badPartial("an entity [name, type, count, aliases, offset]"))
-                    }
-                    let aliases = try Merge.list(f[3]).compactMap { if case .string(let s) = $0 { return s } else { return nil } }
-                    var offset: Int?
-                    if case .int(let o) = f[4] { offset = o }
-                    return EntitySummary(name: name, type: type, count: count, aliases: aliases, firstOffset: offset)
-                }
+                let entities = try es.map(entity)
                 var sentences: [String] = []
                 if unit == .sentence {
                     guard case .list(let ss)? = r["sentences"] else { throw RuntimeError(Messages.badPartial("an article's sentences")) }
@@ -124,6 +128,58 @@ extension AnalysisBuiltins {
                             ("a_type", .string($0.firstType)), ("b_type", .string($0.secondType))]))
         })
     }
+
+    // MARK: compare (two collections)
+
+    static func comparisonRecord(_ c: CollectionComparison) -> Value {
+        func terms(_ xs: [KeyTerm]) -> Value {
+            .list(xs.map { .record(Record([("term", .string($0.term)), ("count", .int($0.count)), ("other", .int($0.otherCount)),
+                                          ("g2", round3($0.logLikelihood)), ("log_ratio", round3($0.logRatio))])) })
+        }
+        func presence(_ xs: [EntityPresence]) -> Value {
+            .list(xs.map { .record(Record([("name", .string($0.name)), ("type", .string($0.type)),
+                                          ("articles", .int($0.documents)), ("count", .int($0.count))])) })
+        }
+        return .record(Record([
+            ("left_words", .int(c.tokensA)), ("right_words", .int(c.tokensB)),
+            ("key_words_left", terms(c.keyWordsA)), ("key_words_right", terms(c.keyWordsB)),
+            ("key_entities_left", terms(c.keyEntitiesA)), ("key_entities_right", terms(c.keyEntitiesB)),
+            ("entities_only_left", presence(c.entitiesOnlyInA)), ("entities_only_right", presence(c.entitiesOnlyInB)),
+        ]))
+    }
+
+    static func countsValue(_ c: Analysis.CollectionCounts) -> Value {
+        .record(Record([("tokens", .int(c.tokens)),
+                        ("words", .list(c.words.keys.sorted().map { .list([.string($0), .int(c.words[$0] ?? 0)]) })),
+                        ("entities", .list(c.entities.map { .list($0.map(entityValue)) }))]))
+    }
+
+    static func absorb(_ v: Value?, into c: inout Analysis.CollectionCounts) throws {
+        guard case .record(let r)? = v, case .int(let tokens)? = r["tokens"], case .list(let words)? = r["words"], case .list(let docs)? = r["entities"] else {
+            throw RuntimeError(Messages.badPartial("a collection's {tokens, words, entities}"))
+        }
+        c.tokens = try Merge.add(c.tokens, tokens)
+        for w in words {
+            let pair = try Merge.list(w)
+            guard pair.count == 2, case .string(let word) = pair[0], case .int(let n) = pair[1] else { throw RuntimeError(Messages.badPartial("a [word, count] pair")) }
+            c.words[word] = try Merge.add(c.words[word] ?? 0, n)
+        }
+        for d in docs { c.entities.append(try Merge.list(d).map(entity)) }
+    }
+
+    static let compareMerge = Merge(partial: { a in
+        guard case .list = a[0], case .list = a[1] else { throw a.error("only compare of two collections gives partial results") }
+        let left = try documents(a, 0, entities: true, allowEmpty: true), right = try documents(a, 1, entities: true, allowEmpty: true)
+        return .record(Record([("left", countsValue(Analysis.collectionCounts(left))), ("right", countsValue(Analysis.collectionCounts(right)))]))
+    }, combine: { values, _, _ in
+        var left = Analysis.CollectionCounts(), right = Analysis.CollectionCounts()
+        for v in values {
+            guard case .record(let r) = v else { throw RuntimeError(Messages.badPartial("compare's {left, right}")) }
+            try absorb(r["left"], into: &left)
+            try absorb(r["right"], into: &right)
+        }
+        do { return comparisonRecord(try Analysis.compare(counts: left, right)) } catch let e as AnalysisError { throw RuntimeError("compare: " + e.message) }
+    })
 
     // MARK: keywords
 

@@ -63,15 +63,19 @@ private struct Seeded: RandomNumberGenerator {
     static let stages = [
         "timeline", #"timeline(by: "day")"#, #"timeline(by: "week")"#, "cooccur", #"cooccur(by: "sentence")"#,
         #"cooccur(types: ["PERSON", "GPE"])"#, "stories", "keywords", "keywords(3)", "tally(.source)", "len",
+    ].map { #"load("PATH") | "# + $0 } + [
+        // Keyness of two collections split from one input.
+        "let all = load(\"PATH\")\ncompare(all | where(.source == \"Reuters\"), all | where(.source != \"Reuters\"))",
     ]
 
     @Test(arguments: stages)
-    func randomSplitsMergeToTheWholeResult(_ stage: String) throws {
+    func randomSplitsMergeToTheWholeResult(_ program: String) throws {
+        let stage = program
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let all = dir.appendingPathComponent("all.jsonl")
         try (wire.joined(separator: "\n") + "\n").write(to: all, atomically: true, encoding: .utf8)
-        let (expected, warnings) = whole(#"load("\#(all.path)") | \#(stage)"#)
+        let (expected, warnings) = whole(program.replacingOccurrences(of: "PATH", with: all.path))
         #expect(!expected.isEmpty && !expected.contains("error"))
         let registry = News.registry()
         for seed: UInt64 in 1...3 {
@@ -83,7 +87,7 @@ private struct Seeded: RandomNumberGenerator {
                 for (i, c) in cuts.enumerated() {
                     let file = dir.appendingPathComponent("part\(i).jsonl")
                     try (wire[start..<c].joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-                    lines += try partial(#"load("\#(file.path)") | \#(stage)"#, part: i, registry: registry)
+                    lines += try partial(program.replacingOccurrences(of: "PATH", with: file.path), part: i, registry: registry)
                     start = c
                 }
                 lines.shuffle(using: &rng)
@@ -148,7 +152,7 @@ private struct Seeded: RandomNumberGenerator {
     }
 
     @Test func mergeableBuiltinsAreDeclaredInTheRegistry() {
-        #expect(Partial.mergeable(in: News.registry()) == ["cooccur", "count", "group", "keywords", "len", "stories", "sum", "tally", "timeline"])
+        #expect(Partial.mergeable(in: News.registry()) == ["compare", "cooccur", "count", "group", "keywords", "len", "stories", "sum", "tally", "timeline"])
     }
 
     @Test func storiesByTopicRefusesAPartial() throws {

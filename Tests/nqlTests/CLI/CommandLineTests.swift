@@ -250,7 +250,7 @@ struct RunningNQL {
         let run = try runNQL(["--partial", "-e", #"load("-") | sort(.title)"#], stdin: "")
         #expect(run.status == 2)
         #expect(run.err.hasPrefix("nql: 'sort' cannot give a partial result"))
-        #expect(run.err.contains("(mergeable: cooccur, count, group, keywords, len, stories, sum, tally, timeline)"))
+        #expect(run.err.contains("(mergeable: compare, cooccur, count, group, keywords, len, stories, sum, tally, timeline)"))
         #expect(run.out.isEmpty)
         let noStage = try runNQL(["--partial", "-e", "1 + 2"], stdin: "")
         #expect(noStage.status == 2)
