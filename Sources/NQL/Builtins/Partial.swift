@@ -158,6 +158,13 @@ extension Merge {
         return n
     }
 
+    /// A count from a partial: 0 to 2³¹ - 1, so sums over any number of lines a merge can read
+    /// stay far from overflow in the analyses that add them up.
+    public static func count(_ v: Value) throws -> Int {
+        guard case .int(let n) = v, n >= 0, n <= Int(Int32.max) else { throw RuntimeError(Messages.badPartial("a count from 0 to \(Int32.max)")) }
+        return n
+    }
+
     /// The sum of integers, with the language's overflow error.
     public static func add(_ a: Int, _ b: Int) throws -> Int {
         let (r, o) = a.addingReportingOverflow(b)

@@ -20,6 +20,8 @@ extension AnalysisBuiltins {
         return p
     }
 
+    static let dayRange = (Analysis.dayNumber("-9999-01-01") ?? -4_371_587)...(Analysis.dayNumber("9999-12-31") ?? 2_932_896)
+
     static let timelineMerge = Merge(partial: { a in
         var dates: [String?] = []
         try a.forEachElement(0) { x in
@@ -41,7 +43,10 @@ extension AnalysisBuiltins {
             for d in ds {
                 let pair = try Merge.list(d)
                 guard pair.count == 2 else { throw RuntimeError(Messages.badPartial("a [day, count] pair")) }
-                days[try Merge.int(pair[0]), default: 0] += try Merge.int(pair[1])
+                let day = try Merge.int(pair[0])
+                // Only days a date can be on (the years -9999 to 9999).
+                guard day >= dayRange.lowerBound, day <= dayRange.upperBound else { throw RuntimeError(Messages.badPartial("a day of the years -9999 to 9999")) }
+                days[day] = try Merge.add(days[day] ?? 0, try Merge.count(pair[1]))
             }
             undated = try Merge.add(undated, u)
             articles = try Merge.add(articles, n)
@@ -77,12 +82,13 @@ extension AnalysisBuiltins {
 
     static func entity(_ v: Value) throws -> EntitySummary {
         let f = try Merge.list(v)
-        guard f.count == 5, case .string(let name) = f[0], case .string(let type) = f[1], case .int(let count) = f[2] else {
+        guard f.count == 5, case .string(let name) = f[0], case .string(let type) = f[1] else {
             throw RuntimeError(Messages.badPartial("an entity [name, type, count, aliases, offset]"))
         }
+        let count = try Merge.count(f[2])
         let aliases = try Merge.list(f[3]).compactMap { if case .string(let s) = $0 { return s } else { return nil } }
         var offset: Int?
-        if case .int(let o) = f[4] { offset = o }
+        if case .int(let o) = f[4] { offset = try Merge.count(.int(o)) }
         return EntitySummary(name: name, type: type, count: count, aliases: aliases, firstOffset: offset)
     }
 
@@ -158,11 +164,11 @@ extension AnalysisBuiltins {
         guard case .record(let r)? = v, case .int(let tokens)? = r["tokens"], case .list(let words)? = r["words"], case .list(let docs)? = r["entities"] else {
             throw RuntimeError(Messages.badPartial("a collection's {tokens, words, entities}"))
         }
-        c.tokens = try Merge.add(c.tokens, tokens)
+        c.tokens = try Merge.add(c.tokens, try Merge.count(.int(tokens)))
         for w in words {
             let pair = try Merge.list(w)
-            guard pair.count == 2, case .string(let word) = pair[0], case .int(let n) = pair[1] else { throw RuntimeError(Messages.badPartial("a [word, count] pair")) }
-            c.words[word] = try Merge.add(c.words[word] ?? 0, n)
+            guard pair.count == 2, case .string(let word) = pair[0] else { throw RuntimeError(Messages.badPartial("a [word, count] pair")) }
+            c.words[word] = try Merge.add(c.words[word] ?? 0, try Merge.count(pair[1]))
         }
         for d in docs { c.entities.append(try Merge.list(d).map(entity)) }
     }
@@ -210,8 +216,8 @@ extension AnalysisBuiltins {
                 titles.append(doc["title"] ?? .null)
                 terms.append(try ts.map { t in
                     let pair = try Merge.list(t)
-                    guard pair.count == 2, case .string(let w) = pair[0], case .int(let c) = pair[1] else { throw RuntimeError(Messages.badPartial("a [term, count] pair")) }
-                    return (w, c)
+                    guard pair.count == 2, case .string(let w) = pair[0] else { throw RuntimeError(Messages.badPartial("a [term, count] pair")) }
+                    return (w, try Merge.count(pair[1]))
                 })
                 if case .string(let text)? = doc["text"] { lone = text }
             }

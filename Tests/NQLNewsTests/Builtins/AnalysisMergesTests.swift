@@ -151,6 +151,20 @@ private struct Seeded: RandomNumberGenerator {
         #expect(Formatter.render(merged, as: .json).contains("miyazawa"))
     }
 
+    @Test(arguments: [
+        #"{"nql_partial":1,"builtin":"timeline","stage":"timeline","part":0,"value":{"days":[[9223372036854775807,1]],"undated":0,"articles":1}}"#,
+        #"{"nql_partial":1,"builtin":"timeline","stage":"timeline","part":0,"value":{"days":[[1,9223372036854775807]],"undated":0,"articles":1}}"#,
+        #"{"nql_partial":1,"builtin":"cooccur","stage":"cooccur","part":0,"value":[{"entities":[["A","PERSON",-5,[],null]]}]}"#,
+        #"{"nql_partial":1,"builtin":"keywords","stage":"keywords","part":0,"value":{"k":3,"articles":[{"title":"t","terms":[["oil",9223372036854775807]]}]}}"#,
+        #"{"nql_partial":1,"builtin":"stories","stage":"stories","part":0,"index":0,"value":{"length":3,"signature":"zz"}}"#,
+        #"{"nql_partial":1,"builtin":"stories","stage":"stories","part":0,"value":{"pairs":[[0,0,0,1]]}}"#,
+    ])
+    func aDamagedPartialIsAnErrorNotACrash(_ line: String) {
+        let registry = News.registry()
+        let interpreter = Interpreter(registry: registry, output: { _ in }, warn: { _ in })
+        #expect(throws: Partial.MergeError.self) { _ = try Partial.merge(lines: [Substring(line)], registry: registry, interpreter: interpreter) }
+    }
+
     @Test func mergeableBuiltinsAreDeclaredInTheRegistry() {
         #expect(Partial.mergeable(in: News.registry()) == ["compare", "cooccur", "count", "group", "keywords", "len", "stories", "sum", "tally", "timeline"])
     }
