@@ -21,6 +21,11 @@ struct Invocation {
     var writable: [String]?
     var sandbox = false
     var maxMemory: Int?
+    /// `--partial`: the last stage prints its partial result; `--part N` says which part of the input this is.
+    var partial = false
+    var part = 0
+    /// `--merge`: combine partial results read on stdin.
+    var merge = false
 
     /// The file access the flags ask for: --sandbox reads below the current folder and
     /// writes nowhere but stdout; --read and --write add folders (and each alone limits its kind).
@@ -74,6 +79,12 @@ enum CommandLineTool {
                                  (default: below `ulimit -v` if set; at the prompt, half the machine's memory)
               --csv-formulas     write CSV cells that start with = + - @ as they are (default: a leading ' keeps
                                  spreadsheets from running them as formulas)
+              --partial          print the partial result of the script's last stage (a mergeable built-in such as
+                                 len, tally or timeline) as JSON Lines, to be combined by nql --merge
+              --part N           with --partial: which part of the input this is (0, 1, ...); merged results
+                                 keep first-seen orders as if the parts were read in this order (default 0)
+              --merge            read partial results on stdin (any number of parts, in any order) and print
+                                 what the script prints over the whole input
           -h, --help             show this help
           -V, --version          show the version
 
@@ -165,6 +176,12 @@ enum CommandLineTool {
                     throw UsageError(message: "--max-memory needs a size such as 512M or 2G, got '\(text)'")
                 }
                 inv.maxMemory = size
+            case "--partial": inv.partial = true
+            case "--part":
+                let text = try attached ?? value(flag)
+                guard let n = Int(text), n >= 0 else { throw UsageError(message: "--part needs a number 0 or more, got '\(text)'") }
+                inv.part = n
+            case "--merge": inv.merge = true
             case "--color": inv.color = true
             case "--no-color": inv.color = false
             case "-":
@@ -177,7 +194,13 @@ enum CommandLineTool {
             }
             i += 1
         }
+        if inv.merge {
+            if inv.partial { throw UsageError(message: "give --partial or --merge, not both") }
+            if programSet { throw UsageError(message: "--merge reads partial results on stdin and takes no program") }
+            return inv
+        }
         if !programSet && isatty(STDIN_FILENO) == 0 { inv.program = .stdin }
+        if inv.partial, case .repl = inv.program { throw UsageError(message: "--partial needs a program: a file, -e PROGRAM, or -") }
         return inv
     }
 
@@ -222,6 +245,7 @@ enum CommandLineTool {
             BufferedOutput.standardError.write("time: \(Formatter.duration(seconds))\(line.map { " (line \($0))" } ?? "")\n")
         }
         defer { out.flush() }
+        if inv.merge { return merge(session, format: inv.format, options: options) }
         let text: String, name: String
         switch inv.program {
         case .repl:
@@ -256,11 +280,57 @@ enum CommandLineTool {
             if Interrupt.shared.isRequested { _exit(ExitCode.interrupted) }
             Interrupt.shared.request()
         }
-        // `_` is the last result in scripts too, so a script saved by the REPL's :save replays.
-        let outcome = session.run(text, name: name, bindLast: true)
+        let outcome: Outcome
+        if inv.partial {
+            // The partial is parsed first, so a script that cannot give one says so before reading any input.
+            let source = SourceFile(name: name, text: text)
+            guard case .success(let program) = Parser.parse(source, functionParameters: session.interpreter.registry.functionParameters) else {
+                return session.run(text, name: name).exitCode.rawValue
+            }
+            let registry = session.interpreter.registry
+            let mergeable = Partial.mergeable(in: registry)
+            guard let (stageName, stage) = Partial.finalStage(of: program, part: inv.part) else {
+                FileHandle.standardError.write(Data("nql: \(Messages.noFinalStage(mergeable: mergeable))\n".utf8))
+                return ExitCode.usageError.rawValue
+            }
+            guard registry.builtin(named: stageName)?.merge != nil else {
+                FileHandle.standardError.write(Data("nql: \(Messages.notMergeable(stageName, mergeable: mergeable))\n".utf8))
+                return ExitCode.usageError.rawValue
+            }
+            session.interpreter.partialStage = stage
+            session.format = .jsonl
+            outcome = session.run(program)
+            if case .completed = outcome, !session.interpreter.gavePartial {
+                FileHandle.standardError.write(Data("nql: \(Messages.noFinalStage(mergeable: mergeable))\n".utf8))
+                return ExitCode.usageError.rawValue
+            }
+        } else {
+            // `_` is the last result in scripts too, so a script saved by the REPL's :save replays.
+            outcome = session.run(text, name: name, bindLast: true)
+        }
         if case .completed = outcome, session.interpreter.inputErrors > 0 { return ExitCode.inputError.rawValue }
         if case .runtimeError(_, interrupted: true) = outcome { return ExitCode.interrupted }
         return outcome.exitCode.rawValue
+    }
+}
+
+extension CommandLineTool {
+    /// `nql --merge`: partial results on stdin, combined and printed as the script prints its result.
+    static func merge(_ session: Session, format: OutputFormat, options: NQL.Formatter.Options) -> Int32 {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            let value = try Partial.merge(lines: text.split(separator: "\n", omittingEmptySubsequences: true),
+                                          registry: session.interpreter.registry, interpreter: session.interpreter)
+            session.write(NQL.Formatter.render(value, as: format, options: options))
+            return ExitCode.success.rawValue
+        } catch let e as Partial.MergeError {
+            FileHandle.standardError.write(Data("nql: --merge: \(e.message)\n".utf8))
+            return ExitCode.runtimeError.rawValue
+        } catch {
+            FileHandle.standardError.write(Data("nql: --merge: \(error)\n".utf8))
+            return ExitCode.runtimeError.rawValue
+        }
     }
 }
 

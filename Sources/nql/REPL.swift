@@ -223,6 +223,7 @@ final class REPL {
         if !b.options.isEmpty { text += "  options: " + b.options.map { "\($0):" }.joined(separator: ", ") + "\n" }
         if !b.details.isEmpty { text += b.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)\n" }.joined() }
         if b.readsLists { text += "  " + b.flow.help + "\n" }
+        if b.merge != nil { text += "  " + Merge.help + "\n" }
         text += "  group: \(b.group)\n"
         text += "  example:\n" + b.example.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
         return text

@@ -20,6 +20,8 @@ public struct Builtin: Sendable {
     public let details: String
     /// How it reads a stream given as its first argument (`Stream.swift`); shown by `:help`.
     public let flow: Flow
+    /// How results over split input merge (`nql --partial`, `--merge`; `Partial.swift`); nil when they cannot.
+    public let merge: Merge?
     /// The implementation.
     public let body: @Sendable (Arguments) throws -> Value
     /// The file it reads or writes, if any: checked against the session's
@@ -29,8 +31,9 @@ public struct Builtin: Sendable {
     /// Declares a built-in; `params` is written as in its signature, e.g. `"xs, key?"`.
     public init(_ name: String, group: String, params: String, options: [String] = [], anyLabels: Bool = false,
                 summary: String, example: String, details: String = "", fileUse: FileAccess.Use? = nil,
-                flow: Flow = .collects, body: @escaping @Sendable (Arguments) throws -> Value) {
+                flow: Flow = .collects, merge: Merge? = nil, body: @escaping @Sendable (Arguments) throws -> Value) {
         self.flow = flow
+        self.merge = merge
         self.anyLabels = anyLabels
         self.name = name
         self.group = group

@@ -19,7 +19,7 @@ enum CoreBuiltins {
 
     static let lists: [Builtin] = [
         Builtin("len", group: "lists", params: "x", summary: "Number of elements of a list, characters of a string or fields of a record.",
-                example: #"len([1, 2, 3])"#, flow: .folds) { a in
+                example: #"len([1, 2, 3])"#, flow: .folds, merge: .count) { a in
             switch a[0] {
             case .list(let xs): return .int(xs.count)
             case .stream(let stream):
@@ -149,24 +149,18 @@ enum CoreBuiltins {
             }
         },
         Builtin("group", group: "lists", params: "xs, key", summary: "Group elements by key: records {key, count, items}, in first-seen order.",
-                example: #"["apple", "avocado", "banana"] | group(s -> s[0]) | select(.key, .count)"#, flow: .folds) { a in
-            try a.requireList(0)
-            let f = try a.function(1)
-            var order: [Value] = []
-            var groups: [Value: [Value]] = [:]
-            try a.forEachElement(0) { x in
-                let k = try a.call1(f, x)
-                if groups[k] == nil { order.append(k) }
-                groups[k, default: []].append(x)
-                return true
-            }
-            return .list(order.map { k in
-                let items = groups[k] ?? []
-                return .record(Record([("key", k), ("count", .int(items.count)), ("items", .list(items))]))
-            })
+                example: #"["apple", "avocado", "banana"] | group(s -> s[0]) | select(.key, .count)"#, flow: .folds,
+                merge: Merge(partial: { a in
+                    let (order, groups) = try grouped(a)
+                    return .list(order.map { .list([$0, .list(groups[$0] ?? [])]) })
+                }, combine: { values, _, _ in
+                    try groupRecords(Merge.firstSeen(values) { .list(try Merge.list($0) + Merge.list($1)) }.map { ($0.key, try Merge.list($0.payload)) })
+                })) { a in
+            let (order, groups) = try grouped(a)
+            return groupRecords(order.map { ($0, groups[$0] ?? []) })
         },
         Builtin("count", group: "lists", params: "xs, predicate?", summary: "How many elements (match the predicate).",
-                example: #"[1, 5, 9] | count(x -> x > 2)"#, flow: .folds) { a in
+                example: #"[1, 5, 9] | count(x -> x > 2)"#, flow: .folds, merge: .count) { a in
             try a.requireList(0)
             let f = a.has(1) ? try a.function(1) : nil
             var n = 0
@@ -177,22 +171,18 @@ enum CoreBuiltins {
             return .int(n)
         },
         Builtin("tally", group: "lists", params: "xs, key?", summary: "Count each distinct value (or key): records {value, count}, most frequent first.",
-                example: #"["a", "b", "a"] | tally"#, flow: .folds) { a in
-            try a.requireList(0)
-            let f = a.has(1) ? try a.function(1) : nil
-            var order: [Value] = []
-            var counts: [Value: Int] = [:]
-            try a.forEachElement(0) { x in
-                let k = try f.map { try a.call1($0, x) } ?? x
-                if counts[k] == nil { order.append(k) }
-                counts[k, default: 0] += 1
-                return true
-            }
-            let ranked = order.enumerated().sorted { l, r in
-                let (cl, cr) = (counts[l.element] ?? 0, counts[r.element] ?? 0)
-                return cl != cr ? cl > cr : l.offset < r.offset
-            }
-            return .list(ranked.map { .record(Record([("value", $0.element), ("count", .int(counts[$0.element] ?? 0))])) })
+                example: #"["a", "b", "a"] | tally"#, flow: .folds,
+                merge: Merge(partial: { a in
+                    let (order, counts) = try tallied(a)
+                    return .list(order.map { .list([$0, .int(counts[$0] ?? 0)]) })
+                }, combine: { values, _, _ in
+                    let merged = try Merge.firstSeen(values) { .int(try Merge.add(try Merge.int($0), try Merge.int($1))) }
+                    var counts: [Value: Int] = [:]
+                    for (k, n) in merged { counts[k] = try Merge.int(n) }
+                    return ranked(merged.map(\.key), counts)
+                })) { a in
+            let (order, counts) = try tallied(a)
+            return ranked(order, counts)
         },
         Builtin("flatten", group: "lists", params: "xs", summary: "Join a list of lists into one list.",
                 example: #"flatten([[1, 2], [3]])"#) { a in
@@ -253,6 +243,49 @@ enum CoreBuiltins {
         },
     ]
 
+    /// The groups of `group`: keys in first-seen order, each key's elements in order.
+    static func grouped(_ a: Arguments) throws -> ([Value], [Value: [Value]]) {
+        try a.requireList(0)
+        let f = try a.function(1)
+        var order: [Value] = []
+        var groups: [Value: [Value]] = [:]
+        try a.forEachElement(0) { x in
+            let k = try a.call1(f, x)
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(x)
+            return true
+        }
+        return (order, groups)
+    }
+
+    static func groupRecords(_ groups: [(Value, [Value])]) -> Value {
+        .list(groups.map { k, items in .record(Record([("key", k), ("count", .int(items.count)), ("items", .list(items))])) })
+    }
+
+    /// The counts of `tally`: values (or keys) in first-seen order and how often each occurs.
+    static func tallied(_ a: Arguments) throws -> ([Value], [Value: Int]) {
+        try a.requireList(0)
+        let f = a.has(1) ? try a.function(1) : nil
+        var order: [Value] = []
+        var counts: [Value: Int] = [:]
+        try a.forEachElement(0) { x in
+            let k = try f.map { try a.call1($0, x) } ?? x
+            if counts[k] == nil { order.append(k) }
+            counts[k, default: 0] += 1
+            return true
+        }
+        return (order, counts)
+    }
+
+    /// `tally`'s records: most frequent first, ties in first-seen order.
+    static func ranked(_ order: [Value], _ counts: [Value: Int]) -> Value {
+        let ranked = order.enumerated().sorted { l, r in
+            let (cl, cr) = (counts[l.element] ?? 0, counts[r.element] ?? 0)
+            return cl != cr ? cl > cr : l.offset < r.offset
+        }
+        return .list(ranked.map { .record(Record([("value", $0.element), ("count", .int(counts[$0.element] ?? 0))])) })
+    }
+
     // MARK: aggregates
 
     static func numbers(_ a: Arguments) throws -> [Double] {
@@ -281,29 +314,111 @@ enum CoreBuiltins {
         return best?.1 ?? .null
     }
 
-    static let aggregates: [Builtin] = [
-        Builtin("sum", group: "numbers", params: "xs, key?", summary: "The total (of the key); exact for integers.",
-                example: #"sum([1, 2, 3.5])"#, flow: .folds) { a in
-            try a.requireList(0)
-            let f = a.has(1) ? try a.function(1) : nil
-            var total = 0
-            var float = 0.0
-            var isFloat = false
-            try a.forEachElement(0) { x in
-                switch try f.map({ try a.call1($0, x) }) ?? x {
-                case .int(let n) where !isFloat:
-                    let (r, o) = total.addingReportingOverflow(n)
-                    if o { throw RuntimeError(Messages.integerOverflow) }
-                    total = r
-                case let v:
-                    guard let d = v.number else { throw a.error("expected numbers, found \(v.typeName)") }
-                    if !isFloat { isFloat = true; float = Double(total) }
-                    float += d
-                }
-                return true
+    /// A running total: integers exactly, floats exactly (Shewchuk's non-overlapping partials,
+    /// as Python's math.fsum), so the result does not depend on the order of the numbers and
+    /// totals of parts merge into the total of the whole.
+    struct Total {
+        var integer = 0
+        var partials: [Double] = []
+        var special = 0.0  // the sum of infinities and NaNs, kept apart
+        var isFloat = false
+
+        mutating func add(_ v: Value) throws {
+            switch v {
+            case .int(let n): integer = try Merge.add(integer, n)
+            case .float(let d):
+                isFloat = true
+                addFloat(d)
+            default: throw RuntimeError("expected numbers, found \(v.typeName)")
             }
-            return isFloat ? .float(float) : .int(total)
-        },
+        }
+
+        mutating func addFloat(_ value: Double) {
+            guard value.isFinite else { special += value; return }
+            var x = value
+            var i = 0
+            for j in partials.indices {
+                var y = partials[j]
+                if abs(x) < abs(y) { swap(&x, &y) }
+                let hi = x + y
+                let lo = y - (hi - x)
+                if lo != 0 { partials[i] = lo; i += 1 }
+                x = hi
+            }
+            partials.removeSubrange(i...)
+            guard x.isFinite else { special += x; partials = []; return }
+            partials.append(x)
+        }
+
+        /// The correctly rounded sum of the partials (Python's fsum).
+        static func rounded(_ p: [Double]) -> Double {
+            var n = p.count
+            guard n > 0 else { return 0 }
+            n -= 1
+            var hi = p[n], lo = 0.0
+            while n > 0 {
+                let x = hi
+                n -= 1
+                let y = p[n]
+                hi = x + y
+                lo = y - (hi - x)
+                if lo != 0 { break }
+            }
+            if n > 0 && ((lo < 0 && p[n - 1] < 0) || (lo > 0 && p[n - 1] > 0)) {
+                let y = lo * 2, x = hi + y
+                if y == x - hi { hi = x }
+            }
+            return hi
+        }
+
+        var value: Value {
+            guard isFloat else { return .int(integer) }
+            var all = self
+            // The integer total in two halves, each exact as a double.
+            all.addFloat(Double(integer & ~0xFFFF_FFFF))
+            all.addFloat(Double(integer & 0xFFFF_FFFF))
+            return .float(special != 0 || special.isNaN ? special : Total.rounded(all.partials))
+        }
+
+        var partial: Value {
+            .record(Record([("int", .int(integer)), ("float", .bool(isFloat)),
+                            ("floats", .list((partials + [special]).map { .string(String($0.bitPattern, radix: 16)) }))]))
+        }
+
+        mutating func absorb(_ partial: Value) throws {
+            guard case .record(let r) = partial, case .int(let n)? = r["int"], case .bool(let f)? = r["float"], case .list(let fs)? = r["floats"] else {
+                throw RuntimeError(Messages.badPartial("a sum's {int, float, floats}"))
+            }
+            integer = try Merge.add(integer, n)
+            isFloat = isFloat || f
+            for x in fs {
+                guard case .string(let hex) = x, let bits = UInt64(hex, radix: 16) else { throw RuntimeError(Messages.badPartial("a float's bits")) }
+                addFloat(Double(bitPattern: bits))
+            }
+        }
+    }
+
+    static func summed(_ a: Arguments) throws -> Total {
+        try a.requireList(0)
+        let f = a.has(1) ? try a.function(1) : nil
+        var total = Total()
+        try a.forEachElement(0) { x in
+            let v = try f.map { try a.call1($0, x) } ?? x
+            guard v.number != nil else { throw a.error("expected numbers, found \(v.typeName)") }
+            try total.add(v)
+            return true
+        }
+        return total
+    }
+
+    static let aggregates: [Builtin] = [
+        Builtin("sum", group: "numbers", params: "xs, key?", summary: "The total (of the key); exact for integers, correctly rounded for floats.",
+                example: #"sum([1, 2, 3.5])"#, flow: .folds,
+                merge: Merge(partial: { a in try summed(a).partial }, combine: { values, _, _ in
+                    var total = Total()
+                    for v in values { try total.absorb(v) }
+                    return total.value
+                })) { a in try summed(a).value },
         Builtin("avg", group: "numbers", params: "xs, key?", summary: "The mean (of the key), or null for an empty list.",
                 example: #"avg([1, 2, 3, 4])"#) { a in
             let ds = try numbers(a)

@@ -95,6 +95,30 @@ public enum Messages {
     static func internalError(_ what: String) -> String { "internal error: \(what)" }
     static let divisionByZero = "division by zero"
 
+    // MARK: partials (nql --partial, --merge)
+    static func partialNotJSON(line: Int, _ reason: String) -> String { "partial on line \(line) is not JSON: \(reason)" }
+    static func notAPartial(line: Int) -> String {
+        "line \(line) is not a partial result (expected {\"nql_partial\": 1, \"builtin\": ..., \"part\": ..., \"value\": ...} as nql --partial prints)"
+    }
+    static func partialVersion(line: Int, _ got: Int, _ expected: Int) -> String {
+        "partial on line \(line) has format version \(got); this nql merges version \(expected)"
+    }
+    static func partialsDiffer(_ first: String, _ other: String, line: Int) -> String {
+        "partials of different stages cannot be merged: '\(first)' and, on line \(line), '\(other)'"
+    }
+    static let noPartials = "no partial results on standard input (give the lines nql --partial printed)"
+    /// A partial line whose value is not what its built-in writes.
+    public static func badPartial(_ expected: String) -> String { "a partial result is damaged: expected \(expected)" }
+    /// `nql --partial` over a script whose last stage has no partial form.
+    public static func notMergeable(_ name: String, mergeable: [String] = []) -> String {
+        "'\(name)' cannot give a partial result: its results over parts of the input do not merge"
+            + (mergeable.isEmpty ? "" : " (mergeable: \(mergeable.joined(separator: ", ")))")
+    }
+    /// `nql --partial` over a script that does not end with a call of a built-in.
+    public static func noFinalStage(mergeable: [String]) -> String {
+        "--partial needs a script whose last statement ends with a mergeable built-in, as in load(\"-\") | tally(.source) (mergeable: \(mergeable.joined(separator: ", ")))"
+    }
+
     // MARK: charts
     static let chartEmpty = "nothing to chart: the value is empty"
     static func chartShape(_ t: String) -> String {

@@ -33,6 +33,11 @@ public final class Interpreter: @unchecked Sendable {
     public var afterStatement: ((Statement, Double) -> Void)?
     /// The progress line for long statements (`Progress.swift`); nil for none.
     public var progress: Progress?
+    /// With `nql --partial`: the program's final stage (`Partial.finalStage`), in which source, and
+    /// the part of the input this process reads; that call returns its partial result instead of its value.
+    public var partialStage: Partial.Stage?
+    /// Whether the final stage gave its partial result (a script may shadow the built-in's name).
+    public private(set) var gavePartial = false
     /// The deepest nesting of user-function calls allowed.
     public static let maxCallDepth = 2_000
 
@@ -307,6 +312,9 @@ public final class Interpreter: @unchecked Sendable {
                     throw RuntimeError(Messages.unknownOption(b.name, k) + hint, span: span, source: source)
                 }
             }
+            if let stage = partialStage, stage.span == span, stage.source === source {
+                return try partial(b, Arguments(builtin: b, values: args, labeled: labeled, interpreter: self, span: span), stage)
+            }
             do {
                 return try b.body(Arguments(builtin: b, values: args, labeled: labeled, interpreter: self, span: span))
             } catch var e as RuntimeError {
@@ -338,6 +346,27 @@ public final class Interpreter: @unchecked Sendable {
             }
             return try body(self, try args.map { try $0.collected(interrupt) })
         }
+    }
+
+    /// The final stage's partial result, as the lines `nql --partial` prints: one envelope, or one
+    /// per element when the partial is a list of per-element partials (`stories`: one per article).
+    private func partial(_ b: Builtin, _ a: Arguments, _ stage: Partial.Stage) throws -> Value {
+        guard let merge = b.merge else {
+            throw RuntimeError(Messages.notMergeable(b.name, mergeable: Partial.mergeable(in: registry)), span: a.span, source: source)
+        }
+        let value: Value
+        do { value = try merge.partial(a) } catch var e as RuntimeError {
+            if e.span == nil { e.span = a.span; e.source = source }
+            throw e
+        }
+        gavePartial = true
+        let options = Record(a.labeled.map { ($0.0, $0.1) })
+        if merge.perElement, case .list(let xs) = value {
+            return .list(xs.enumerated().map {
+                Partial.envelope(builtin: b.name, stage: stage.text, options: options, part: stage.part, index: $0.offset, value: $0.element)
+            })
+        }
+        return Partial.envelope(builtin: b.name, stage: stage.text, options: options, part: stage.part, value: value)
     }
 
     /// Evaluates a closure's body in a scope that binds its parameters.

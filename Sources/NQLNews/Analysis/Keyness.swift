@@ -98,23 +98,45 @@ extension Analysis {
     /// Compares two collections of documents: key words and key entities on each side, and
     /// entities only one side mentions.
     public static func compare(_ a: [AnalysisDocument], _ b: [AnalysisDocument], options: KeynessOptions = KeynessOptions()) throws -> CollectionComparison {
+        try compare(counts: collectionCounts(a, options: options), collectionCounts(b, options: options), options: options)
+    }
+
+    /// What `compare` of collections needs of one collection: its word tokens, the count of
+    /// each word, and each document's entities (in document order). Counts of parts of a
+    /// collection add up; entity lists join in order.
+    public struct CollectionCounts: Sendable, Equatable {
+        /// Word tokens.
+        public var tokens = 0
+        /// Count of each word (content terms when stop words are removed).
+        public var words: [String: Int] = [:]
+        /// Each document's entities, in document order.
+        public var entities: [[EntitySummary]] = []
+
+        /// Empty counts.
+        public init() {}
+    }
+
+    /// The counts `compare(counts:_:options:)` needs of a collection.
+    public static func collectionCounts(_ docs: [AnalysisDocument], options: KeynessOptions = KeynessOptions()) -> CollectionCounts {
+        var c = CollectionCounts()
+        for d in docs {
+            forEachToken(in: d.text) { bytes in
+                c.tokens += 1
+                let term = options.removingStopWords ? contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
+                if let term { c.words[term, default: 0] += 1 }
+            }
+            c.entities.append(d.entities)
+        }
+        return c
+    }
+
+    /// Compares two collections from their counts (see `compare(_:_:options:)`).
+    public static func compare(counts ca: CollectionCounts, _ cb: CollectionCounts, options: KeynessOptions = KeynessOptions()) throws -> CollectionComparison {
+        let a = ca.entities, b = cb.entities
         guard !a.isEmpty, !b.isEmpty else { throw AnalysisError("compare needs two non-empty collections, got \(a.count) and \(b.count) documents") }
         guard options.limit >= 1 else { throw AnalysisError("limit must be at least 1, got \(options.limit)") }
         guard options.minimumFrequency >= 1 else { throw AnalysisError("minimum frequency must be at least 1, got \(options.minimumFrequency)") }
-
-        var countsA: [String: Int] = [:], countsB: [String: Int] = [:]
-        func count(_ docs: [AnalysisDocument], _ counts: inout [String: Int]) -> Int {
-            var size = 0
-            for d in docs {
-                forEachToken(in: d.text) { bytes in
-                    size += 1
-                    let term = options.removingStopWords ? contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
-                    if let term { counts[term, default: 0] += 1 }
-                }
-            }
-            return size
-        }
-        let sizeA = count(a, &countsA), sizeB = count(b, &countsB)
+        let (countsA, countsB, sizeA, sizeB) = (ca.words, cb.words, ca.tokens, cb.tokens)
 
         func key(_ mine: [String: Int], _ mySize: Int, _ other: [String: Int], _ otherSize: Int, type: (String) -> String) -> [KeyTerm] {
             var out: [KeyTerm] = []
@@ -131,7 +153,7 @@ extension Analysis {
         }
 
         // Entities: merged across both collections by name and alias keys.
-        let (merged, per) = mergeEntities((a + b).map(\.entities))
+        let (merged, per) = mergeEntities(a + b)
         var entA: [String: Int] = [:], entB: [String: Int] = [:]
         var docsA: [Int: Int] = [:], docsB: [Int: Int] = [:]
         var typeOf: [String: String] = [:]

@@ -33,7 +33,12 @@ extension Analysis {
         guard !documents.isEmpty else { throw AnalysisError("keywords needs at least one document") }
         guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         if documents.count == 1 { return [try keywords(documents[0], k: k)] }
-        let index = TFIDFIndex(texts: documents)
+        return try keywords(TFIDFIndex(texts: documents), k: k)
+    }
+
+    /// The `k` most distinctive terms of each document of an index against the others.
+    public static func keywords(_ index: TFIDFIndex, k: Int) throws -> [[DistinctiveTerm]] {
+        guard k >= 1 else { throw AnalysisError("k must be at least 1, got \(k)") }
         return try (0..<index.count).map { i in
             Array(try index.topTerms(of: i, k: Int.max).lazy.filter { isKeywordCandidate($0.term) }.prefix(k))
         }

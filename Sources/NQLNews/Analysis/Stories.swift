@@ -109,7 +109,7 @@ extension Analysis {
         switch o.method {
         case .shingles:
             let (edges, present) = shingleEdges(texts, o)
-            return groupStories(edges: edges, present: present, texts: texts, dates: dates)
+            return groupStories(edges: edges, present: present, lengths: texts.map(\.utf8.count), dates: dates)
         case .topics:
             guard o.topicThreshold > 0, o.topicThreshold <= 1 else { throw AnalysisError("topic threshold must be in (0, 1], got \(o.topicThreshold)") }
             guard o.topicTerms >= 1 else { throw AnalysisError("topic terms must be at least 1, got \(o.topicTerms)") }
@@ -136,19 +136,23 @@ extension Analysis {
                 return (cosine + weightedJaccard(a, b)) / 2
             }
             let edges = leaderEdges(count: index.count, candidates, dates: dates, threshold: o.topicThreshold, score: score)
-            return groupStories(edges: edges, present: index.vectors.map { !$0.terms.isEmpty }, texts: texts, dates: dates)
+            return groupStories(edges: edges, present: index.vectors.map { !$0.terms.isEmpty }, lengths: texts.map(\.utf8.count), dates: dates)
         }
     }
 
     /// Verified pairs by MinHash/LSH over word shingles, and which documents have words.
     static func shingleEdges(_ texts: [String], _ o: StoryOptions) -> ([(Int, Int, Double)], [Bool]) {
+        let perDocument = minHashSignatures(texts, o)
+        return (shingleEdges(signatures: perDocument, o), perDocument.map { $0 != nil })
+    }
+
+    /// Each text's MinHash signature (`hashes` slots), or nil for a text without words.
+    /// A document's signature depends on its text alone, so parts of a collection can be signed apart.
+    public static func minHashSignatures(_ texts: [String], _ o: StoryOptions) -> [[UInt32]?] {
         let hasher = MinHasher(hashes: o.hashes, shingleSize: o.shingleSize)
         let h = o.hashes
-        // signatures[d*h ..< (d+1)*h]; documents without words get no signature.
-        var signatures = [UInt32](repeating: 0, count: texts.count * h)
-        var hasSignature = [Bool](repeating: false, count: texts.count)
         // Tokenising and hashing each document is independent: on all cores, in document order.
-        let perDocument: [[UInt32]?] = Parallel.map(count: texts.count) { d in
+        return Parallel.map(count: texts.count) { d in
             var tokenHashes: [UInt64] = []
             Analysis.forEachToken(in: texts[d]) { tokenHashes.append(fnv1a($0)) }
             guard !tokenHashes.isEmpty else { return nil }
@@ -156,19 +160,40 @@ extension Analysis {
             hasher.signature(of: tokenHashes, into: &sig)
             return sig.map { UInt32(truncatingIfNeeded: $0 >> 32) }
         }
+    }
+
+    /// The LSH key of each band of a signature (`bands` × `rows` slots): documents sharing a
+    /// key in some band are candidate pairs.
+    public static func bandKeys(_ signature: [UInt32], _ o: StoryOptions) -> [UInt64] {
+        (0..<o.bands).map { band in
+            var k = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for r in 0..<o.rows { k = mix64(k ^ UInt64(signature[band * o.rows + r])) }
+            return k
+        }
+    }
+
+    /// Verified pairs by LSH over signatures (nil: a document without words). With `candidates`
+    /// (pair keys, as `pairKey` makes them), the LSH buckets were formed elsewhere (Spark's
+    /// groupByKey over band keys) and only those pairs are verified.
+    public static func shingleEdges(signatures perDocument: [[UInt32]?], candidates given: [UInt64]? = nil, _ o: StoryOptions) -> [(Int, Int, Double)] {
+        let h = o.hashes
+        let count = perDocument.count
+        // signatures[d*h ..< (d+1)*h]; documents without words get no signature.
+        var signatures = [UInt32](repeating: 0, count: count * h)
+        var hasSignature = [Bool](repeating: false, count: count)
         for (d, sig) in perDocument.enumerated() {
-            guard let sig else { continue }
+            guard let sig, sig.count == h else { continue }
             for m in 0..<h { signatures[d * h + m] = sig[m] }
             hasSignature[d] = true
         }
 
         // Candidate pairs from LSH buckets: sort (band key, doc) per band, scan equal runs.
-        var candidates: [UInt64] = []
+        var candidates: [UInt64] = given ?? []
         var keyed: [(UInt64, Int32)] = []
-        keyed.reserveCapacity(texts.count)
-        for band in 0..<o.bands {
+        keyed.reserveCapacity(count)
+        for band in 0..<(given == nil ? o.bands : 0) {
             keyed.removeAll(keepingCapacity: true)
-            for d in 0..<texts.count where hasSignature[d] {
+            for d in 0..<count where hasSignature[d] {
                 var k = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
                 for r in 0..<o.rows { k = mix64(k ^ UInt64(signatures[d * h + band * o.rows + r])) }
                 keyed.append((k, Int32(d)))
@@ -200,12 +225,13 @@ extension Analysis {
         for c in candidates where c != previous {
             previous = c
             let i = Int(c >> 32), j = Int(c & 0xFFFF_FFFF)
+            guard i < count, j < count, hasSignature[i], hasSignature[j] else { continue }
             var equal = 0
             for m in 0..<h where signatures[i * h + m] == signatures[j * h + m] { equal += 1 }
             let sim = Double(equal) / Double(h)
             if sim >= o.threshold { edges.append((i, j, sim)) }
         }
-        return (edges, hasSignature)
+        return edges
     }
 
     /// Pairs of documents that name at least two of the same entities (or share the only
@@ -274,11 +300,11 @@ extension Analysis {
 
     /// Groups documents joined by verified pairs (union-find): groups of two or more, the
     /// representative, the mean similarity over the group's pairs.
-    static func groupStories(edges: [(Int, Int, Double)], present: [Bool], texts: [String], dates: [String?]?) -> [StoryGroup] {
-        var uf = UnionFind(count: texts.count)
+    public static func groupStories(edges: [(Int, Int, Double)], present: [Bool], lengths: [Int], dates: [String?]?) -> [StoryGroup] {
+        var uf = UnionFind(count: lengths.count)
         for (i, j, _) in edges { uf.union(i, j) }
         var membersByRoot: [Int: [Int]] = [:]
-        for d in 0..<texts.count where present[d] { membersByRoot[uf.find(d), default: []].append(d) }
+        for d in 0..<lengths.count where present[d] { membersByRoot[uf.find(d), default: []].append(d) }
         var sum: [Int: (Double, Int)] = [:]
         for (i, _, s) in edges {
             let r = uf.find(i)
@@ -292,7 +318,7 @@ extension Analysis {
                     let da = dates[a] ?? "", db = dates[b] ?? ""
                     if da != db { return da.isEmpty ? false : (db.isEmpty ? true : da < db) }
                 }
-                let la = texts[a].utf8.count, lb = texts[b].utf8.count
+                let la = lengths[a], lb = lengths[b]
                 return la != lb ? la > lb : a < b
             } ?? members[0]
             let (t, n) = sum[root] ?? (0, 0)

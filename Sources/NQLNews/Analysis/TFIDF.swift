@@ -62,6 +62,37 @@ public struct TFIDFIndex: Sendable {
             for id in c.keys { documentFrequency[Int(id)] += 1 }
             counts.append(c)
         }
+        finish()
+    }
+
+    /// Each text's terms with their counts, in the order they first occur: what
+    /// `init(termCounts:)` needs to build, from parts of a collection, the index `init(texts:)` builds.
+    public static func termCounts(of text: String, removingStopWords: Bool = true) -> [(term: String, count: Int)] {
+        var order: [String] = []
+        var c: [String: Int] = [:]
+        Analysis.forEachToken(in: text) { bytes in
+            guard let word = removingStopWords ? Analysis.contentTerm(bytes) : String(decoding: bytes, as: UTF8.self) else { return }
+            if c[word] == nil { order.append(word) }
+            c[word, default: 0] += 1
+        }
+        return order.map { ($0, c[$0] ?? 0) }
+    }
+
+    /// Builds the index from each document's `termCounts(of:)`: the same term ids, weights and
+    /// vectors as over the texts, since terms are numbered in the order they first occur.
+    public init(termCounts documents: [[(term: String, count: Int)]], removingStopWords: Bool = true) {
+        removesStopWords = removingStopWords
+        counts.reserveCapacity(documents.count)
+        for terms in documents {
+            var c: [Int32: Int] = [:]
+            for (word, n) in terms { c[intern(word), default: 0] += n }
+            for id in c.keys { documentFrequency[Int(id)] += 1 }
+            counts.append(c)
+        }
+        finish()
+    }
+
+    private mutating func finish() {
         vectors = counts.map { vector(ofCounts: $0) }
         postings = Array(repeating: [], count: vocabulary.count)
         for (d, v) in vectors.enumerated() {
@@ -78,6 +109,11 @@ public struct TFIDFIndex: Sendable {
     private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let term = removesStopWords ? Analysis.contentTerm(bytes) : String(decoding: bytes, as: UTF8.self)
         guard let word = term else { return -1 }
+        return intern(word)
+    }
+
+    /// Looks a term up, adding it to the vocabulary.
+    private mutating func intern(_ word: String) -> Int32 {
         if let id = termIDs[word] { return id }
         let id = Int32(vocabulary.count)
         vocabulary.append(word)

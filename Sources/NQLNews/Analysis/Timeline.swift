@@ -41,13 +41,24 @@ extension Analysis {
 
     /// Counts dates per period, filling gaps with zero.
     public static func timeline(_ dates: [String?], by period: TimelinePeriod) throws -> Timeline {
-        var days: [Int] = []
+        let (days, undated) = dayCounts(dates)
+        return try timeline(dayCounts: days, undated: undated, by: period)
+    }
+
+    /// How many dates fall on each day (day numbers as `dayNumber` gives them), and how many are not dates.
+    public static func dayCounts(_ dates: [String?]) -> (days: [Int: Int], undated: Int) {
+        var days: [Int: Int] = [:]
         var undated = 0
         for d in dates {
-            if let d, let n = dayNumber(d) { days.append(n) } else { undated += 1 }
+            if let d, let n = dayNumber(d) { days[n, default: 0] += 1 } else { undated += 1 }
         }
-        guard let lo = days.min(), let hi = days.max() else {
-            throw AnalysisError(dates.isEmpty ? "timeline needs at least one date" : "no readable dates (expected YYYY-MM-DD)")
+        return (days, undated)
+    }
+
+    /// Counts per period from counts per day (the days of parts of a collection add up).
+    public static func timeline(dayCounts: [Int: Int], undated: Int, by period: TimelinePeriod) throws -> Timeline {
+        guard let lo = dayCounts.keys.min(), let hi = dayCounts.keys.max() else {
+            throw AnalysisError(undated == 0 ? "timeline needs at least one date" : "no readable dates (expected YYYY-MM-DD)")
         }
         let first = periodStart(lo, period), last = periodStart(hi, period)
         var starts: [Int] = []
@@ -60,7 +71,7 @@ extension Analysis {
             s = nextPeriod(s, period)
         }
         var counts = [Int: Int]()
-        for d in days { counts[periodStart(d, period), default: 0] += 1 }
+        for (d, n) in dayCounts { counts[periodStart(d, period), default: 0] += n }
         let buckets = starts.map { TimelineBucket(period: label($0, period), start: isoDate($0), count: counts[$0] ?? 0) }
         return Timeline(buckets: buckets, undated: undated)
     }

@@ -29,8 +29,8 @@ enum AnalysisBuiltins {
                                 date: ArticleValues.date(v), entities: found)
     }
 
-    static func documents(_ a: Arguments, _ index: Int, entities: Bool) throws -> [AnalysisDocument] {
-        let pool = try ArticleValues.articles(a, index, allowEmpty: false)
+    static func documents(_ a: Arguments, _ index: Int, entities: Bool, allowEmpty: Bool = false) throws -> [AnalysisDocument] {
+        let pool = try ArticleValues.articles(a, index, allowEmpty: allowEmpty)
         return try pool.indices.map { i in
             try a.checkInterrupt()
             // A window at a time: the entity cache recognises it on all cores.
@@ -57,26 +57,13 @@ enum AnalysisBuiltins {
     static let compare = Builtin(
         "compare", group: "analysis", params: "left, right",
         summary: "Compare two articles (similarity, shared and missing entities, copied and unmatched sentences) or two collections (key words and entities by log-likelihood).",
-        example: #"let w = load("Examples/articles/"); compare(w[0], w[1])"#
+        example: #"let w = load("Examples/articles/"); compare(w[0], w[1])"#,
+        merge: compareMerge
     ) { a in
         switch (a[0], a[1]) {
         case (.list, .list):
             let left = try documents(a, 0, entities: true), right = try documents(a, 1, entities: true)
-            let c = try analysing(a) { try Analysis.compare(left, right) }
-            func terms(_ xs: [KeyTerm]) -> Value {
-                .list(xs.map { .record(Record([("term", .string($0.term)), ("count", .int($0.count)), ("other", .int($0.otherCount)),
-                                              ("g2", round3($0.logLikelihood)), ("log_ratio", round3($0.logRatio))])) })
-            }
-            func presence(_ xs: [EntityPresence]) -> Value {
-                .list(xs.map { .record(Record([("name", .string($0.name)), ("type", .string($0.type)),
-                                              ("articles", .int($0.documents)), ("count", .int($0.count))])) })
-            }
-            return .record(Record([
-                ("left_words", .int(c.tokensA)), ("right_words", .int(c.tokensB)),
-                ("key_words_left", terms(c.keyWordsA)), ("key_words_right", terms(c.keyWordsB)),
-                ("key_entities_left", terms(c.keyEntitiesA)), ("key_entities_right", terms(c.keyEntitiesB)),
-                ("entities_only_left", presence(c.entitiesOnlyInA)), ("entities_only_right", presence(c.entitiesOnlyInB)),
-            ]))
+            return comparisonRecord(try analysing(a) { try Analysis.compare(left, right) })
         case (.list, _), (_, .list):
             throw a.error("compare two articles, or two lists of articles; got \(a[0].typeName) and \(a[1].typeName)")
         default:
@@ -123,7 +110,8 @@ enum AnalysisBuiltins {
     static let stories = Builtin(
         "stories", group: "analysis", params: "articles", options: ["by"],
         summary: "Group articles that copy the same text (by: \"text\", MinHash + LSH, the default) or tell the same story (by: \"topic\": the same words and entities within three days): story, size, similarity, titles, ids.",
-        example: #"load("Examples/articles/") | stories(by: "topic") | select(.size, .title)"#
+        example: #"load("Examples/articles/") | stories(by: "topic") | select(.size, .title)"#,
+        merge: storiesMerge
     ) { a in
         var options = StoryOptions()
         switch a.option("by") {
@@ -135,29 +123,21 @@ enum AnalysisBuiltins {
         let docs = try documents(a, 0, entities: options.method == .topics)
         let pool = try ArticleValues.articles(a, 0)
         let groups = try analysing(a) { try Analysis.stories(docs, options: options) }
-        return .list(groups.enumerated().map { n, g in
-            .record(Record([
-                ("story", .int(n + 1)), ("size", .int(g.members.count)), ("similarity", round3(g.meanSimilarity)),
-                ("title", label(pool[g.representative])),
-                ("titles", .list(g.members.map { label(pool[$0]) })),
-                ("ids", .list(g.members.map { ArticleValues.field(pool[$0], "id").map { .string($0) } ?? .null })),
-            ]))
-        })
+        return storyRecords(groups, titles: pool.map(label), ids: pool.map { ArticleValues.field($0, "id").map { .string($0) } ?? .null })
     }
 
     static let keywords = Builtin(
         "keywords", group: "analysis", params: "articles, k?",
         summary: "Distinctive terms (TF-IDF against the collection; for one article, against general English): term, score, count.",
-        example: #"load("Examples/articles/tokyo-2plus2.txt") | keywords(5)"#
+        example: #"load("Examples/articles/tokyo-2plus2.txt") | keywords(5)"#,
+        merge: keywordsMerge
     ) { a in
         let k = a.has(1) ? try a.int(1) : 10
         if case .list = a[0] {
             let pool = try ArticleValues.articles(a, 0, allowEmpty: false)
             let texts = try pool.map { try ArticleValues.text($0, a) }
             let perDoc = try analysing(a) { try Analysis.keywords(texts, k: k) }
-            return .list(zip(pool, perDoc).map { article, terms in
-                .record(Record([("title", label(article)), ("keywords", strings(terms.map(\.term)))]))
-            })
+            return keywordRecords(pool.map(label), perDoc)
         }
         let terms = try analysing(a) { try Analysis.keywords(try ArticleValues.text(a[0], a), k: k) }
         return .list(terms.map { .record(Record([("term", .string($0.term)), ("score", round3($0.score)), ("count", .int($0.count))])) })
@@ -234,31 +214,20 @@ enum AnalysisBuiltins {
     static let cooccur = Builtin(
         "cooccur", group: "analysis", params: "articles", options: ["by", "types"],
         summary: "Entity pairs mentioned together, most frequent first; by: \"document\" (default) or \"sentence\", types: [\"PERSON\", ...].",
-        example: #"load("Examples/articles/") | cooccur(types: ["PERSON"]) | take(5)"#
+        example: #"load("Examples/articles/") | cooccur(types: ["PERSON"]) | take(5)"#,
+        merge: cooccurMerge
     ) { a in
         let docs = try documents(a, 0, entities: true)
-        var unit = CooccurrenceUnit.document
-        if let by = a.option("by") {
-            guard case .string(let s) = by, let u = CooccurrenceUnit(rawValue: s) else { throw a.error("by: must be \"document\" or \"sentence\"") }
-            unit = u
-        }
-        var types: Set<String>?
-        if let t = a.option("types") {
-            guard case .list(let xs) = t else { throw a.error("types: must be a list of entity types such as [\"PERSON\", \"ORG\"]") }
-            types = Set(xs.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
-        }
+        let (unit, types) = try cooccurOptions(a.option("by"), a.option("types"), a.error)
         let pairs = try analysing(a) { try Analysis.cooccur(docs, unit: unit, types: types) }
-        return .list(pairs.map {
-            .record(Record([("a", .string($0.first)), ("b", .string($0.second)), ("count", .int($0.count)), ("pmi", round3($0.pmi)),
-                            ("a_type", .string($0.firstType)), ("b_type", .string($0.secondType))]))
-        })
+        return cooccurRecords(pairs)
     }
 
     static let timeline = Builtin(
         "timeline", group: "analysis", params: "articles", options: ["by"],
         summary: "Articles per day, week (from Monday) or month (by: \"day\" | \"week\" | \"month\", default month), empty periods included.",
         example: #"load("Examples/articles/*.html") | timeline(by: "day")"#,
-        flow: .folds
+        flow: .folds, merge: timelineMerge
     ) { a in
         // Only the dates are kept.
         var dates: [String?] = []
@@ -272,11 +241,7 @@ enum AnalysisBuiltins {
         } else {
             dates = try ArticleValues.articles(a, 0, allowEmpty: false).map(ArticleValues.date)
         }
-        var period = TimelinePeriod.month
-        if let by = a.option("by") {
-            guard case .string(let s) = by, let p = TimelinePeriod(rawValue: s) else { throw a.error("by: must be \"day\", \"week\" or \"month\"") }
-            period = p
-        }
+        let period = try timelinePeriod(a.option("by"), a.error)
         let t = try analysing(a) { try Analysis.timeline(dates, by: period) }
         if t.undated > 0 { a.interpreter.warn("nql: timeline: \(t.undated) of \(dates.count) articles have no date and are not counted\n") }
         return .list(t.buckets.map { .record(Record([("period", .string($0.period)), ("count", .int($0.count))])) })

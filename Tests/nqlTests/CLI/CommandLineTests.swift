@@ -228,4 +228,37 @@ struct RunningNQL {
         #expect(lines[1] == #"{"id":"d2","entities":[]}"#)
         #expect(lines[2] == #"{"id":3,"entities":[]}"#, "a numeric id stays a number")
     }
+
+    @Test func partialsOfPartsMergeIntoTheWholeResult() throws {
+        let program = #"load("-") | tally(.source)"#
+        let a = #"{"id": "1", "source": "AP", "text": "x"}"# + "\n" + #"{"id": "2", "source": "AFP", "text": "y"}"# + "\n"
+        let b = #"{"id": "3", "source": "AFP", "text": "z"}"# + "\n" + #"{"id": "4", "source": "AP", "text": "w"}"# + "\n"
+        let first = try runNQL(["--partial", "--part", "0", "-e", program], stdin: a)
+        let second = try runNQL(["--partial", "--part", "1", "-e", program], stdin: b)
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.out.hasPrefix(#"{"nql_partial":1,"builtin":"tally","stage":"tally(.source)","options":{},"part":0,"#))
+        // In any order: the parts' numbers keep AP (seen first) ahead of AFP at the tie.
+        let merged = try runNQL(["--merge", "--format", "json"], stdin: second.out + first.out)
+        let single = try runNQL(["--format", "json", "-e", program], stdin: a + b)
+        #expect(merged.status == 0)
+        #expect(merged.out == single.out)
+        #expect(merged.out.contains("AP"))
+        #expect(try runNQL(["--merge"], stdin: second.out + first.out).out == (try runNQL(["-e", program], stdin: a + b)).out)
+    }
+
+    @Test func aStageWithoutPartialsIsAUsageError() throws {
+        let run = try runNQL(["--partial", "-e", #"load("-") | sort(.title)"#], stdin: "")
+        #expect(run.status == 2)
+        #expect(run.err.hasPrefix("nql: 'sort' cannot give a partial result"))
+        #expect(run.err.contains("(mergeable: compare, cooccur, count, group, keywords, len, stories, sum, tally, timeline)"))
+        #expect(run.out.isEmpty)
+        let noStage = try runNQL(["--partial", "-e", "1 + 2"], stdin: "")
+        #expect(noStage.status == 2)
+        #expect(noStage.err.contains("--partial needs a script whose last statement ends with a mergeable built-in"))
+        let both = try runNQL(["--partial", "--merge"], stdin: "")
+        #expect(both.status == 2)
+        let bad = try runNQL(["--merge"], stdin: "{}\n")
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("line 1 is not a partial result"))
+    }
 }

@@ -35,6 +35,13 @@ struct REPLHelpTests {
         #expect(text.contains(sort.example))
     }
 
+    @Test func helpSaysWhichBuiltinsMerge() throws {
+        let registry = News.registry()
+        #expect(REPL.help(for: try #require(registry.builtin(named: "len"))).contains("\n  mergeable: over split input, nql --partial"))
+        #expect(REPL.help(for: try #require(registry.builtin(named: "timeline"))).contains("\n  mergeable:"))
+        #expect(!REPL.help(for: try #require(registry.builtin(named: "sort"))).contains("mergeable"))
+    }
+
     @Test func helpForLoadListsTheArticleFields() throws {
         let load = try #require(News.registry().builtin(named: "load"))
         let text = REPL.help(for: load)
