@@ -80,7 +80,7 @@ public final class ValueStream: @unchecked Sendable {
 /// element read and tested: a corpus store selects the articles that mention
 /// a name through its tables, and counts them without reading one. A stage
 /// asks the stream it reads (`filter` asks `narrowed(by:)`, `len` asks
-/// `count()`); a nil answer means "read the elements as usual", so a plan
+/// `count()`, `take` asks `taken(_:)`); a nil answer means "read the elements as usual", so a plan
 /// only ever makes things faster, never different.
 public protocol StreamPlan: Sendable {
     /// The stream of the elements for which `predicate` holds, if the source
@@ -88,6 +88,13 @@ public protocol StreamPlan: Sendable {
     func narrowed(by predicate: Function) throws -> ValueStream?
     /// The number of elements, if the source knows it without reading them.
     func count() throws -> Int?
+    /// The stream of the first `n` elements, if the source can give it with
+    /// a plan of its own (so that `len` and `filter` after `take` still ask it); nil otherwise.
+    func taken(_ n: Int) throws -> ValueStream?
+}
+
+extension StreamPlan {
+    public func taken(_ n: Int) throws -> ValueStream? { nil }
 }
 
 /// A module's per-element work that can run ahead on all cores: told of the

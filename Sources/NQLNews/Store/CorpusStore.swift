@@ -37,6 +37,7 @@ final class CorpusStore {
         );
         CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
         CREATE INDEX IF NOT EXISTS articles_words ON articles(words);
+        CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
         CREATE TABLE IF NOT EXISTS entities(
             article_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
             count INTEGER NOT NULL, role TEXT, aliases TEXT NOT NULL DEFAULT '[]'

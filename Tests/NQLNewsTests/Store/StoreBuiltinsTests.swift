@@ -186,9 +186,4 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         #expect(r.err.contains("the file is read-only; nothing was changed"))
         #expect(runNews(#"corpus("\#(db)") | len"#).out == "12\n")
     }
-
-    @Test func ftsQueriesQuoteEachWord() {
-        #expect(CorpusPlan.ftsQuery("crude oil") == #"text : ("crude" AND "oil")"#)
-        #expect(CorpusPlan.ftsQuery(#"say "no""#) == #"text : ("say" AND """no""")"#)
-    }
 }
