@@ -95,6 +95,15 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
         CorpusPlan(path: path, shown: shown, conditions: conditions, limit: min(limit ?? n, n), interpreter: interpreter, error: error).stream()
     }
 
+    /// A variable keeps a corpus (and a filter or take of one): it is read from the store each time it is used.
+    var keptWhenBound: Bool { true }
+
+    func summary() throws -> (type: String, value: String)? {
+        guard let n = try count() else { return nil }
+        let part = conditions.isEmpty && limit == nil ? "" : " (filtered)"
+        return ("corpus", "\(n) article\(n == 1 ? "" : "s")\(part) in '\(shown)', read when used")
+    }
+
     func count() throws -> Int? {
         let store = try open()
         let limit = self.limit ?? .max

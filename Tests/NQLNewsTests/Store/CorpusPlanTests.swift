@@ -53,9 +53,9 @@ private func indexedWires() -> (folder: TempFolder, db: String) {
     func filtersGiveWhatTheSameFilterGivesOnTheReadArticles(_ predicate: String) {
         let (folder, db) = indexedWires()
         _ = folder
-        // `let` reads the stream into a list, which no plan answers.
+        // `map` reads the articles one at a time into a list, which no plan answers.
         let r = runNews("""
-            let read = corpus("\(db)")
+            let read = corpus("\(db)") | map(x -> x)
             (corpus("\(db)") | filter(\(predicate)) | map(.id)) == (read | filter(\(predicate)) | map(.id))
             (corpus("\(db)") | filter(\(predicate)) | len) == (read | filter(\(predicate)) | len)
             """)
@@ -107,10 +107,25 @@ private func indexedWires() -> (folder: TempFolder, db: String) {
             #"take(4) | filter(mentions("Tokyo")) | map(.id)"#, #"filter(.date > @2024-07-01) | take(2) | len"#, "take(2) | take(5) | len",
         ]
         for p in pipelines {
-            let r = runNews(#"let read = corpus("\#(db)"); (corpus("\#(db)") | \#(p)) == (read | \#(p))"#)
+            let r = runNews(#"let read = corpus("\#(db)") | map(x -> x); (corpus("\#(db)") | \#(p)) == (read | \#(p))"#)
             #expect(r.err == "" && r.out == "true\n", "\(p): \(r.out) \(r.err)")
         }
         #expect(runNews(#"corpus("\#(db)") | filter(contains(.text, "crude oil")) | len"#).out == "4\n")
+    }
+
+    @Test func aVariableKeepsTheCorpusAndReadsTheStoreWhenUsed() throws {
+        let (folder, db) = indexedWires()
+        _ = folder
+        let kept = try #require(try plan(#"let c = corpus("\#(db)") | filter(.words > 3); c"#))
+        #expect(kept.conditions.count == 1)
+        #expect(try kept.summary()?.value == "6 articles (filtered) in '\(db)', read when used")
+        let whole = try #require(try plan(#"corpus("\#(db)")"#))
+        #expect(try whole.summary()?.type == "corpus")
+        // With the mention keys gone, only an answer from the index can be 0.
+        try SQLiteDatabase(path: db, readOnly: false).execute("DELETE FROM mention_keys")
+        let r = runNews(#"let c = corpus("\#(db)"); c | filter(mentions("Tokyo")) | len; index([{id: "w8", text: "Rain."}], "\#(db)"); c | len; len(c | map(.id))"#)
+        #expect(r.err == "", "\(r.err)")
+        #expect(r.out == #"0\#n{"articles":8,"added":1,"replaced":0,"unchanged":0}\#n8\#n8\#n"#)
     }
 
     @Test func ftsQueriesArePhrasesOfQuotedWords() {
