@@ -134,7 +134,11 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         #expect((s.int(0) ?? 0) > 0)
         let meta = try SQLiteDatabase(path: db, readOnly: true).prepare("SELECT value FROM meta WHERE key = 'schema_version'")
         #expect(try meta.step())
-        #expect(meta.text(0) == "1")
+        #expect(meta.text(0) == String(CorpusStore.schemaVersion))
+        let model = try SQLiteDatabase(path: db, readOnly: true).prepare("SELECT value FROM meta WHERE key = 'model_fingerprint'")
+        #expect(try model.step())
+        #expect(model.text(0) == (try StoreBuiltins.modelFingerprint()))
+        #expect(model.text(0)?.hasPrefix("ner.model ") == true)
     }
 
     @Test func aChangedModelRetagsAndSaysSo() throws {
