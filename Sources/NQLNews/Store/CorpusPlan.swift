@@ -110,7 +110,9 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
         return try guarded {
             if conditions.isEmpty { return min(try store.count(), limit) }
             if conditions.count == 1, case .mentions(let keys) = conditions[0] {
-                let s = try store.db.prepare("SELECT count(DISTINCT article_id) FROM mention_keys WHERE key IN (\(placeholders(keys.count)))")
+                // (key, article_id) is the table's key: one key's rows are distinct articles already.
+                let counted = keys.count == 1 ? "count(*)" : "count(DISTINCT article_id)"
+                let s = try store.db.prepare("SELECT \(counted) FROM mention_keys WHERE key IN (\(placeholders(keys.count)))")
                 try s.bind(keys.map { .text($0) })
                 return min(try s.step() ? s.int(0) ?? 0 : 0, limit)
             }
