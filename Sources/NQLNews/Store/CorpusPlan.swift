@@ -41,15 +41,18 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
     let conditions: [Condition]
     /// At most this many articles (`take`), after the conditions.
     let limit: Int?
+    /// Whether the store marks the texts FTS5 may split otherwise than `contains` (`articles.folds`, schema 2).
+    let marksFolds: Bool
     private let interpreter: Interpreter
     private let error: (String) -> Error
 
-    init(path: String, shown: String, conditions: [Condition] = [], limit: Int? = nil, interpreter: Interpreter,
+    init(path: String, shown: String, conditions: [Condition] = [], limit: Int? = nil, marksFolds: Bool, interpreter: Interpreter,
          error: @escaping (String) -> Error) {
         self.path = path
         self.shown = shown
         self.conditions = conditions
         self.limit = limit
+        self.marksFolds = marksFolds
         self.interpreter = interpreter
         self.error = error
     }
@@ -88,11 +91,13 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
     func narrowed(by predicate: Function) throws -> ValueStream? {
         // A filter after take selects among the first n: read them.
         guard limit == nil, let more = narrowing(predicate) else { return nil }
-        return CorpusPlan(path: path, shown: shown, conditions: conditions + more, interpreter: interpreter, error: error).stream()
+        return CorpusPlan(path: path, shown: shown, conditions: conditions + more, marksFolds: marksFolds, interpreter: interpreter,
+                          error: error).stream()
     }
 
     func taken(_ n: Int) throws -> ValueStream? {
-        CorpusPlan(path: path, shown: shown, conditions: conditions, limit: min(limit ?? n, n), interpreter: interpreter, error: error).stream()
+        CorpusPlan(path: path, shown: shown, conditions: conditions, limit: min(limit ?? n, n), marksFolds: marksFolds, interpreter: interpreter,
+                   error: error).stream()
     }
 
     /// A variable keeps a corpus (and a filter or take of one): it is read from the store each time it is used.
@@ -151,7 +156,10 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
         return conditions.map { c -> String in
             switch c {
             case .mentions(let keys): return "id IN (SELECT article_id FROM mention_keys WHERE key IN (\(placeholders(keys.count))))"
-            case .text: return "seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            case .text(_, .phrase):
+                // With the texts FTS5 may split otherwise than contains (`CorpusStore.foldsOtherwise`).
+                return "seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? UNION SELECT seq FROM articles WHERE folds = 1)"
+            case .text(_, .regex): return "seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
             case .sql(let condition, _): return "(\(condition))"
             }
         }.joined(separator: " AND ")
@@ -269,7 +277,9 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
             let keys = CorpusStore.mentionKeys(forQuery: argument)
             return keys.isEmpty ? nil : .mentions(keys)
         case "contains":
-            // Only phrases whose words FTS5 and `contains` split the same way: ASCII letters and digits.
+            // Only phrases whose words FTS5 and `contains` split the same way: ASCII letters and digits;
+            // and only in a store that marks the texts FTS5 may split otherwise (schema 2 on).
+            guard marksFolds else { return nil }
             let words = argument.split(whereSeparator: { $0.isWhitespace })
             guard !words.isEmpty, words.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else { return nil }
             return .text(fts: CorpusPlan.ftsQuery(argument), check: .phrase(PhraseSearch.compiled(argument)))

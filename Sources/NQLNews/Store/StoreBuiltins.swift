@@ -86,8 +86,8 @@ enum StoreBuiltins {
     ) { a in
         let raw = try a.string(0)
         let path = a.interpreter.absolutePath(raw)
-        _ = try problem(a, raw) { try CorpusStore.openForReading(path, shown: raw) }
-        let plan = CorpusPlan(path: path, shown: raw, interpreter: a.interpreter, error: { a.error($0) })
+        let store = try problem(a, raw) { try CorpusStore.openForReading(path, shown: raw) }
+        let plan = CorpusPlan(path: path, shown: raw, marksFolds: store.version >= 2, interpreter: a.interpreter, error: { a.error($0) })
         return .stream(plan.stream())
     }
 

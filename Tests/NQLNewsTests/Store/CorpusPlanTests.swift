@@ -128,6 +128,39 @@ private func indexedWires() -> (folder: TempFolder, db: String) {
         #expect(r.out == #"0\#n{"articles":8,"added":1,"replaced":0,"unchanged":0}\#n8\#n8\#n"#)
     }
 
+    @Test func containsFindsWhatFTS5SplitsOtherwiseAndAnOlderStoreIsUpgraded() throws {
+        let folder = TempFolder()
+        let db = folder.path + "/odd.db"
+        let texts = ["The oﬃcials met in Seoul.", "Officials met again.", "x\u{E000}crude oil rose", "cafe\u{301}crude oil fell",
+                     "Crude oil, said the officials.", "Nothing here."]
+        let records = texts.enumerated().map { i, t in #"{id: "o\#(i)", text: "\#(t)"}"# }.joined(separator: ", ")
+        #expect(runNews(#"index([\#(records)], "\#(db)")"#).err == "")
+        let phrases = ["officials", "crude oil"]
+        func sameAsRead() -> Bool {
+            phrases.allSatisfy { p in
+                let stages = #"filter(contains(.text, "\#(p)")) | map(.id)"#
+                return runNews(#"let read = corpus("\#(db)") | map(x -> x); (corpus("\#(db)") | \#(stages)) == (read | \#(stages))"#).out == "true\n"
+            }
+        }
+        #expect(sameAsRead())
+        #expect(runNews(#"corpus("\#(db)") | filter(contains(.text, "officials")) | len"#).out == "3\n")
+        #expect(runNews(#"corpus("\#(db)") | filter(contains(.text, "crude oil")) | len"#).out == "3\n")
+        // A store of schema 1 (no folds column) is read without narrowing contains, and index upgrades it.
+        try SQLiteDatabase(path: db, readOnly: false).execute(
+            "DROP INDEX articles_folds; ALTER TABLE articles DROP COLUMN folds; UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        #expect(try plan(#"corpus("\#(db)") | filter(contains(.text, "officials"))"#) == nil)
+        #expect(sameAsRead())
+        #expect(runNews(#"index([\#(records)], "\#(db)")"#).out == #"{"articles":6,"added":0,"replaced":0,"unchanged":6}"# + "\n")
+        let version = try SQLiteDatabase(path: db, readOnly: true).prepare("SELECT value FROM meta WHERE key = 'schema_version'")
+        #expect(try version.step() && version.text(0) == "2")
+        #expect(try plan(#"corpus("\#(db)") | filter(contains(.text, "officials"))"#) != nil)
+        #expect(sameAsRead())
+        // The marked texts are candidates whatever FTS5 finds: with its index emptied, only they are found.
+        try SQLiteDatabase(path: db, readOnly: false).execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        #expect(runNews(#"corpus("\#(db)") | filter(contains(.text, "officials")) | map(.id) | join(" ")"#).out == "\"o0\"\n")
+        #expect(runNews(#"corpus("\#(db)") | filter(contains(.text, "crude oil")) | map(.id) | join(" ")"#).out == "\"o2 o3\"\n")
+    }
+
     @Test func ftsQueriesArePhrasesOfQuotedWords() {
         #expect(CorpusPlan.ftsQuery("crude oil") == #"text : "crude oil""#)
         #expect(CorpusPlan.ftsQuery("  Seoul ") == #"text : "Seoul""#)

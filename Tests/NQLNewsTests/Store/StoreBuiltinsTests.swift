@@ -167,7 +167,7 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
             (#"corpus("\#(text)")"#, "is not a corpus: it is not an SQLite database"),
             (#"index([{text: "x"}], "\#(text)")"#, "is not a corpus: it is not an SQLite database"),
             (#"corpus("\#(missing)")"#, "no such corpus"),
-            (#"corpus("\#(newer)")"#, "was written by a newer NQL (corpus schema 99; this one reads schema 1 and older)"),
+            (#"corpus("\#(newer)")"#, "was written by a newer NQL (corpus schema 99; this one reads schema 2 and older)"),
             (#"index([{text: "x"}], "\#(newer)")"#, "was written by a newer NQL"),
             (#"corpus("\#(other)")"#, "is an SQLite database but not an NQL corpus"),
             (#"index([1], "\#(folder.path)/new.db")"#, "must hold articles"),
