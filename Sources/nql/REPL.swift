@@ -237,6 +237,13 @@ final class REPL {
         }
         let rows: [Value] = globals.keys.sorted().compactMap { name in
             guard let value = globals[name] else { return nil }
+            if case .stream(let stream) = value, let plan = stream.plan {
+                // A corpus is described by its store (its count from an index), never read here.
+                let (type, described): (String, String)
+                do { (type, described) = try plan.summary() ?? ("list", "a stream") } catch { (type, described) = ("corpus", (error as? RuntimeError)?.message ?? "\(error)") }
+                return .record(Record([("name", .string(name)), ("type", .string(type)),
+                                       ("value", .string(DisplayWidth.truncate(described, to: 60)))]))
+            }
             let shown = DisplayWidth.truncate(Formatter.repr(value, maxItems: 5).replacingOccurrences(of: "\n", with: " "), to: 60)
             return .record(Record([("name", .string(name)), ("type", .string(value.typeName)), ("value", .string(shown))]))
         }

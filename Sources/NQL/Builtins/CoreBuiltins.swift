@@ -101,6 +101,7 @@ enum CoreBuiltins {
         Builtin("take", group: "lists", params: "xs, n", summary: "The first n elements.", example: #"range(10) | take(3)"#, flow: .streams) { a in
             try a.requireList(0)
             let n = max(0, try a.int(1))
+            if case .stream(let s) = a[0], let taken = try s.plan?.taken(n) { return .stream(taken) }
             return try a.stage(readAhead: false, keepsElements: true) {
                 var left = n
                 return { x in

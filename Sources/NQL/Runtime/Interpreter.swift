@@ -103,8 +103,8 @@ public final class Interpreter: @unchecked Sendable {
             }
             switch statement {
             case .let(let name, _, let expr, _):
-                // Binding collects a stream: a variable always holds a plain value.
-                var value = try locate(expr.span) { try eval(expr, nil).collected(interrupt) }
+                // Binding collects a stream: a variable holds a plain value (or a corpus store's stream, read when used).
+                var value = try locate(expr.span) { try eval(expr, nil).bound(interrupt) }
                 if case .function(let f) = value { value = .function(f.named(name)) }
                 globals[name] = value
             case .expression(let expr):

@@ -34,9 +34,10 @@ extension Builtin {
 ///
 /// A stream lives inside one statement: binding it (`let`, a lambda's
 /// parameter), putting it in a list or record, or giving it to a built-in
-/// that collects reads it into a list. So a value in a variable is always
-/// plain, and a stream is read at most once unless a built-in reads it again
-/// (none does).
+/// that collects reads it into a list. So a value in a variable is plain, and
+/// a stream is read at most once unless a built-in reads it again (none does).
+/// The one exception is a stream whose plan is kept when bound (a corpus
+/// store): a variable holds the stream and reads the store each time it is used.
 public final class ValueStream: @unchecked Sendable {
     /// Gives the next element, or nil at the end.
     public typealias Next = () throws -> Value?
@@ -80,7 +81,7 @@ public final class ValueStream: @unchecked Sendable {
 /// element read and tested: a corpus store selects the articles that mention
 /// a name through its tables, and counts them without reading one. A stage
 /// asks the stream it reads (`filter` asks `narrowed(by:)`, `len` asks
-/// `count()`); a nil answer means "read the elements as usual", so a plan
+/// `count()`, `take` asks `taken(_:)`); a nil answer means "read the elements as usual", so a plan
 /// only ever makes things faster, never different.
 public protocol StreamPlan: Sendable {
     /// The stream of the elements for which `predicate` holds, if the source
@@ -88,6 +89,22 @@ public protocol StreamPlan: Sendable {
     func narrowed(by predicate: Function) throws -> ValueStream?
     /// The number of elements, if the source knows it without reading them.
     func count() throws -> Int?
+    /// The stream of the first `n` elements, if the source can give it with
+    /// a plan of its own (so that `len` and `filter` after `take` still ask it); nil otherwise.
+    func taken(_ n: Int) throws -> ValueStream?
+    /// Whether a variable bound to the stream keeps the stream itself rather
+    /// than its elements, and reads it anew each time it is used (with its plan):
+    /// true for a source that can be read again from the start at any time (a corpus store).
+    var keptWhenBound: Bool { get }
+    /// What `:vars` shows for a variable holding the stream (a type and a
+    /// value, such as "corpus" and "12 articles in 'news.db'"), found without reading the elements.
+    func summary() throws -> (type: String, value: String)?
+}
+
+extension StreamPlan {
+    public func taken(_ n: Int) throws -> ValueStream? { nil }
+    public var keptWhenBound: Bool { false }
+    public func summary() throws -> (type: String, value: String)? { nil }
 }
 
 /// A module's per-element work that can run ahead on all cores: told of the
@@ -105,6 +122,12 @@ extension Value {
     public func collected(_ interrupt: Interrupt) throws -> Value {
         if case .stream(let s) = self { return .list(try s.collect(interrupt)) }
         return self
+    }
+
+    /// The value a variable holds: a stream read into a list, unless its plan keeps it (`StreamPlan.keptWhenBound`).
+    public func bound(_ interrupt: Interrupt) throws -> Value {
+        if case .stream(let s) = self, s.plan?.keptWhenBound == true { return self }
+        return try collected(interrupt)
     }
 }
 

@@ -9,7 +9,8 @@ import NQL
 /// Store/README.md).
 final class CorpusStore {
     /// The schema this version writes and reads (and reads older ones of).
-    static let schemaVersion = 1
+    /// 2 added `articles.folds`; `index` upgrades a store of schema 1 in place.
+    static let schemaVersion = 2
 
     /// Tables, indexes and triggers; `IF NOT EXISTS` throughout, so opening an existing store changes nothing.
     static let schema = """
@@ -33,10 +34,13 @@ final class CorpusStore {
             format TEXT NOT NULL,
             encoding TEXT NOT NULL,
             extra TEXT NOT NULL DEFAULT '{}',
-            content_hash TEXT NOT NULL
+            content_hash TEXT NOT NULL,
+            folds INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
         CREATE INDEX IF NOT EXISTS articles_words ON articles(words);
+        CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+        CREATE INDEX IF NOT EXISTS articles_folds ON articles(seq) WHERE folds = 1;
         CREATE TABLE IF NOT EXISTS entities(
             article_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
             count INTEGER NOT NULL, role TEXT, aliases TEXT NOT NULL DEFAULT '[]'
@@ -74,6 +78,8 @@ final class CorpusStore {
     let db: SQLiteDatabase
     /// The path as the user wrote it, for messages.
     let shown: String
+    /// The schema the file has (0: an empty file about to become a store).
+    private(set) var version = 0
 
     private init(db: SQLiteDatabase, shown: String) {
         self.db = db
@@ -101,11 +107,52 @@ final class CorpusStore {
             // WAL: readers go on while a batch is written, and a killed writer leaves whole transactions.
             try store.db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;")
             try store.db.transaction {
+                if store.version == 1 { try store.upgradeFrom1() }
                 try store.db.execute(schema)
-                try store.db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)").bind([.text(String(schemaVersion))]).run()
+                try store.db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                    .bind([.text(String(schemaVersion))]).run()
             }
         }
+        store.version = schemaVersion
         return store
+    }
+
+    /// Schema 1 to 2 (inside the caller's transaction): the `folds` column, set for every stored text.
+    private func upgradeFrom1() throws {
+        try db.execute("ALTER TABLE articles ADD COLUMN folds INTEGER NOT NULL DEFAULT 0")
+        let s = try db.prepare("SELECT seq, text FROM articles")
+        let mark = try db.prepare("UPDATE articles SET folds = 1 WHERE seq = ?")
+        var marked: [Int] = []
+        while try s.step() {
+            if let seq = s.int(0), CorpusStore.foldsOtherwise(s.text(1) ?? "") { marked.append(seq) }
+        }
+        for seq in marked { try mark.bind([.int(seq)]).run() }
+    }
+
+    /// Whether FTS5 (unicode61: tokens of letters, digits and private-use
+    /// characters, simple case folding) might not find a phrase `contains`
+    /// finds in the text: it holds a character whose full case folding gives
+    /// ASCII letters (`ﬁ`, `ß`), a private-use character, or a combining mark
+    /// right before an ASCII letter or digit (FTS5 joins them into one token;
+    /// `contains` sees a word starting there). Such articles are candidates of
+    /// every `contains` the store narrows.
+    static func foldsOtherwise(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        var previousIsMark = false
+        for u in text.unicodeScalars {
+            if u.isASCII {
+                if previousIsMark, u.properties.isAlphabetic || u.properties.numericType != nil { return true }
+                previousIsMark = false
+                continue
+            }
+            if PhraseSearch.foldsToASCII(u) { return true }
+            switch u.properties.generalCategory {
+            case .privateUse: return true
+            case .nonspacingMark, .spacingMark, .enclosingMark: previousIsMark = true
+            default: previousIsMark = false
+            }
+        }
+        return false
     }
 
     /// Throws a `Problem` unless the file is a corpus of a schema this version reads
@@ -129,6 +176,7 @@ final class CorpusStore {
         if version > CorpusStore.schemaVersion {
             throw Problem(message: StoreMessages.newerSchema(shown, found: version, supported: CorpusStore.schemaVersion))
         }
+        self.version = version
     }
 
     /// A value from the meta table.
@@ -213,6 +261,8 @@ final class CorpusStore {
         var encoding: String
         var extra: String
         var hash: String
+        /// `CorpusStore.foldsOtherwise(text)`.
+        var folds: Bool
 
         /// The row of an article record (checked to have a text by the caller).
         init(_ v: Value) {
@@ -269,6 +319,7 @@ final class CorpusStore {
                 }
             }
             extra = CorpusStore.json(extraFields)
+            folds = CorpusStore.foldsOtherwise(text)
             hash = ""
             hash = CorpusStore.hash([id, numericID ? "1" : "0", path, title ?? "\u{0}", subtitle, source ?? "\u{0}", authors,
                                      date ?? "\u{0}", url ?? "\u{0}", text, paragraphs ?? "\u{0}", captions, format, encoding, extra])
@@ -333,18 +384,19 @@ final class CorpusStore {
     func write(_ row: Row, isNew: Bool, body: EntityCache.Known, title: EntityCache.Known?) throws {
         try statement("""
             INSERT INTO articles(id, numeric_id, path, title, subtitle, source, author, authors, date, url, text, paragraphs,
-                                 captions, words, format, encoding, extra, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 captions, words, format, encoding, extra, content_hash, folds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET numeric_id = excluded.numeric_id, path = excluded.path, title = excluded.title,
                 subtitle = excluded.subtitle, source = excluded.source, author = excluded.author, authors = excluded.authors,
                 date = excluded.date, url = excluded.url, text = excluded.text, paragraphs = excluded.paragraphs,
                 captions = excluded.captions, words = excluded.words, format = excluded.format, encoding = excluded.encoding,
-                extra = excluded.extra, content_hash = excluded.content_hash
+                extra = excluded.extra, content_hash = excluded.content_hash, folds = excluded.folds
             """).bind([
                 .text(row.id), .int(row.numericID ? 1 : 0), .text(row.path), row.title.map { .text($0) }, .text(row.subtitle),
                 row.source.map { .text($0) }, row.author.map { .text($0) }, .text(row.authors), row.date.map { .text($0) },
                 row.url.map { .text($0) }, .text(row.text), row.paragraphs.map { .text($0) }, .text(row.captions),
                 .int(row.words), .text(row.format), .text(row.encoding), .text(row.extra), .text(row.hash),
+                .int(row.folds ? 1 : 0),
             ]).run()
         try writeEntities(row.id, replacing: !isNew, body: body, title: title)
     }

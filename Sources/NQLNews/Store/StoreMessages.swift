@@ -26,11 +26,13 @@ enum StoreMessages {
 
     /// What `:help corpus` says about the filters the store answers.
     static let answeredHelp = """
-        answered by the store (no article is read): filter(mentions("NAME")) (names, aliases, parts of
-        people's names, types such as "PERSON", as mentions defines them), filter(contains(.text, "PHRASE"))
-        (FTS5 finds the candidates, then each is checked exactly as contains does; phrases of ASCII letters
-        and digits), filter(.source == "X") and !=, filter(.words > N) (any comparison with a whole number),
-        these joined with and, chains of such filters, and len of any of them or of the whole corpus.
+        answered by the store (no article is built): filter(mentions("NAME")) (names, aliases, parts of
+        people's names, types such as "PERSON", as mentions defines them); filter(contains(.text, "PHRASE"))
+        (phrases of ASCII letters and digits) and filter(matches(.text, /RE/)) (when the pattern has a
+        word written literally after a space or punctuation, and no i or x flag, |, (? or \\Q): FTS5 finds the
+        candidates, then each is checked exactly; filter(.source == "X") and !=; filter(.words > N) and
+        filter(.date >= @2024-07-01) (any comparison with a whole number or a date); these joined with and;
+        chains of such filters; take(n); and len of any of them or of the whole corpus.
         Every other built-in reads the articles one at a time from the store, as it reads a load of JSON Lines.
         """
 }

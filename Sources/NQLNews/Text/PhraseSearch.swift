@@ -133,7 +133,7 @@ struct PhraseSearch: Sendable {
 
     /// Characters whose case folding holds an ASCII letter: with one of them
     /// in the text, the regular expression decides.
-    private static func foldsToASCII(_ u: Unicode.Scalar?) -> Bool {
+    static func foldsToASCII(_ u: Unicode.Scalar?) -> Bool {
         guard let v = u?.value else { return false }
         switch v {
         case 0xDF, 0x130, 0x149, 0x17F, 0x1F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: return true

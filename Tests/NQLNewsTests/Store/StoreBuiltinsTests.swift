@@ -134,7 +134,11 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         #expect((s.int(0) ?? 0) > 0)
         let meta = try SQLiteDatabase(path: db, readOnly: true).prepare("SELECT value FROM meta WHERE key = 'schema_version'")
         #expect(try meta.step())
-        #expect(meta.text(0) == "1")
+        #expect(meta.text(0) == String(CorpusStore.schemaVersion))
+        let model = try SQLiteDatabase(path: db, readOnly: true).prepare("SELECT value FROM meta WHERE key = 'model_fingerprint'")
+        #expect(try model.step())
+        #expect(model.text(0) == (try StoreBuiltins.modelFingerprint()))
+        #expect(model.text(0)?.hasPrefix("ner.model ") == true)
     }
 
     @Test func aChangedModelRetagsAndSaysSo() throws {
@@ -163,7 +167,7 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
             (#"corpus("\#(text)")"#, "is not a corpus: it is not an SQLite database"),
             (#"index([{text: "x"}], "\#(text)")"#, "is not a corpus: it is not an SQLite database"),
             (#"corpus("\#(missing)")"#, "no such corpus"),
-            (#"corpus("\#(newer)")"#, "was written by a newer NQL (corpus schema 99; this one reads schema 1 and older)"),
+            (#"corpus("\#(newer)")"#, "was written by a newer NQL (corpus schema 99; this one reads schema 2 and older)"),
             (#"index([{text: "x"}], "\#(newer)")"#, "was written by a newer NQL"),
             (#"corpus("\#(other)")"#, "is an SQLite database but not an NQL corpus"),
             (#"index([1], "\#(folder.path)/new.db")"#, "must hold articles"),
@@ -185,10 +189,5 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         let r = runNews(#"index([{id: "new", text: "Seoul said nothing."}], "\#(db)")"#)
         #expect(r.err.contains("the file is read-only; nothing was changed"))
         #expect(runNews(#"corpus("\#(db)") | len"#).out == "12\n")
-    }
-
-    @Test func ftsQueriesQuoteEachWord() {
-        #expect(CorpusPlan.ftsQuery("crude oil") == #"text : ("crude" AND "oil")"#)
-        #expect(CorpusPlan.ftsQuery(#"say "no""#) == #"text : ("say" AND """no""")"#)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import NQL
-import NQLNews
+@testable import NQLNews
 import Testing
 
 /// The REPL as a person meets it: the real `nql` binary on a pseudo-terminal.
@@ -126,6 +126,35 @@ struct REPLTerminalTests {
         nql.send(":vars\r")
         try nql.expect("record")
         try nql.expectPrompt()
+    }
+
+    @Test func aCorpusVariableShowsItsCountWithoutBeingReadAndItsPathCompletes() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path + "/news.db"
+        var err = ""
+        let session = Session(registry: News.registry(), format: .jsonl, write: { _ in }, writeError: { err += $0 })
+        session.run(#"index(load("\#(packageRoot.path)/Examples/articles/"), "\#(db)")"#, name: "index.nql")
+        #expect(err == "")
+        let nql = try start(folder)
+        nql.send("let c = corpus(\"\(folder.path)/ne\t")
+        try nql.expect("news.db")
+        nql.send("\")\r")
+        try nql.expectPrompt()
+        // The variable names the store: :vars counts its articles there, now.
+        try SQLiteDatabase(path: db, readOnly: false).execute("DELETE FROM articles WHERE seq = 1")
+        nql.send(":vars\r")
+        try nql.expect("corpus")
+        try nql.expect("11 articles in")
+        try nql.expectPrompt()
+        nql.send("c | filter(mentions(\"Japan\")) | len\r")
+        try nql.expect(#"c | filter(mentions("Japan")) | len"# + "\n")
+        try nql.expectPrompt()
+        nql.send(":help corpus\r")
+        try nql.expect("answered by the store")
+        try nql.expect("take(n)")
+        try nql.expectPrompt()
+        nql.send(Self.ctrlD)
+        #expect(try nql.expectExit() == 0)
     }
 
     @Test func historyIsRecalledInTheNextSession() throws {
