@@ -92,4 +92,13 @@ enum NERExperiments {
     static let noTrim = flags.contains("notrim")
     static let keepCommonWordPersons = flags.contains("keepcommon")
     static let noOrganisationRuns = flags.contains("noorgrun")
+
+    /// A number given as `name=value` among the flags ("crfeta=0.05"), or `fallback`.
+    static func number(_ name: String, _ fallback: Float) -> Float {
+        for part in flags.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            if kv.count == 2, kv[0] == name, let v = Float(kv[1]) { return v }
+        }
+        return fallback
+    }
 }

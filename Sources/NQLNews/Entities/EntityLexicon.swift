@@ -80,7 +80,7 @@ enum EntityLexicon {
         "English", "Scottish", "Welsh", "Irish", "French", "German", "Italian", "Spanish", "Portuguese", "Dutch",
         "Belgian", "Swiss", "Austrian", "Swedish", "Norwegian", "Danish", "Finnish", "Polish", "Czech", "Slovak",
         "Hungarian", "Romanian", "Bulgarian", "Greek", "Turkish", "Ukrainian", "Belarusian", "Georgian",
-        "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Mongolian", "Taiwanese", "Vietnamese", "Thai", "Filipino",
+        "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Mongolian", "Taiwanese", "Vietnamese", "Thai", "Filipino", "Philippine",
         "Indonesian", "Malaysian", "Singaporean", "Burmese", "Cambodian", "Indian", "Pakistani", "Afghan",
         "Bangladeshi", "Sri Lankan", "Nepalese", "Iranian", "Iraqi", "Syrian", "Lebanese", "Israeli",
         "Palestinian", "Jordanian", "Saudi", "Emirati", "Qatari", "Kuwaiti", "Yemeni", "Egyptian", "Libyan",
