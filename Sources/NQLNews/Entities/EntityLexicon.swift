@@ -157,7 +157,7 @@ enum EntityLexicon {
 
     /// Words that may precede or join a role head ("Foreign", "Defense", "Vice", "of", "State").
     static let roleModifiers: Set<String> = [
-        "Foreign", "Defense", "Defence", "Finance", "Prime", "Vice", "Deputy", "Trade", "Interior", "Economy",
+        "Foreign", "Exchequer", "Defense", "Defence", "Finance", "Prime", "Vice", "Deputy", "Trade", "Interior", "Economy",
         "Economic", "Home", "Executive", "State", "Treasury", "Health", "Education", "Justice", "Labor", "Labour",
         "Energy", "Industry", "Commerce", "Agriculture", "Transport", "Transportation", "Unification",
         "Environment", "Culture", "Science", "Technology", "Security", "National", "Homeland", "Joint", "Staff",
@@ -176,6 +176,7 @@ enum EntityLexicon {
         "Director", "Chairman", "Spokesman", "Spokeswoman", "Mayor", "Judge", "Commander", "Admiral", "Envoy",
         "Speaker", "Defense", "Defence", "Foreign", "Finance", "State", "Prime", "Vice", "Deputy", "Trade",
         "Interior", "Treasury", "Homeland", "Security", "Energy", "Justice", "Commerce", "Health", "Education",
+        "Exchequer",
     ]
 
     /// Legal-form suffixes of company names: a name of its own only with the name before it ("Standard Oil Co").

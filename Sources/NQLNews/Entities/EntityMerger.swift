@@ -92,6 +92,20 @@ enum EntityMerger {
                 groups[i].role = role(before: span.start, analysis: analysis, p: p)
             }
         }
+        // A "person" whose name begins a company's full name in the same text is that company ("Shearson" and
+        // "Shearson Lehman Brothers Inc", "Dome" and "Dome Petroleum Ltd"): the full name carries a legal form.
+        var absorbedPersons = Set<Int>()
+        for (n, g) in groups.enumerated() where g.type == .PERSON && !g.words.isEmpty {
+            guard let o = groups.firstIndex(where: { o in
+                o.type == .ORG && o.words.count > g.words.count && Array(o.words.prefix(g.words.count)) == g.words
+                    && o.words.last.map { EntityLexicon.corporateSuffixes.contains($0) } == true
+            }) else { continue }
+            groups[o].mentions += g.mentions.map { EntityMention(start: $0.start, end: $0.end, text: $0.text, type: .ORG) }
+            groups[o].mentions.sort { $0.start < $1.start }
+            if !groups[o].aliases.contains(g.name) { groups[o].aliases.append(g.name) }
+            absorbedPersons.insert(n)
+        }
+        if !absorbedPersons.isEmpty { groups = groups.enumerated().filter { !absorbedPersons.contains($0.offset) }.map(\.element) }
         if !NERExperiments.flags.contains("manytypes") {
             groups = oneTypePerName(groups.map { ($0.name, $0.type, $0.mentions, $0.aliases, $0.role) }).map {
                 Group(name: $0.name, type: $0.type, words: [], mentions: $0.mentions, aliases: $0.aliases, role: $0.role)

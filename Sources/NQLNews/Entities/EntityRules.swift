@@ -289,6 +289,7 @@ enum EntityRules {
             // ... and the "of" between title words ("Secretary of Defense").
             while s.end - s.start > 1, trimmable.contains(attrs[s.start].word)
                 && (s.start > 0 && (attrs[s.start - 1].lower == ofLower || roleHeads.contains(attrs[s.start - 1].word)
+                    || s.start > 1 && attrs[s.start - 1].lower == H.the && attrs[s.start - 2].lower == ofLower
                     || trimmable.contains(attrs[s.start - 1].word)) || roleHeads.contains(attrs[s.start].word)
                     || courtesy.contains(attrs[s.start].word))
                     || trimmed && attrs[s.start].lower == ofLower
@@ -432,27 +433,47 @@ enum EntityRules {
 
         // 3e. Wire copy: a sign-off alone on the last line ("REUTER") is no name, and a legal-form suffix alone
         // ("Corp") joins the organisation name right before it or is dropped.
+        // Also a capitalised word alone on the text's last line with letters, indented as wire copy sets its
+        // sign-off (" Reuter"); an e-mail's signature ("Thanks\nJulie") is not indented and stays a name.
+        func isIndented(_ k: Int) -> Bool {
+            var j = doc.tokens[k].utf8Start
+            var spaces = 0
+            while j > 0, p[j - 1] == 0x20 || p[j - 1] == 0x09 {
+                j -= 1
+                spaces += 1
+            }
+            return spaces > 0 && (j == 0 || p[j - 1] == 0x0A)
+        }
         let organisationEnds = Set(spans.filter { $0.type == .ORG }.map(\.end))
+        let lastWithLetters = (0..<n).last { attrs[$0].flags & TaggerFeatures.fNoLetter == 0 }
         spans.removeAll { s in
             guard s.end - s.start == 1, s.taggerType >= 0 else { return false }
             let k = s.start
-            if doc.tokens[k].startsLine, attrs[k].flags & TaggerFeatures.fAllCaps != 0,
-                (k + 1..<n).allSatisfy({ attrs[$0].flags & TaggerFeatures.fNoLetter != 0 })
+            // (What follows it on that line is punctuation or debris such as a carriage return written "^M".)
+            if doc.tokens[k].startsLine, attrs[k].flags & TaggerFeatures.fAllCaps != 0, n - k <= 5,
+                (k + 1..<n).allSatisfy({ attrs[$0].flags & TaggerFeatures.fNoLetter != 0
+                    || !doc.tokens[$0].startsLine && attrs[$0].flags & TaggerFeatures.fAllLower == 0 && attrs[$0].flags & 0xF000 == 0x1000 })
             {
                 return true
             }
+            if k == lastWithLetters, k > 0, doc.tokens[k].startsLine, attrs[k].isCapitalised, isIndented(k) { return true }
             return corporateSuffixes.contains(attrs[k].word) && !organisationEnds.contains(k)
         }
         let suffixAfter = spans.indices.compactMap { k -> Int? in
             let e = spans[k].end
-            guard spans[k].type == .ORG, e < n, e < sentenceEnd[spans[k].start] || doc.tokens[e].startsLine,
+            guard spans[k].type == .ORG || spans[k].type == .PERSON && spans[k].taggerType >= 0, e < n, e < sentenceEnd[spans[k].start] || doc.tokens[e].startsLine,
                   corporateSuffixes.contains(attrs[e].word),
                   !spans.contains(where: { $0.start <= e && e < $0.end && $0.end - $0.start > 1 }) else { return nil }
             return e
         }
         for e in suffixAfter {
             spans.removeAll { $0.start == e && $0.end == e + 1 }
-            if let j = spans.firstIndex(where: { $0.end == e && $0.type == .ORG }) { spans[j].end = e + 1 }
+            if let j = spans.firstIndex(where: { $0.end == e && ($0.type == .ORG || $0.type == .PERSON) }) {
+                // "Crazy Eddie Inc": a "person" with a legal form after it is a company.
+                spans[j].end = e + 1
+                spans[j].type = .ORG
+                spans[j].taggerType = 1
+            }
         }
 
         // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign

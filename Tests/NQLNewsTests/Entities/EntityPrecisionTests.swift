@@ -83,6 +83,35 @@ import Testing
         #expect(!names.contains { $0.hasPrefix("Gen.") || $0.hasPrefix("Mr") || $0.hasPrefix("Dr.") }, "\(names)")
     }
 
+    @Test func aTitleCaseSignOffIsNotAName() throws {
+        let text = "Grain exports rose 4 pct in March, the ministry said.\n Reuter\n"
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0 == "Reuter" }, "\(mentions)")
+        // An e-mail's signature is a name.
+        let mail = "Can we move the meeting to Thursday?\nThanks\nMarisol\n"
+        let signed = try found(mail)
+        #expect(signed.contains { $0.0 == "Marisol" }, "\(signed)")
+    }
+
+    @Test func aSignOffFollowedByDebrisIsNotAName() throws {
+        let text = "The co-operative said it would pay members in May.\nREUTER...^M"
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.hasPrefix("REUTER") }, "\(mentions)")
+    }
+
+    @Test func aNameWithALegalFormIsACompany() throws {
+        let text = "Shares of Dunmore Pike Inc fell 3 pct after the toy maker cut its forecast."
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Dunmore Pike Inc" && $0.1 == .ORG }, "\(mentions)")
+        #expect(!mentions.contains { $0.1 == .PERSON }, "\(mentions)")
+    }
+
+    @Test func chancellorOfTheExchequerIsATitle() throws {
+        let text = "Chancellor of the Exchequer Miriam Oduya said the budget would cut taxes."
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Miriam Oduya" && $0.1 == .PERSON }, "\(mentions)")
+    }
+
     @Test func aTitleWithOfStaysOutOfTheName() throws {
         let text = "The envoy met Secretary of Defense Marta Quillon and Secretary of Agriculture Dev Raman in Lagos on Friday."
         let mentions = try found(text)
