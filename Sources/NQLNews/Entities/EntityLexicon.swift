@@ -210,6 +210,14 @@ enum EntityLexicon {
         "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Heights", "Canal", "Channel", "Plateau",
     ]
 
+    /// Last words of the names of buildings, streets and other places that are no polity ("Skyview Tower",
+    /// "Wall Street", "Great Hyrule Forest"): such a place is LOC, not GPE.
+    static let facilityHeads: Set<String> = [
+        "Tower", "Towers", "Bridge", "Airport", "Stadium", "Station", "Street", "Avenue", "Road", "Square", "Park",
+        "Forest", "Canyon", "Highlands", "House", "Palace", "Hall", "Center", "Centre", "Arena", "Building",
+        "Temple", "Cathedral", "Castle", "Port", "Harbour", "Harbor", "Beach", "Falls", "Hills", "Woods",
+    ]
+
     /// Words inside a MISC name that make it an event.
     static let eventWords: Set<String> = [
         "War", "Olympics", "Olympic", "Games", "Cup", "Championship", "Championships", "Open", "Summit",

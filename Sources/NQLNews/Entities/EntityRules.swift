@@ -68,6 +68,7 @@ enum EntityRules {
     static let mediaHeads = hashes(EntityLexicon.mediaHeads)
     static let eventWords = hashes(EntityLexicon.eventWords)
     static let trimmable = hashes(EntityLexicon.trimmableTitles)
+    static let facilityHeads = hashes(EntityLexicon.facilityHeads)
     static let courtesy = hashes(EntityLexicon.courtesyTitles)
     static let corporateSuffixes = hashes(EntityLexicon.corporateSuffixes)
     static let holidays = hashes([
@@ -257,7 +258,11 @@ enum EntityRules {
             switch s.taggerType {
             case 2:  // LOC
                 spans[k].type = whole && category & loc != 0 && category & gpe == 0 ? .LOC : .GPE
-                if !whole, s.end - s.start > 1, geographicHeads.contains(attrs[s.end - 1].word) { spans[k].type = .LOC }
+                if !whole, s.end - s.start > 1,
+                    geographicHeads.contains(attrs[s.end - 1].word) || facilityHeads.contains(attrs[s.end - 1].word)
+                {
+                    spans[k].type = .LOC
+                }
             case 3:  // MISC
                 if whole, category & norp != 0 {
                     spans[k].type = .NORP

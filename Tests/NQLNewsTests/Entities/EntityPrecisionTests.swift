@@ -99,6 +99,13 @@ import Testing
         #expect(!mentions.contains { $0.0.hasPrefix("REUTER") }, "\(mentions)")
     }
 
+    @Test func aBuildingOrStreetIsAPlaceNotAPolity() throws {
+        let text = "Protesters marched from Harrow Street to the Kelvin Tower in Dundee on Saturday."
+        let mentions = try found(text)
+        #expect(!mentions.contains { ($0.0.hasSuffix("Street") || $0.0.hasSuffix("Tower")) && $0.1 == .GPE }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Dundee" && $0.1 == .GPE }, "\(mentions)")
+    }
+
     @Test func aNameWithALegalFormIsACompany() throws {
         let text = "Shares of Dunmore Pike Inc fell 3 pct after the toy maker cut its forecast."
         let mentions = try found(text)
