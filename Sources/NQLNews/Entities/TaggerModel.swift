@@ -124,8 +124,10 @@ final class TaggerModel: Sendable {
             if any { kept.append((key, q)) }
         }
         kept.sort { $0.0 < $1.0 }
+        // Load factor at most 3/4: the 375,727 rows of the shipped model fit 2^19 slots (4 MB) instead of 2^20,
+        // which loads and tags faster than the emptier table (fewer cache misses) although probes run longer.
         var cap = 16
-        while cap * 7 < kept.count * 10 { cap <<= 1 }
+        while cap * 3 < kept.count * 4 { cap <<= 1 }
         var fps = [UInt32](repeating: 0, count: cap)
         var rowOf = [Int32](repeating: -1, count: cap)
         var w = [Float]()
