@@ -53,7 +53,7 @@ final class TaggerModel: Sendable {
 
     /// How many of the most frequent vocabulary words get their weights summed at load time (the rest are summed
     /// per text when they occur): more costs load time, fewer costs tagging speed.
-    static let precomputedWords = 16_000
+    static let precomputedWords = 10_000
 
     /// Sums the word-local feature weights of the most frequent vocabulary words once, at load time.
     static func precompute(lexicon: TaggerLexicon, fingerprints: [UInt32], rowOf: [Int32], weights: [Float])
