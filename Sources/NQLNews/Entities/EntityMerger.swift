@@ -25,9 +25,13 @@ enum EntityMerger {
         return aliasTable.folded[trimmed.lowercased()]
     }
 
-    /// Strips a leading lower-case "the" ("the 28th" -> "28th"); a possessive inside a name ("Moody's") stays.
+    /// Strips a leading lower-case "the" ("the 28th" -> "28th") and writes a line break or run of spaces inside a
+    /// name as one space (wire copy wraps lines inside names); a possessive inside a name ("Moody's") stays.
     static func normalised(_ text: String) -> String {
         var t = text
+        if t.contains(where: { $0.isWhitespace && $0 != " " }) || t.contains("  ") {
+            t = t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         if t.hasPrefix("the ") { t.removeFirst(4) }
         return t
     }

@@ -471,6 +471,16 @@ enum EntityRules {
                   !spans.contains(where: { $0.start <= e && e < $0.end && $0.end - $0.start > 1 }) else { return nil }
             return e
         }
+        // Wire copy wraps lines inside names: an organisation ending a line continues with an organisation word
+        // that starts the next ("the Securities and Exchange" / "Commission").
+        let wrappedHeads = spans.filter { $0.type == .ORG }.map(\.end).filter { e in
+            e < n && doc.tokens[e].startsLine && organisationHeads.contains(attrs[e].word)
+                && !spans.contains(where: { $0.start <= e && e < $0.end && $0.end - $0.start > 1 })
+        }
+        for e in Set(wrappedHeads) {
+            spans.removeAll { $0.start == e && $0.end == e + 1 }
+            if let j = spans.firstIndex(where: { $0.end == e && $0.type == .ORG }) { spans[j].end = e + 1 }
+        }
         for e in suffixAfter {
             spans.removeAll { $0.start == e && $0.end == e + 1 }
             if let j = spans.firstIndex(where: { $0.end == e && ($0.type == .ORG || $0.type == .PERSON) }) {

@@ -106,6 +106,18 @@ import Testing
         #expect(mentions.contains { $0.0 == "Dundee" && $0.1 == .GPE }, "\(mentions)")
     }
 
+    @Test func anOrganisationWrappedOverTwoLinesIsOneName() throws {
+        let text = """
+            The company said it had filed its annual report with the Harbour Securities and Exchange
+            Commission on Friday and expected no objection.
+            """
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Harbour Securities and Exchange\nCommission" && $0.1 == .ORG }, "\(mentions)")
+        // The entity's name is written on one line.
+        let names = try recognizer().entities(in: text).map(\.name)
+        #expect(names.contains("Harbour Securities and Exchange Commission"), "\(names)")
+    }
+
     @Test func aNameWithALegalFormIsACompany() throws {
         let text = "Shares of Dunmore Pike Inc fell 3 pct after the toy maker cut its forecast."
         let mentions = try found(text)
