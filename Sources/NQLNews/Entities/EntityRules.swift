@@ -583,7 +583,9 @@ enum EntityRules {
             }
         }
         for k in order {
-            if let last = run.last {
+            if let last = run.last, spans[k].start < spans[last].end {
+                closeRun()  // overlapping spans are no list
+            } else if let last = run.last {
                 let gap = spans[last].end..<spans[k].start
                 let joined = (gap.count == 1 && (attrs[gap.lowerBound].lower == H.and || attrs[gap.lowerBound].lower == H.comma))
                     || (gap.count == 2 && attrs[gap.lowerBound].lower == H.comma && attrs[gap.lowerBound + 1].lower == H.and)

@@ -237,7 +237,7 @@ final class TaggerModel: Sendable {
         let xk = try array(vectorCap, UInt64.self)
         let xv = try array(vectorCap, Int32.self)
         for c in [clusterCap, gazCap, casingCap, vectorCap] where c == 0 || c & (c - 1) != 0 { throw fail("bad table size") }
-        guard rowOf.allSatisfy({ $0 < Int32(rows) }), ve.allSatisfy({ $0 >= 0 && Int($0) <= vocabBytes }) else {
+        guard zip(fps, rowOf).allSatisfy({ $0 == 0 || ($1 >= 0 && $1 < Int32(rows)) }), ve.allSatisfy({ $0 >= 0 && Int($0) <= vocabBytes }) else {
             throw fail("bad index")
         }
         var lex = TaggerLexicon()
