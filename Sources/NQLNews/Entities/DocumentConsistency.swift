@@ -82,8 +82,9 @@ enum DocumentConsistency {
     }
 }
 
-/// Switches for design experiments measured with `nql-lab eval-ner` (environment `NQL_NER_EXPERIMENT`, e.g.
-/// "vote", "nopass2", "norules", "fine4096", "pos9", "projected"); empty in normal use.
+/// Switches for design experiments measured with `nql-lab eval-ner` (environment `NQL_NER_EXPERIMENT`, comma-separated,
+/// e.g. "vote", "nopass2", "norules", "fine4096", "pos9", "projected", and for training the CRF's numbers
+/// "crfeta=0.1", "crfl2=0.005", "mincount=3", "folds=10", "foldepochs=5"); empty in normal use.
 enum NERExperiments {
     static let flags = ProcessInfo.processInfo.environment["NQL_NER_EXPERIMENT"] ?? ""
     static let noSecondPass = flags.contains("nopass2")
