@@ -39,22 +39,18 @@ enum NERCommands {
         }
     }
 
-    /// `train-ner [--weight N] [--no-misc] [--own-features] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR
-    /// --out DIR [--epochs N]`
+    /// `train-ner [--weight N] [--no-misc] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR --out DIR [--epochs N]`
     ///
-    /// `--weight N` (documents seen N times per epoch), `--no-misc` (the set annotates only PER/ORG/LOC, so a
-    /// MISC prediction where it says O is not an error) and `--own-features` (the set's documents also train
-    /// a copy of every feature of their own, left out of the model) apply to the next training file only.
+    /// `--weight N` (documents seen N times per epoch) and `--no-misc` (the set annotates only PER/ORG/LOC, so
+    /// where it says O the CRF also accepts MISC) apply to the next training file only.
     static func train(_ args: [String]) {
         var docs: [LabeledDocument] = []
         var unlabelled: [String] = []
         var vectors: String?
         var out = "Sources/NQLNews/Resources"
-        var epochs = 10
+        var epochs = 5
         var weight = 1
         var noMisc = false
-        var ownFeatures = false
-        var files = 0
         var i = 0
         while i < args.count {
             switch args[i] {
@@ -75,25 +71,20 @@ enum NERCommands {
                 if i < args.count, let n = Int(args[i]), n > 0 { weight = n } else { fail("--weight needs a positive count") }
             case "--no-misc":
                 noMisc = true
-            case "--own-features":
-                ownFeatures = true
             default:
-                files += 1
                 for var d in labelledDocuments(args[i]) {
                     d.weight = weight
                     d.unlabelledMisc = noMisc
-                    d.ownFeatures = ownFeatures ? files : 0
                     if noMisc { d.spans.removeAll { $0.type == "MISC" } }
                     docs.append(d)
                 }
                 weight = 1
                 noMisc = false
-                ownFeatures = false
             }
             i += 1
         }
         guard !docs.isEmpty else {
-            fail("usage: nql-lab train-ner [--weight N] [--no-misc] [--own-features] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR --out DIR")
+            fail("usage: nql-lab train-ner [--weight N] [--no-misc] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR --out DIR")
         }
         let clock = ContinuousClock()
         let t0 = clock.now

@@ -12,7 +12,7 @@ struct LabCommand {
 }
 
 let commands: [LabCommand] = [
-    LabCommand(name: "train-ner", usage: "train-ner [--weight N] [--no-misc] [--own-features] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR --out DIR   retrain the entity model") {
+    LabCommand(name: "train-ner", usage: "train-ner [--weight N] [--no-misc] TRAIN.jsonl... --unlabelled FILE.jsonl --vectors DIR --out DIR   retrain the entity model") {
         NERCommands.train($0)
         return 0
     },

@@ -82,8 +82,9 @@ enum DocumentConsistency {
     }
 }
 
-/// Switches for design experiments measured with `nql-lab eval-ner` (environment `NQL_NER_EXPERIMENT`, e.g.
-/// "vote", "nopass2", "norules", "fine4096", "pos9", "projected"); empty in normal use.
+/// Switches for design experiments measured with `nql-lab eval-ner` (environment `NQL_NER_EXPERIMENT`, comma-separated,
+/// e.g. "vote", "nopass2", "norules", "fine4096", "pos9", "projected", and for training the CRF's numbers
+/// "crfeta=0.1", "crfl2=0.005", "mincount=3", "folds=10", "foldepochs=5"); empty in normal use.
 enum NERExperiments {
     static let flags = ProcessInfo.processInfo.environment["NQL_NER_EXPERIMENT"] ?? ""
     static let noSecondPass = flags.contains("nopass2")
@@ -92,4 +93,13 @@ enum NERExperiments {
     static let noTrim = flags.contains("notrim")
     static let keepCommonWordPersons = flags.contains("keepcommon")
     static let noOrganisationRuns = flags.contains("noorgrun")
+
+    /// A number given as `name=value` among the flags ("crfeta=0.05"), or `fallback`.
+    static func number(_ name: String, _ fallback: Float) -> Float {
+        for part in flags.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            if kv.count == 2, kv[0] == name, let v = Float(kv[1]) { return v }
+        }
+        return fallback
+    }
 }

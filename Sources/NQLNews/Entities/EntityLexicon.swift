@@ -80,7 +80,7 @@ enum EntityLexicon {
         "English", "Scottish", "Welsh", "Irish", "French", "German", "Italian", "Spanish", "Portuguese", "Dutch",
         "Belgian", "Swiss", "Austrian", "Swedish", "Norwegian", "Danish", "Finnish", "Polish", "Czech", "Slovak",
         "Hungarian", "Romanian", "Bulgarian", "Greek", "Turkish", "Ukrainian", "Belarusian", "Georgian",
-        "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Mongolian", "Taiwanese", "Vietnamese", "Thai", "Filipino",
+        "Armenian", "Azerbaijani", "Kazakh", "Uzbek", "Mongolian", "Taiwanese", "Vietnamese", "Thai", "Filipino", "Philippine",
         "Indonesian", "Malaysian", "Singaporean", "Burmese", "Cambodian", "Indian", "Pakistani", "Afghan",
         "Bangladeshi", "Sri Lankan", "Nepalese", "Iranian", "Iraqi", "Syrian", "Lebanese", "Israeli",
         "Palestinian", "Jordanian", "Saudi", "Emirati", "Qatari", "Kuwaiti", "Yemeni", "Egyptian", "Libyan",
@@ -157,7 +157,7 @@ enum EntityLexicon {
 
     /// Words that may precede or join a role head ("Foreign", "Defense", "Vice", "of", "State").
     static let roleModifiers: Set<String> = [
-        "Foreign", "Defense", "Defence", "Finance", "Prime", "Vice", "Deputy", "Trade", "Interior", "Economy",
+        "Foreign", "Exchequer", "Defense", "Defence", "Finance", "Prime", "Vice", "Deputy", "Trade", "Interior", "Economy",
         "Economic", "Home", "Executive", "State", "Treasury", "Health", "Education", "Justice", "Labor", "Labour",
         "Energy", "Industry", "Commerce", "Agriculture", "Transport", "Transportation", "Unification",
         "Environment", "Culture", "Science", "Technology", "Security", "National", "Homeland", "Joint", "Staff",
@@ -176,6 +176,7 @@ enum EntityLexicon {
         "Director", "Chairman", "Spokesman", "Spokeswoman", "Mayor", "Judge", "Commander", "Admiral", "Envoy",
         "Speaker", "Defense", "Defence", "Foreign", "Finance", "State", "Prime", "Vice", "Deputy", "Trade",
         "Interior", "Treasury", "Homeland", "Security", "Energy", "Justice", "Commerce", "Health", "Education",
+        "Exchequer",
     ]
 
     /// Legal-form suffixes of company names: a name of its own only with the name before it ("Standard Oil Co").
@@ -207,6 +208,14 @@ enum EntityLexicon {
     static let geographicHeads: Set<String> = [
         "Ocean", "Sea", "Seas", "River", "Mountains", "Mountain", "Lake", "Peninsula", "Strait", "Straits", "Gulf",
         "Bay", "Island", "Islands", "Valley", "Desert", "Coast", "Heights", "Canal", "Channel", "Plateau",
+    ]
+
+    /// Last words of the names of buildings, streets and other places that are no polity ("Skyview Tower",
+    /// "Wall Street", "Great Hyrule Forest"): such a place is LOC, not GPE.
+    static let facilityHeads: Set<String> = [
+        "Tower", "Towers", "Bridge", "Airport", "Stadium", "Station", "Street", "Avenue", "Road", "Square", "Park",
+        "Forest", "Canyon", "Highlands", "House", "Palace", "Hall", "Center", "Centre", "Arena", "Building",
+        "Temple", "Cathedral", "Castle", "Port", "Harbour", "Harbor", "Beach", "Falls", "Hills", "Woods",
     ]
 
     /// Words inside a MISC name that make it an event.

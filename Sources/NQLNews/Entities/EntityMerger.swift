@@ -25,9 +25,13 @@ enum EntityMerger {
         return aliasTable.folded[trimmed.lowercased()]
     }
 
-    /// Strips a leading lower-case "the" ("the 28th" -> "28th"); a possessive inside a name ("Moody's") stays.
+    /// Strips a leading lower-case "the" ("the 28th" -> "28th") and writes a line break or run of spaces inside a
+    /// name as one space (wire copy wraps lines inside names); a possessive inside a name ("Moody's") stays.
     static func normalised(_ text: String) -> String {
         var t = text
+        if t.contains(where: { $0.isWhitespace && $0 != " " }) || t.contains("  ") {
+            t = t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         if t.hasPrefix("the ") { t.removeFirst(4) }
         return t
     }
@@ -91,6 +95,43 @@ enum EntityMerger {
             if mention.type == .PERSON, let i = target ?? groups.indices.last, groups[i].role == nil {
                 groups[i].role = role(before: span.start, analysis: analysis, p: p)
             }
+        }
+        // A surname used before the full name ("Trump said ..." and later "Donald Trump"): one person, whatever
+        // the tagger typed the earlier mentions (the full name's type wins; known places stay places).
+        var absorbedNames = Set<Int>()
+        for (n, g) in groups.enumerated() where g.words.count <= 2 && ![.DATE, .MONEY, .PERCENT, .PRODUCT].contains(g.type) {
+            guard let t = groups.indices.first(where: { t in
+                t > n && groups[t].type == .PERSON && groups[t].words.count > g.words.count
+                    && Array(groups[t].words.suffix(g.words.count)) == g.words
+            }) else { continue }
+            if g.type != .PERSON, canonicalName(for: g.name) != nil || isKnownPlace(g.name) { continue }
+            groups[t].mentions += g.mentions.map { EntityMention(start: $0.start, end: $0.end, text: $0.text, type: .PERSON) }
+            groups[t].mentions.sort { $0.start < $1.start }
+            if !groups[t].aliases.contains(g.name) { groups[t].aliases.append(g.name) }
+            if groups[t].role == nil { groups[t].role = g.role }
+            absorbedNames.insert(n)
+        }
+        if !absorbedNames.isEmpty { groups = groups.enumerated().filter { !absorbedNames.contains($0.offset) }.map(\.element) }
+        // A "person" whose name begins a company's full name in the same text is that company ("Shearson" and
+        // "Shearson Lehman Brothers Inc", "Dome" and "Dome Petroleum Ltd"): the full name carries a legal form.
+        var absorbedPersons = Set<Int>()
+        for (n, g) in groups.enumerated() where g.type == .PERSON && !g.words.isEmpty {
+            guard let o = groups.firstIndex(where: { o in
+                o.type == .ORG && o.words.count > g.words.count && Array(o.words.prefix(g.words.count)) == g.words
+                    && o.words.last.map { EntityLexicon.corporateSuffixes.contains($0) } == true
+            }) else { continue }
+            groups[o].mentions += g.mentions.map { EntityMention(start: $0.start, end: $0.end, text: $0.text, type: .ORG) }
+            groups[o].mentions.sort { $0.start < $1.start }
+            if !groups[o].aliases.contains(g.name) { groups[o].aliases.append(g.name) }
+            absorbedPersons.insert(n)
+        }
+        if !absorbedPersons.isEmpty { groups = groups.enumerated().filter { !absorbedPersons.contains($0.offset) }.map(\.element) }
+        if !absorbedNames.isEmpty || !absorbedPersons.isEmpty {
+            // Entities stay ordered by first mention: a name joined to a later one moves that one up.
+            groups = groups.enumerated().sorted { a, b in
+                let x = a.element.mentions.first?.start ?? 0, y = b.element.mentions.first?.start ?? 0
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
         }
         if !NERExperiments.flags.contains("manytypes") {
             groups = oneTypePerName(groups.map { ($0.name, $0.type, $0.mentions, $0.aliases, $0.role) }).map {

@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// Finds named entities in news text: a statistical BILOU tagger (averaged perceptron over hashed features, word
+/// Finds named entities in news text: a statistical BILOU tagger (linear-chain CRF over hashed features, word
 /// clusters and a gazetteer) followed by document-level consistency, the team's own rules (dates, money,
 /// percentages, products, media) and type refinement (GPE/LOC, NORP/EVENT/PRODUCT/MISC).
 public final class EntityRecognizer: Sendable {

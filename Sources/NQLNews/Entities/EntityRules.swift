@@ -68,6 +68,7 @@ enum EntityRules {
     static let mediaHeads = hashes(EntityLexicon.mediaHeads)
     static let eventWords = hashes(EntityLexicon.eventWords)
     static let trimmable = hashes(EntityLexicon.trimmableTitles)
+    static let facilityHeads = hashes(EntityLexicon.facilityHeads)
     static let courtesy = hashes(EntityLexicon.courtesyTitles)
     static let corporateSuffixes = hashes(EntityLexicon.corporateSuffixes)
     static let holidays = hashes([
@@ -127,6 +128,8 @@ enum EntityRules {
         static let mid = FeatureHash.string("mid")
         static let of = FeatureHash.string("of")
         static let and = FeatureHash.string("and")
+        static let comma = FeatureHash.string(",")
+        static let dashes: Set<UInt64> = [FeatureHash.string("-"), FeatureHash.string("–"), FeatureHash.string("—")]
         static let past = FeatureHash.string("past")
         static let per = FeatureHash.string("per")
         static let percentage = FeatureHash.string("percentage")
@@ -195,17 +198,33 @@ enum EntityRules {
         }
 
         // 2. Products: list entries and designations like "F-35", "PAC-3", "Su-57".
+        /// Tokens of the product name or designation starting at token `i` (0 when none).
+        func productLength(_ i: Int) -> Int {
+            let t = doc.tokens[i]
+            guard attrs[i].flags & TaggerFeatures.fAllLower == 0, attrs[i].flags & TaggerFeatures.fNoLetter == 0 else { return 0 }
+            if let m = phrases.longest(attrs, i, sentenceEnd[i], mask: product) { return m.length }
+            return isDesignation(p, t.utf8Start, t.utf8End) ? 1 : 0
+        }
+        // A name made only of products and designations is those products, whatever the tagger called it
+        // ("Patriot PAC-3" is "Patriot" and "PAC-3", as where the tagger found them apart).
+        var parts: [TokenSpan] = []
+        spans.removeAll { s in
+            guard s.taggerType >= 0, s.end - s.start > 1 else { return false }
+            var found: [TokenSpan] = []
+            var j = s.start
+            while j < s.end {
+                let len = productLength(j)
+                if len == 0 || j + len > s.end { return false }
+                found.append(TokenSpan(start: j, end: j + len, type: .PRODUCT, taggerType: -1))
+                j += len
+            }
+            parts += found
+            return true
+        }
+        spans += parts
         i = 0
         while i < n {
-            let t = doc.tokens[i]
-            var len = 0
-            if attrs[i].flags & TaggerFeatures.fAllLower == 0, attrs[i].flags & TaggerFeatures.fNoLetter == 0 {
-                if let m = phrases.longest(attrs, i, sentenceEnd[i], mask: product) {
-                    len = m.length
-                } else if isDesignation(p, t.utf8Start, t.utf8End) {
-                    len = 1
-                }
-            }
+            let len = productLength(i)
             if len > 0 {
                 let o = overlaps(i, i + len)
                 // A longer name around it stays, unless it is two names joined by "and" ("AMRAAM and Patriot").
@@ -239,7 +258,11 @@ enum EntityRules {
             switch s.taggerType {
             case 2:  // LOC
                 spans[k].type = whole && category & loc != 0 && category & gpe == 0 ? .LOC : .GPE
-                if !whole, s.end - s.start > 1, geographicHeads.contains(attrs[s.end - 1].word) { spans[k].type = .LOC }
+                if !whole, s.end - s.start > 1,
+                    geographicHeads.contains(attrs[s.end - 1].word) || facilityHeads.contains(attrs[s.end - 1].word)
+                {
+                    spans[k].type = .LOC
+                }
             case 3:  // MISC
                 if whole, category & norp != 0 {
                     spans[k].type = .NORP
@@ -268,10 +291,13 @@ enum EntityRules {
         for k in spans.indices where spans[k].taggerType >= 0 {
             var s = spans[k]
             var trimmed = false
-            while s.end - s.start > 1, trimmable.contains(attrs[s.start].word),
-                s.start > 0 && (attrs[s.start - 1].lower == ofLower || roleHeads.contains(attrs[s.start - 1].word)
+            // ... and the "of" between title words ("Secretary of Defense").
+            while s.end - s.start > 1, trimmable.contains(attrs[s.start].word)
+                && (s.start > 0 && (attrs[s.start - 1].lower == ofLower || roleHeads.contains(attrs[s.start - 1].word)
+                    || s.start > 1 && attrs[s.start - 1].lower == H.the && attrs[s.start - 2].lower == ofLower
                     || trimmable.contains(attrs[s.start - 1].word)) || roleHeads.contains(attrs[s.start].word)
-                    || courtesy.contains(attrs[s.start].word)
+                    || courtesy.contains(attrs[s.start].word))
+                    || trimmed && attrs[s.start].lower == ofLower
             {
                 s.start += 1
                 trimmed = true
@@ -299,9 +325,11 @@ enum EntityRules {
                     if s.end - s.start == 1 { continue }
                     s.start += 1
                 } else if s.taggerType >= 0, attrs[k].word == theWord, s.end - s.start >= 2,
-                    let m = phrases.longest(attrs, k + 1, s.end, mask: gpe | loc | media), m.length == s.end - k - 1
+                    let m = phrases.longest(attrs, k + 1, s.end, mask: gpe | loc | media), m.length == s.end - k - 1,
+                    phrases.longest(attrs, k, s.end, mask: media)?.length != s.end - k
                 {
-                    // "The U.N. Security Council": the article is not part of a listed name.
+                    // "The U.N. Security Council": the article is not part of a listed name (but it is of "The Asia
+                    // Business Daily", listed with it).
                     s.start += 1
                 }
                 kept.append(s)
@@ -371,17 +399,23 @@ enum EntityRules {
             // ... or it stopped short inside the run ("the Self-Defense [Forces]").
             let stoppedShort = inside.count == 1 && [.ORG, .MISC].contains(inside[0].type) && inside[0].end == run.upperBound
                 && inside[0].start > run.lowerBound && inside[0].taggerType >= 0
-            if run.count >= 2, !agrees || stoppedShort, confused || stoppedShort, !NERExperiments.noOrganisationRuns {
+            // ... or it found nothing in a run inside running text (the word before it in lower case, so this is
+            // not a title-case headline): "alongside the Self-Defense Forces".
+            let missed = inside.isEmpty && run.lowerBound > sentenceStart[i] && attrs[run.lowerBound - 1].isLowercase
+                && attrs[i].flags & TaggerFeatures.fAllCaps == 0
+            if run.count >= 2, !agrees || stoppedShort, confused || stoppedShort || missed, !NERExperiments.noOrganisationRuns {
                 replace(run.lowerBound, run.upperBound, .ORG)
             }
             i += 1
         }
 
-        // 3c2. Two places the tagger ran together over "and" ("The United States and Japan") are two places.
+        // 3c2. Two places the tagger ran together over "and" or a dash ("The United States and Japan",
+        // "the U.S.–Japan statement") are two places.
         var separated: [TokenSpan] = []
         spans.removeAll { s in
             guard s.taggerType >= 0, s.end - s.start >= 3,
-                  let a = (s.start + 1..<s.end - 1).first(where: { attrs[$0].lower == H.and }) else { return false }
+                  let a = (s.start + 1..<s.end - 1).first(where: { attrs[$0].lower == H.and || H.dashes.contains(attrs[$0].lower) })
+            else { return false }
             let leftStart = attrs[s.start].word == theWord ? s.start + 1 : s.start
             guard leftStart < a,
                   let l = phrases.longest(attrs, leftStart, a, mask: gpe | loc), leftStart + l.length == a,
@@ -404,27 +438,57 @@ enum EntityRules {
 
         // 3e. Wire copy: a sign-off alone on the last line ("REUTER") is no name, and a legal-form suffix alone
         // ("Corp") joins the organisation name right before it or is dropped.
+        // Also a capitalised word alone on the text's last line with letters, indented as wire copy sets its
+        // sign-off (" Reuter"); an e-mail's signature ("Thanks\nJulie") is not indented and stays a name.
+        func isIndented(_ k: Int) -> Bool {
+            var j = doc.tokens[k].utf8Start
+            var spaces = 0
+            while j > 0, p[j - 1] == 0x20 || p[j - 1] == 0x09 {
+                j -= 1
+                spaces += 1
+            }
+            return spaces > 0 && (j == 0 || p[j - 1] == 0x0A)
+        }
         let organisationEnds = Set(spans.filter { $0.type == .ORG }.map(\.end))
+        let lastWithLetters = (0..<n).last { attrs[$0].flags & TaggerFeatures.fNoLetter == 0 }
         spans.removeAll { s in
             guard s.end - s.start == 1, s.taggerType >= 0 else { return false }
             let k = s.start
-            if doc.tokens[k].startsLine, attrs[k].flags & TaggerFeatures.fAllCaps != 0,
-                (k + 1..<n).allSatisfy({ attrs[$0].flags & TaggerFeatures.fNoLetter != 0 })
+            // (What follows it on that line is punctuation or debris such as a carriage return written "^M".)
+            if doc.tokens[k].startsLine, attrs[k].flags & TaggerFeatures.fAllCaps != 0, n - k <= 5,
+                (k + 1..<n).allSatisfy({ attrs[$0].flags & TaggerFeatures.fNoLetter != 0
+                    || !doc.tokens[$0].startsLine && attrs[$0].flags & TaggerFeatures.fAllLower == 0 && attrs[$0].flags & 0xF000 == 0x1000 })
             {
                 return true
             }
+            if k == lastWithLetters, k > 0, doc.tokens[k].startsLine, attrs[k].isCapitalised, isIndented(k) { return true }
             return corporateSuffixes.contains(attrs[k].word) && !organisationEnds.contains(k)
         }
         let suffixAfter = spans.indices.compactMap { k -> Int? in
             let e = spans[k].end
-            guard spans[k].type == .ORG, e < n, e < sentenceEnd[spans[k].start] || doc.tokens[e].startsLine,
+            guard spans[k].type == .ORG || spans[k].type == .PERSON && spans[k].taggerType >= 0, e < n, e < sentenceEnd[spans[k].start] || doc.tokens[e].startsLine,
                   corporateSuffixes.contains(attrs[e].word),
                   !spans.contains(where: { $0.start <= e && e < $0.end && $0.end - $0.start > 1 }) else { return nil }
             return e
         }
-        for e in suffixAfter {
+        // Wire copy wraps lines inside names: an organisation ending a line continues with an organisation word
+        // that starts the next ("the Securities and Exchange" / "Commission").
+        let wrappedHeads = spans.filter { $0.type == .ORG }.map(\.end).filter { e in
+            e < n && doc.tokens[e].startsLine && organisationHeads.contains(attrs[e].word)
+                && !spans.contains(where: { $0.start <= e && e < $0.end && $0.end - $0.start > 1 })
+        }
+        for e in Set(wrappedHeads) {
             spans.removeAll { $0.start == e && $0.end == e + 1 }
             if let j = spans.firstIndex(where: { $0.end == e && $0.type == .ORG }) { spans[j].end = e + 1 }
+        }
+        for e in suffixAfter {
+            spans.removeAll { $0.start == e && $0.end == e + 1 }
+            if let j = spans.firstIndex(where: { $0.end == e && ($0.type == .ORG || $0.type == .PERSON) }) {
+                // "Crazy Eddie Inc": a "person" with a legal form after it is a company.
+                spans[j].end = e + 1
+                spans[j].type = .ORG
+                spans[j].taggerType = 1
+            }
         }
 
         // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign
@@ -498,6 +562,38 @@ enum EntityRules {
             spans[k].type = .PERSON
             spans[k].taggerType = 0
         }
+
+        // 4b. A list of names ("Blinken, Austin, Hayashi and Kihara said") names one kind of thing: when at least
+        // half of a list of three or more are persons, the other one-word names the tagger typed otherwise are
+        // persons too (unless they are listed places, nationalities or media).
+        let order = spans.indices.sorted { spans[$0].start < spans[$1].start }
+        var run: [Int] = []
+        func closeRun() {
+            defer { run = [] }
+            guard run.count >= 3 else { return }
+            let persons = run.filter { spans[$0].type == .PERSON }.count
+            guard persons * 2 >= run.count, persons < run.count else { return }
+            for k in run where spans[k].type != .PERSON && spans[k].taggerType >= 0 && spans[k].end - spans[k].start == 1 {
+                let q = spans[k].start
+                guard attrs[q].isCapitalised, attrs[q].flags & TaggerFeatures.fAllCaps == 0,
+                    phrases.longest(attrs, q, q + 1, mask: gpe | loc | norp | media) == nil
+                else { continue }
+                spans[k].type = .PERSON
+                spans[k].taggerType = 0
+            }
+        }
+        for k in order {
+            if let last = run.last, spans[k].start < spans[last].end {
+                closeRun()  // overlapping spans are no list
+            } else if let last = run.last {
+                let gap = spans[last].end..<spans[k].start
+                let joined = (gap.count == 1 && (attrs[gap.lowerBound].lower == H.and || attrs[gap.lowerBound].lower == H.comma))
+                    || (gap.count == 2 && attrs[gap.lowerBound].lower == H.comma && attrs[gap.lowerBound + 1].lower == H.and)
+                if !joined || sentenceStart[spans[k].start] != sentenceStart[spans[last].start] { closeRun() }
+            }
+            run.append(k)
+        }
+        closeRun()
 
         // 5. Places and nationalities the tagger missed (whole capitalised tokens, not inside another name).
         var covered = [Bool](repeating: false, count: n)

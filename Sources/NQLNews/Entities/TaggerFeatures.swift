@@ -336,14 +336,8 @@ enum TaggerFeatures {
         contextKeys(attrs, s, e, i, out + n)
     }
 
-    /// Keys of the history features for token attributes `a` given the two previous tags.
-    @inline(__always)
-    static func historyKeys(_ a: TokenAttributes, prev: Int, prev2: Int, _ out: UnsafeMutablePointer<UInt64>) {
-        let p = UInt64(prev + 1)
-        out[0] = FeatureHash.key(50, p)
-        out[1] = FeatureHash.key(51, p << 8 | UInt64(prev2 + 1))
-        out[2] = FeatureHash.key(52, FeatureHash.pair(p, a.lower))
-        out[3] = FeatureHash.key(53, FeatureHash.pair(p, a.shape))
+    /// Key of the transition-score row for tags following `prev` (-1: the sentence start).
+    static func transitionKey(prev: Int) -> UInt64 {
+        FeatureHash.key(50, UInt64(prev + 1))
     }
-    static let historyCount = 4
 }

@@ -3,6 +3,27 @@ import Testing
 @testable import NQLNews
 
 @Suite struct EntityMergingTests {
+    @Test func aSurnameBeforeTheFullNameIsTheSamePerson() throws {
+        let text = """
+            Okafor wants the league to act. Speaking on Friday, club chairman Emeka Okafor said the fine was unfair.
+            """
+        let entities = try recognizer().entities(in: text)
+        let okafor = entities.filter { $0.name.hasSuffix("Okafor") }
+        #expect(okafor.count == 1, "\(entities.map { ($0.name, $0.type) })")
+        #expect(okafor.first?.name == "Emeka Okafor" && okafor.first?.type == .PERSON && okafor.first?.count == 2)
+    }
+
+    @Test func aShortCompanyNameJoinsItsFullName() throws {
+        let text = """
+            Harwell Trask Holdings Inc said on Monday it would sell its brewing unit. Harwell Trask will keep \
+            its bottling plants, a spokesman said.
+            """
+        let entities = try recognizer().entities(in: text)
+        #expect(!entities.contains { $0.type == .PERSON }, "\(entities.map { ($0.name, $0.type) })")
+        let company = entities.first { $0.name == "Harwell Trask Holdings Inc" }
+        #expect(company?.type == .ORG)
+    }
+
     @Test func surnameJoinsFullName() throws {
         let text = "Secretary of State Antony Blinken arrived in Tokyo. Blinken said the alliance was strong."
         let entities = try recognizer().entities(in: text)

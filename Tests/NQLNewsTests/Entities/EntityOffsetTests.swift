@@ -62,4 +62,31 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: EntityModelError.self) { try EntityRecognizer(modelPath: path) }
     }
+
+    @Test func aModelOfTheOlderGreedyTaggerIsRejectedWithAHint() throws {
+        var bytes = Array("NQLNER06".utf8)
+        bytes += [UInt8](repeating: 0, count: 64)
+        do {
+            _ = try TaggerModel.load(bytes: bytes)
+            Issue.record("an NQLNER06 model was accepted")
+        } catch let error as EntityModelError {
+            #expect(error.description.contains("older version"), "\(error)")
+        }
+    }
+
+    @Test func aRowIndexOutsideTheWeightsIsCorrupt() throws {
+        // A valid small model, then one occupied slot pointed at a row that does not exist.
+        var lexicon = TaggerLexicon()
+        lexicon.vocabularyBytes = Array("news".utf8)
+        lexicon.vocabularyEnds = [4]
+        let model = TaggerModel.build(features: [(12345, 0)], weights: [Float](repeating: 0.5, count: TagSet.count),
+                                      lexicon: lexicon)
+        #expect(try TaggerModel.load(bytes: model.serialized()).weights.count == TagSet.count)
+        var bytes = model.serialized()
+        let cap = model.fingerprints.count
+        let slot = try #require(model.fingerprints.firstIndex { $0 != 0 })
+        let rowOfStart = 36 + cap * 4 + slot * 4
+        for k in 0..<4 { bytes[rowOfStart + k] = 0xFF }  // -1
+        #expect(throws: EntityModelError.self) { try TaggerModel.load(bytes: bytes) }
+    }
 }

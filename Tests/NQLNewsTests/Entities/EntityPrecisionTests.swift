@@ -83,6 +83,99 @@ import Testing
         #expect(!names.contains { $0.hasPrefix("Gen.") || $0.hasPrefix("Mr") || $0.hasPrefix("Dr.") }, "\(names)")
     }
 
+    @Test func aTitleCaseSignOffIsNotAName() throws {
+        let text = "Grain exports rose 4 pct in March, the ministry said.\n Reuter\n"
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0 == "Reuter" }, "\(mentions)")
+        // An e-mail's signature is a name.
+        let mail = "Can we move the meeting to Thursday?\nThanks\nMarisol\n"
+        let signed = try found(mail)
+        #expect(signed.contains { $0.0 == "Marisol" }, "\(signed)")
+    }
+
+    @Test func aSignOffFollowedByDebrisIsNotAName() throws {
+        let text = "The co-operative said it would pay members in May.\nREUTER...^M"
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.hasPrefix("REUTER") }, "\(mentions)")
+    }
+
+    @Test func aBuildingOrStreetIsAPlaceNotAPolity() throws {
+        let text = "Protesters marched from Harrow Street to the Kelvin Tower in Dundee on Saturday."
+        let mentions = try found(text)
+        #expect(!mentions.contains { ($0.0.hasSuffix("Street") || $0.0.hasSuffix("Tower")) && $0.1 == .GPE }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Dundee" && $0.1 == .GPE }, "\(mentions)")
+    }
+
+    @Test func anOrganisationWrappedOverTwoLinesIsOneName() throws {
+        let text = """
+            The company said it had filed its annual report with the Harbour Securities and Exchange
+            Commission on Friday and expected no objection.
+            """
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Harbour Securities and Exchange\nCommission" && $0.1 == .ORG }, "\(mentions)")
+        // The entity's name is written on one line.
+        let names = try recognizer().entities(in: text).map(\.name)
+        #expect(names.contains("Harbour Securities and Exchange Commission"), "\(names)")
+    }
+
+    @Test func aNameWithALegalFormIsACompany() throws {
+        let text = "Shares of Dunmore Pike Inc fell 3 pct after the toy maker cut its forecast."
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Dunmore Pike Inc" && $0.1 == .ORG }, "\(mentions)")
+        #expect(!mentions.contains { $0.1 == .PERSON }, "\(mentions)")
+    }
+
+    @Test func chancellorOfTheExchequerIsATitle() throws {
+        let text = "Chancellor of the Exchequer Miriam Oduya said the budget would cut taxes."
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Miriam Oduya" && $0.1 == .PERSON }, "\(mentions)")
+    }
+
+    @Test func aTitleWithOfStaysOutOfTheName() throws {
+        let text = "The envoy met Secretary of Defense Marta Quillon and Secretary of Agriculture Dev Raman in Lagos on Friday."
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Marta Quillon" && $0.1 == .PERSON }, "\(mentions)")
+        #expect(!mentions.contains { $0.0.hasPrefix("of ") || $0.0.hasPrefix("Secretary") }, "\(mentions)")
+    }
+
+    @Test func aListOfNamesIsOneKindOfName() throws {
+        let text = """
+            The ministers met in Nairobi on Monday. Ochieng, Brandt, Sato and Delacroix said in a joint statement             that the pipeline would open next year.
+            """
+        let people = try recognizer().entities(in: text).filter { $0.type == .PERSON }.map(\.name)
+        for name in ["Ochieng", "Brandt", "Sato", "Delacroix"] {
+            #expect(people.contains(name), "\(name) in \(people)")
+        }
+    }
+
+    @Test func aListOfPeopleLeavesItsPlacesAlone() throws {
+        let text = "Officials from Kenya, Uganda and Tanzania met Ochieng, Brandt and Sato in Nairobi."
+        let mentions = try found(text)
+        for place in ["Kenya", "Uganda", "Tanzania", "Nairobi"] {
+            #expect(mentions.contains { $0.0 == place && $0.1 == .GPE }, "\(place) in \(mentions)")
+        }
+    }
+
+    @Test func aNameMadeOfProductsIsAProduct() throws {
+        let text = "The ministry will buy Patriot PAC-3 interceptors and more F-35 jets, a spokesman said."
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.1 == .PERSON || $0.1 == .ORG }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "PAC-3" && $0.1 == .PRODUCT }, "\(mentions)")
+    }
+
+    @Test func twoPlacesJoinedByADashAreTwoPlaces() throws {
+        let text = "Officials in Accra criticised the Ghana–Nigeria trade pact on Monday."
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Ghana" && $0.1 == .GPE }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Nigeria" && $0.1 == .GPE }, "\(mentions)")
+    }
+
+    @Test func anOrganisationWordEndsANameInRunningText() throws {
+        let text = "Engineers from the Coastal Survey Agency will work alongside the Harbour Defence Forces next year."
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0.hasSuffix("Defence Forces") && $0.1 == .ORG }, "\(mentions)")
+    }
+
     @Test func spellingVariantsMerge() throws {
         let text = "The army will deploy more PAC-3 batteries. Each PAC3 launcher carries sixteen missiles."
         let entities = try recognizer().entities(in: text)
