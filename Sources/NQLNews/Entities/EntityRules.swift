@@ -491,6 +491,52 @@ enum EntityRules {
             }
         }
 
+        // 3e2. Firm names made of two names joined by "and" ("Harper and Row Publishers Inc", "Wagner and
+        // Brown"): a one-word "person" right before "and" and a company name (its last word a legal form or an
+        // organisation word) is the start of that company; and a one-word "person" joined by "and" to another
+        // one-word person or organisation is one firm with it where the document writes that same pair again or
+        // writes it as (the start of) a company, and neither word is part of a longer person's name there.
+        if !NERExperiments.flags.contains("nofirms") {
+            let andWords: Set<UInt64> = [FeatureHash.string("and"), FeatureHash.string("&")]
+            func isAnd(_ k: Int) -> Bool { k < n && andWords.contains(attrs[k].word) }
+            func oneWordPerson(_ s: TokenSpan) -> Bool { s.type == .PERSON && s.end - s.start == 1 }
+            spans.sort { $0.start < $1.start }
+            let personWords = Set(spans.filter { $0.type == .PERSON && $0.end - $0.start > 1 }
+                .flatMap { s in (s.start..<s.end).map { attrs[$0].lower } })
+            var companyPairs = Set<[UInt64]>()  // (first word, word after "and") of the companies above
+            var pairCount: [[UInt64]: Int] = [:]
+            var k = 0
+            while k + 1 < spans.count {
+                let a = spans[k], b = spans[k + 1]
+                if oneWordPerson(a), isAnd(a.end), b.start == a.end + 1, b.type == .ORG, b.end - b.start >= 2,
+                    a.start == 0 || !isAnd(a.start - 1), !personWords.contains(attrs[a.start].lower),
+                    corporateSuffixes.contains(attrs[b.end - 1].word) || organisationHeads.contains(attrs[b.end - 1].word)
+                {
+                    companyPairs.insert([attrs[a.start].lower, attrs[b.start].lower])
+                    spans[k] = TokenSpan(start: a.start, end: b.end, type: .ORG, taggerType: 1)
+                    spans.remove(at: k + 1)
+                }
+                k += 1
+            }
+            var pairs: [Int] = []
+            for k in spans.indices.dropLast() {
+                let a = spans[k], b = spans[k + 1]
+                guard oneWordPerson(a), b.start == a.end + 1, isAnd(a.end), b.end - b.start == 1,
+                      b.type == .PERSON || b.type == .ORG,
+                      !personWords.contains(attrs[a.start].lower), !personWords.contains(attrs[b.start].lower)
+                else { continue }
+                pairs.append(k)
+                pairCount[[attrs[a.start].lower, attrs[b.start].lower], default: 0] += 1
+            }
+            for k in pairs.reversed() {
+                let a = spans[k], b = spans[k + 1]
+                let key = [attrs[a.start].lower, attrs[b.start].lower]
+                guard companyPairs.contains(key) || pairCount[key, default: 0] >= 2 else { continue }
+                spans[k] = TokenSpan(start: a.start, end: b.end, type: .ORG, taggerType: 1)
+                spans.remove(at: k + 1)
+            }
+        }
+
         // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign
         // Minister] Yoshimasa Hayashi"): a span made only of title words (and a leading place or nationality)
         // right before a capitalised word is dropped, and capitalised words right before a person join it (one

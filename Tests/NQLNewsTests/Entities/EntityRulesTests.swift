@@ -76,4 +76,36 @@ import Testing
         #expect(try has(text, "United States", .GPE))
         #expect(try has(text, "Japan", .GPE))
     }
+
+    @Test func twoNamesJoinedByAndBeforeALegalFormAreOneCompany() throws {
+        // Our own wire-style text: the firm is written in full once, then as "Tolliver and Crane" and "Tolliver".
+        let text = """
+            An investor group offered to buy Tolliver and Crane Publishers Inc for 40 dlrs a share.
+            The group said it had written to Tolliver and Crane proposing a merger. Tolliver said it would
+            consider the offer.
+            """
+        let entities = try recognizer().entities(in: text)
+        #expect(!entities.contains { $0.type == .PERSON }, "\(entities.map { ($0.name, $0.type) })")
+        let firm = entities.first { $0.name == "Tolliver and Crane Publishers Inc" }
+        #expect(firm?.type == .ORG && firm?.count == 3, "\(entities.map { ($0.name, $0.type, $0.count) })")
+    }
+
+    @Test func aPairOfSurnamesWrittenTwiceIsAFirm() throws {
+        let text = """
+            The tender offer is backed by privately held Tolliver and Crane and by Halvorsen Glass Inc.
+            A partnership owned by Tolliver and Crane now holds 9.8 pct of the shares.
+            """
+        let mentions = try found(text)
+        #expect(mentions.filter { $0.0 == "Tolliver and Crane" && $0.1 == .ORG }.count == 2, "\(mentions)")
+        #expect(!mentions.contains { $0.1 == .PERSON }, "\(mentions)")
+    }
+
+    @Test func twoPeopleNamedTogetherStayPeople() throws {
+        // Full names elsewhere in the text: "Okoye and Lindqvist" are two people, however often they are paired.
+        let text = """
+            Finance Minister Adaeze Okoye met Trade Minister Sven Lindqvist on Monday. Okoye and Lindqvist             signed the accord; later Okoye and Lindqvist spoke to reporters.
+            """
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.contains(" and ") }, "\(mentions)")
+    }
 }
