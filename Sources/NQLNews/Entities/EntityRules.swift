@@ -491,6 +491,25 @@ enum EntityRules {
             }
         }
 
+        // 3e1. Wire copy wraps lines inside a person's name too ("Governor Robert" / "Heller said"): a one-word
+        // person ending a line of running text (words before it on that line), and a person of at most two
+        // words starting the next line, are one person.
+        if !NERExperiments.flags.contains("nowrappedpersons") {
+            spans.sort { $0.start < $1.start }
+            var k = spans.count - 2
+            while k >= 0 {
+                let a = spans[k], b = spans[k + 1]
+                if a.type == .PERSON, b.type == .PERSON, a.end - a.start == 1, b.end - b.start <= 2, a.end == b.start,
+                    doc.tokens[b.start].startsLine, !doc.tokens[a.start].startsLine, a.start > 0,
+                    attrs[a.start - 1].flags & TaggerFeatures.fNoLetter == 0
+                {
+                    spans[k].end = b.end
+                    spans.remove(at: k + 1)
+                }
+                k -= 1
+            }
+        }
+
         // 3e2. Firm names made of two names joined by "and" ("Harper and Row Publishers Inc", "Wagner and
         // Brown"): a one-word "person" right before "and" and a company name (its last word a legal form or an
         // organisation word) is the start of that company; and a one-word "person" joined by "and" to another

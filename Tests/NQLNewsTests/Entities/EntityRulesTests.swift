@@ -108,4 +108,22 @@ import Testing
         let mentions = try found(text)
         #expect(!mentions.contains { $0.0.contains(" and ") }, "\(mentions)")
     }
+
+    @Test func aPersonsNameWrappedOverTwoLinesIsOnePerson() throws {
+        let text = """
+            Regional central bank Governor Thomas
+            Oberholzer said the banking system was sound and needed no new rules.
+                Oberholzer told reporters he saw no need for change.
+            """
+        let entities = try recognizer().entities(in: text)
+        #expect(!entities.contains { $0.name == "Thomas" }, "\(entities.map { ($0.name, $0.type) })")
+        let person = entities.first { $0.name == "Thomas Oberholzer" }
+        #expect(person?.type == .PERSON && person?.count == 2, "\(entities.map { ($0.name, $0.type, $0.count) })")
+    }
+
+    @Test func namesOnLinesOfTheirOwnStaySeparate() throws {
+        let text = "Speakers:\nAmara Lindqvist\nJonas Weber\n"
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.contains("\n") }, "\(mentions)")
+    }
 }
