@@ -155,6 +155,12 @@ enum EntityLexicon {
         "Founder", "Publisher", "Editor", "Professor", "Dr.", "Mr.", "Mrs.", "Ms.",
     ]
 
+    /// Occupations named after an employer ("Smith Barney analyst John Doe", "an economist at Nomura"), lower case.
+    static let occupations: Set<String> = [
+        "analyst", "analysts", "economist", "economists", "strategist", "strategists", "spokesman", "spokeswoman",
+        "spokesperson", "trader", "traders", "dealer", "dealers", "broker", "brokers",
+    ]
+
     /// Words that may precede or join a role head ("Foreign", "Defense", "Vice", "of", "State").
     static let roleModifiers: Set<String> = [
         "Foreign", "Exchequer", "Defense", "Defence", "Finance", "Prime", "Vice", "Deputy", "Trade", "Interior", "Economy",

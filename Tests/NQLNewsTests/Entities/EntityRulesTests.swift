@@ -126,4 +126,15 @@ import Testing
         let mentions = try found(text)
         #expect(!mentions.contains { $0.0.contains("\n") }, "\(mentions)")
     }
+
+    @Test func anEmployerNamedWithAnOccupationIsAnOrganisation() throws {
+        let text = """
+            "Demand will stay weak," said Tolliver Crane analyst Maria Lopez. Daniel Okafor, an economist at \
+            Pryor Kendall, said prices would fall.
+            """
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Tolliver Crane" && $0.1 == .ORG }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Pryor Kendall" && $0.1 == .ORG }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Maria Lopez" && $0.1 == .PERSON }, "\(mentions)")
+    }
 }
