@@ -556,26 +556,6 @@ enum EntityRules {
             }
         }
 
-        // 3e3. An employer named with an occupation is an organisation, whatever the tagger called it: a "person"
-        // right before an occupation and a person ("E.F. Hutton Group analyst Michael Lewis"), or right after an
-        // occupation and "at"/"with" ("analyst at Smith Barney").
-        if !NERExperiments.flags.contains("noemployers") {
-            let occupationWords = Set(EntityLexicon.occupations.map(FeatureHash.string))
-            let employerLinks: Set<UInt64> = [FeatureHash.string("at"), FeatureHash.string("with")]
-            spans.sort { $0.start < $1.start }
-            for k in spans.indices where spans[k].type == .PERSON {
-                let s = spans[k]
-                let before = s.end + 1 < n && occupationWords.contains(attrs[s.end].word)
-                    && k + 1 < spans.count && spans[k + 1].start == s.end + 1 && spans[k + 1].type == .PERSON
-                let after = s.start >= 2 && employerLinks.contains(attrs[s.start - 1].word)
-                    && occupationWords.contains(attrs[s.start - 2].word)
-                if before || after {
-                    spans[k].type = .ORG
-                    spans[k].taggerType = 1
-                }
-            }
-        }
-
         // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign
         // Minister] Yoshimasa Hayashi"): a span made only of title words (and a leading place or nationality)
         // right before a capitalised word is dropped, and capitalised words right before a person join it (one
@@ -631,6 +611,26 @@ enum EntityRules {
                     phrases.longest(attrs, e, e + 1, mask: gpe | loc | norp | media) == nil
                 {
                     spans[k].end = e + 1
+                }
+            }
+        }
+
+        // 3e3. An employer named with an occupation is an organisation, whatever the tagger called it: a "person"
+        // right before an occupation and a person ("E.F. Hutton Group analyst Michael Lewis"), or right after an
+        // occupation and "at"/"with" ("analyst at Smith Barney").
+        if !NERExperiments.flags.contains("noemployers") {
+            let occupationWords = Set(EntityLexicon.occupations.map(FeatureHash.string))
+            let employerLinks: Set<UInt64> = [FeatureHash.string("at"), FeatureHash.string("with")]
+            spans.sort { $0.start < $1.start }
+            for k in spans.indices where spans[k].type == .PERSON {
+                let s = spans[k]
+                let before = s.end + 1 < n && occupationWords.contains(attrs[s.end].word)
+                    && k + 1 < spans.count && spans[k + 1].start == s.end + 1 && spans[k + 1].type == .PERSON
+                let after = s.start >= 2 && employerLinks.contains(attrs[s.start - 1].word)
+                    && occupationWords.contains(attrs[s.start - 2].word)
+                if before || after {
+                    spans[k].type = .ORG
+                    spans[k].taggerType = 1
                 }
             }
         }
