@@ -514,7 +514,8 @@ enum EntityRules {
         // Brown"): a one-word "person" right before "and" and a company name (its last word a legal form or an
         // organisation word) is the start of that company; and a one-word "person" joined by "and" to another
         // one-word person or organisation is one firm with it where the document writes that same pair again or
-        // writes it as (the start of) a company, and neither word is part of a longer person's name there.
+        // writes it as (the start of) a company, and neither word is part of a longer person's name there (nor,
+        // unless it was written as a company, of a longer organisation's name).
         if !NERExperiments.flags.contains("nofirms") {
             let andWords: Set<UInt64> = [FeatureHash.string("and"), FeatureHash.string("&")]
             func isAnd(_ k: Int) -> Bool { k < n && andWords.contains(attrs[k].word) }
@@ -537,12 +538,18 @@ enum EntityRules {
                 }
                 k += 1
             }
+            // Words of longer organisation names: "Renault and Chrysler" are two companies where the text also
+            // writes "Chrysler Corp".
+            let organisationWords = Set(spans.filter { $0.type == .ORG && $0.end - $0.start > 1 }
+                .flatMap { s in (s.start..<s.end).map { attrs[$0].lower } })
             var pairs: [Int] = []
             for k in spans.indices.dropLast() {
                 let a = spans[k], b = spans[k + 1]
                 guard oneWordPerson(a), b.start == a.end + 1, isAnd(a.end), b.end - b.start == 1,
                       b.type == .PERSON || b.type == .ORG,
-                      !personWords.contains(attrs[a.start].lower), !personWords.contains(attrs[b.start].lower)
+                      !personWords.contains(attrs[a.start].lower), !personWords.contains(attrs[b.start].lower),
+                      companyPairs.contains([attrs[a.start].lower, attrs[b.start].lower])
+                        || !organisationWords.contains(attrs[a.start].lower) && !organisationWords.contains(attrs[b.start].lower)
                 else { continue }
                 pairs.append(k)
                 pairCount[[attrs[a.start].lower, attrs[b.start].lower], default: 0] += 1

@@ -137,4 +137,13 @@ import Testing
         #expect(mentions.contains { $0.0 == "Pryor Kendall" && $0.1 == .ORG }, "\(mentions)")
         #expect(mentions.contains { $0.0 == "Maria Lopez" && $0.1 == .PERSON }, "\(mentions)")
     }
+
+    @Test func twoCompaniesNamedTogetherStayTwo() throws {
+        let text = """
+            Halvorsen Glass Inc will sell its stake to Tolliver. The accord allows Tolliver and Halvorsen to share \
+            plants, and Tolliver and Halvorsen will study new products.
+            """
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.contains(" and ") }, "\(mentions)")
+    }
 }
