@@ -136,6 +136,11 @@ import Testing
         #expect(mentions.contains { $0.0 == "Tolliver Crane" && $0.1 == .ORG }, "\(mentions)")
         #expect(mentions.contains { $0.0 == "Pryor Kendall" && $0.1 == .ORG }, "\(mentions)")
         #expect(mentions.contains { $0.0 == "Maria Lopez" && $0.1 == .PERSON }, "\(mentions)")
+        let president = try found("Kestrel Motors will cut jobs, Pryor Kendall President Maria Lopez said on Monday.")
+        #expect(president.contains { $0.0 == "Pryor Kendall" && $0.1 == .ORG }, "\(president)")
+        // A person has a spokesman too.
+        let spokesman = try found("\"We will not resign,\" Prime Minister Adaeze Okoye said. Okoye spokesman Tunde Bello agreed.")
+        #expect(!spokesman.contains { $0.0 == "Okoye" && $0.1 == .ORG }, "\(spokesman)")
     }
 
     @Test func twoCompaniesNamedTogetherStayTwo() throws {
