@@ -628,6 +628,7 @@ enum EntityRules {
         if !NERExperiments.flags.contains("noemployers") {
             let occupationWords = Set(EntityLexicon.occupations.map(FeatureHash.string))
             let employerLinks: Set<UInt64> = [FeatureHash.string("at"), FeatureHash.string("with")]
+            var employers = Set<[UInt64]>()
             spans.sort { $0.start < $1.start }
             for k in spans.indices where spans[k].type == .PERSON {
                 let s = spans[k]
@@ -638,7 +639,19 @@ enum EntityRules {
                 if before || after {
                     spans[k].type = .ORG
                     spans[k].taggerType = 1
+                    var words = (s.start..<s.end).map { attrs[$0].lower }
+                    employers.insert(words)
+                    // "E.F. Hutton Group" is "E.F. Hutton" too.
+                    if words.count > 1, organisationHeads.contains(attrs[s.end - 1].word) || corporateSuffixes.contains(attrs[s.end - 1].word) {
+                        words.removeLast()
+                        employers.insert(words)
+                    }
                 }
+            }
+            // The document uses that name as an organisation: so it is one wherever the tagger called it a person.
+            for k in spans.indices where spans[k].type == .PERSON && employers.contains((spans[k].start..<spans[k].end).map { attrs[$0].lower }) {
+                spans[k].type = .ORG
+                spans[k].taggerType = 1
             }
         }
 

@@ -151,4 +151,13 @@ import Testing
         let mentions = try found(text)
         #expect(!mentions.contains { $0.0.contains(" and ") }, "\(mentions)")
     }
+
+    @Test func aNameUsedAsAnEmployerIsAnOrganisationThroughoutTheText() throws {
+        let text = """
+            Pryor Kendall will sell its truck unit. Pryor Kendall President Maria Lopez said the sale would close \
+            in June. Pryor Kendall said it would keep its bus plants.
+            """
+        let mentions = try found(text)
+        #expect(mentions.filter { $0.0 == "Pryor Kendall" && $0.1 == .ORG }.count == 3, "\(mentions)")
+    }
 }
