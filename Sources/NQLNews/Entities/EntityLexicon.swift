@@ -155,6 +155,13 @@ enum EntityLexicon {
         "Founder", "Publisher", "Editor", "Professor", "Dr.", "Mr.", "Mrs.", "Ms.",
     ]
 
+    /// Occupations named after an employer ("Smith Barney analyst John Doe", "an economist at Nomura", "Renault
+    /// President Raymond Levy"); not "spokesman" or "aide", which a person has too ("Netanyahu spokesman ...").
+    static let occupations: Set<String> = [
+        "analyst", "analysts", "economist", "economists", "strategist", "strategists", "trader", "traders", "dealer",
+        "dealers", "broker", "brokers", "President", "Chairman", "Chairwoman", "CEO",
+    ]
+
     /// Words that may precede or join a role head ("Foreign", "Defense", "Vice", "of", "State").
     static let roleModifiers: Set<String> = [
         "Foreign", "Exchequer", "Defense", "Defence", "Finance", "Prime", "Vice", "Deputy", "Trade", "Interior", "Economy",

@@ -115,7 +115,8 @@ enum EntityMerger {
         // A "person" whose name begins a company's full name in the same text is that company ("Shearson" and
         // "Shearson Lehman Brothers Inc", "Dome" and "Dome Petroleum Ltd"): the full name carries a legal form.
         var absorbedPersons = Set<Int>()
-        for (n, g) in groups.enumerated() where g.type == .PERSON && !g.words.isEmpty {
+        // Also a shorter organisation name that begins it ("Harper and Row" and "Harper and Row Publishers Inc").
+        for (n, g) in groups.enumerated() where (g.type == .PERSON || g.type == .ORG) && !g.words.isEmpty {
             guard let o = groups.firstIndex(where: { o in
                 o.type == .ORG && o.words.count > g.words.count && Array(o.words.prefix(g.words.count)) == g.words
                     && o.words.last.map { EntityLexicon.corporateSuffixes.contains($0) } == true

@@ -491,6 +491,78 @@ enum EntityRules {
             }
         }
 
+        // 3e1. Wire copy wraps lines inside a person's name too ("Governor Robert" / "Heller said"): a one-word
+        // person ending a line of running text (words before it on that line), and a person of at most two
+        // words starting the next line, are one person.
+        if !NERExperiments.flags.contains("nowrappedpersons") {
+            spans.sort { $0.start < $1.start }
+            var k = spans.count - 2
+            while k >= 0 {
+                let a = spans[k], b = spans[k + 1]
+                if a.type == .PERSON, b.type == .PERSON, a.end - a.start == 1, b.end - b.start <= 2, a.end == b.start,
+                    doc.tokens[b.start].startsLine, !doc.tokens[a.start].startsLine, a.start > 0,
+                    attrs[a.start - 1].flags & TaggerFeatures.fNoLetter == 0
+                {
+                    spans[k].end = b.end
+                    spans.remove(at: k + 1)
+                }
+                k -= 1
+            }
+        }
+
+        // 3e2. Firm names made of two names joined by "and" ("Harper and Row Publishers Inc", "Wagner and
+        // Brown"): a one-word "person" right before "and" and a company name (its last word a legal form or an
+        // organisation word) is the start of that company; and a one-word "person" joined by "and" to another
+        // one-word person or organisation is one firm with it where the document writes that same pair again or
+        // writes it as (the start of) a company, and neither word is part of a longer person's name there (nor,
+        // unless it was written as a company, of a longer organisation's name).
+        if !NERExperiments.flags.contains("nofirms") {
+            let andWords: Set<UInt64> = [FeatureHash.string("and"), FeatureHash.string("&")]
+            func isAnd(_ k: Int) -> Bool { k < n && andWords.contains(attrs[k].word) }
+            func oneWordPerson(_ s: TokenSpan) -> Bool { s.type == .PERSON && s.end - s.start == 1 }
+            spans.sort { $0.start < $1.start }
+            let personWords = Set(spans.filter { $0.type == .PERSON && $0.end - $0.start > 1 }
+                .flatMap { s in (s.start..<s.end).map { attrs[$0].lower } })
+            var companyPairs = Set<[UInt64]>()  // (first word, word after "and") of the companies above
+            var pairCount: [[UInt64]: Int] = [:]
+            var k = 0
+            while k + 1 < spans.count {
+                let a = spans[k], b = spans[k + 1]
+                if oneWordPerson(a), isAnd(a.end), b.start == a.end + 1, b.type == .ORG, b.end - b.start >= 2,
+                    a.start == 0 || !isAnd(a.start - 1), !personWords.contains(attrs[a.start].lower),
+                    corporateSuffixes.contains(attrs[b.end - 1].word) || organisationHeads.contains(attrs[b.end - 1].word)
+                {
+                    companyPairs.insert([attrs[a.start].lower, attrs[b.start].lower])
+                    spans[k] = TokenSpan(start: a.start, end: b.end, type: .ORG, taggerType: 1)
+                    spans.remove(at: k + 1)
+                }
+                k += 1
+            }
+            // Words of longer organisation names: "Renault and Chrysler" are two companies where the text also
+            // writes "Chrysler Corp".
+            let organisationWords = Set(spans.filter { $0.type == .ORG && $0.end - $0.start > 1 }
+                .flatMap { s in (s.start..<s.end).map { attrs[$0].lower } })
+            var pairs: [Int] = []
+            for k in spans.indices.dropLast() {
+                let a = spans[k], b = spans[k + 1]
+                guard oneWordPerson(a), b.start == a.end + 1, isAnd(a.end), b.end - b.start == 1,
+                      b.type == .PERSON || b.type == .ORG,
+                      !personWords.contains(attrs[a.start].lower), !personWords.contains(attrs[b.start].lower),
+                      companyPairs.contains([attrs[a.start].lower, attrs[b.start].lower])
+                        || !organisationWords.contains(attrs[a.start].lower) && !organisationWords.contains(attrs[b.start].lower)
+                else { continue }
+                pairs.append(k)
+                pairCount[[attrs[a.start].lower, attrs[b.start].lower], default: 0] += 1
+            }
+            for k in pairs.reversed() {
+                let a = spans[k], b = spans[k + 1]
+                let key = [attrs[a.start].lower, attrs[b.start].lower]
+                guard companyPairs.contains(key) || pairCount[key, default: 0] >= 2 else { continue }
+                spans[k] = TokenSpan(start: a.start, end: b.end, type: .ORG, taggerType: 1)
+                spans.remove(at: k + 1)
+            }
+        }
+
         // 3f. A title the tagger took for a name ("[U.S. Secretary of State] Antony Blinken", "Japanese [Foreign
         // Minister] Yoshimasa Hayashi"): a span made only of title words (and a leading place or nationality)
         // right before a capitalised word is dropped, and capitalised words right before a person join it (one
@@ -547,6 +619,39 @@ enum EntityRules {
                 {
                     spans[k].end = e + 1
                 }
+            }
+        }
+
+        // 3e3. An employer named with an occupation is an organisation, whatever the tagger called it: a "person"
+        // right before an occupation and a person ("E.F. Hutton Group analyst Michael Lewis"), or right after an
+        // occupation and "at"/"with" ("analyst at Smith Barney").
+        if !NERExperiments.flags.contains("noemployers") {
+            let occupationWords = Set(EntityLexicon.occupations.map(FeatureHash.string))
+            let employerLinks: Set<UInt64> = [FeatureHash.string("at"), FeatureHash.string("with")]
+            var employers = Set<[UInt64]>()
+            spans.sort { $0.start < $1.start }
+            for k in spans.indices where spans[k].type == .PERSON {
+                let s = spans[k]
+                let before = s.end + 1 < n && occupationWords.contains(attrs[s.end].word)
+                    && k + 1 < spans.count && spans[k + 1].start == s.end + 1 && spans[k + 1].type == .PERSON
+                let after = s.start >= 2 && employerLinks.contains(attrs[s.start - 1].word)
+                    && occupationWords.contains(attrs[s.start - 2].word)
+                if before || after {
+                    spans[k].type = .ORG
+                    spans[k].taggerType = 1
+                    var words = (s.start..<s.end).map { attrs[$0].lower }
+                    employers.insert(words)
+                    // "E.F. Hutton Group" is "E.F. Hutton" too.
+                    if words.count > 1, organisationHeads.contains(attrs[s.end - 1].word) || corporateSuffixes.contains(attrs[s.end - 1].word) {
+                        words.removeLast()
+                        employers.insert(words)
+                    }
+                }
+            }
+            // The document uses that name as an organisation: so it is one wherever the tagger called it a person.
+            for k in spans.indices where spans[k].type == .PERSON && employers.contains((spans[k].start..<spans[k].end).map { attrs[$0].lower }) {
+                spans[k].type = .ORG
+                spans[k].taggerType = 1
             }
         }
 

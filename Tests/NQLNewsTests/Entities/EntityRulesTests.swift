@@ -76,4 +76,88 @@ import Testing
         #expect(try has(text, "United States", .GPE))
         #expect(try has(text, "Japan", .GPE))
     }
+
+    @Test func twoNamesJoinedByAndBeforeALegalFormAreOneCompany() throws {
+        // Our own wire-style text: the firm is written in full once, then as "Tolliver and Crane" and "Tolliver".
+        let text = """
+            An investor group offered to buy Tolliver and Crane Publishers Inc for 40 dlrs a share.
+            The group said it had written to Tolliver and Crane proposing a merger. Tolliver said it would
+            consider the offer.
+            """
+        let entities = try recognizer().entities(in: text)
+        #expect(!entities.contains { $0.type == .PERSON }, "\(entities.map { ($0.name, $0.type) })")
+        let firm = entities.first { $0.name == "Tolliver and Crane Publishers Inc" }
+        #expect(firm?.type == .ORG && firm?.count == 3, "\(entities.map { ($0.name, $0.type, $0.count) })")
+    }
+
+    @Test func aPairOfSurnamesWrittenTwiceIsAFirm() throws {
+        let text = """
+            The tender offer is backed by privately held Tolliver and Crane and by Halvorsen Glass Inc.
+            A partnership owned by Tolliver and Crane now holds 9.8 pct of the shares.
+            """
+        let mentions = try found(text)
+        #expect(mentions.filter { $0.0 == "Tolliver and Crane" && $0.1 == .ORG }.count == 2, "\(mentions)")
+        #expect(!mentions.contains { $0.1 == .PERSON }, "\(mentions)")
+    }
+
+    @Test func twoPeopleNamedTogetherStayPeople() throws {
+        // Full names elsewhere in the text: "Okoye and Lindqvist" are two people, however often they are paired.
+        let text = """
+            Finance Minister Adaeze Okoye met Trade Minister Sven Lindqvist on Monday. Okoye and Lindqvist             signed the accord; later Okoye and Lindqvist spoke to reporters.
+            """
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.contains(" and ") }, "\(mentions)")
+    }
+
+    @Test func aPersonsNameWrappedOverTwoLinesIsOnePerson() throws {
+        let text = """
+            Regional central bank Governor Thomas
+            Oberholzer said the banking system was sound and needed no new rules.
+                Oberholzer told reporters he saw no need for change.
+            """
+        let entities = try recognizer().entities(in: text)
+        #expect(!entities.contains { $0.name == "Thomas" }, "\(entities.map { ($0.name, $0.type) })")
+        let person = entities.first { $0.name == "Thomas Oberholzer" }
+        #expect(person?.type == .PERSON && person?.count == 2, "\(entities.map { ($0.name, $0.type, $0.count) })")
+    }
+
+    @Test func namesOnLinesOfTheirOwnStaySeparate() throws {
+        let text = "Speakers:\nAmara Lindqvist\nJonas Weber\n"
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.contains("\n") }, "\(mentions)")
+    }
+
+    @Test func anEmployerNamedWithAnOccupationIsAnOrganisation() throws {
+        let text = """
+            "Demand will stay weak," said Tolliver Crane analyst Maria Lopez. Daniel Okafor, an economist at \
+            Pryor Kendall, said prices would fall.
+            """
+        let mentions = try found(text)
+        #expect(mentions.contains { $0.0 == "Tolliver Crane" && $0.1 == .ORG }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Pryor Kendall" && $0.1 == .ORG }, "\(mentions)")
+        #expect(mentions.contains { $0.0 == "Maria Lopez" && $0.1 == .PERSON }, "\(mentions)")
+        let president = try found("Kestrel Motors will cut jobs, Pryor Kendall President Maria Lopez said on Monday.")
+        #expect(president.contains { $0.0 == "Pryor Kendall" && $0.1 == .ORG }, "\(president)")
+        // A person has a spokesman too.
+        let spokesman = try found("\"We will not resign,\" Prime Minister Adaeze Okoye said. Okoye spokesman Tunde Bello agreed.")
+        #expect(!spokesman.contains { $0.0 == "Okoye" && $0.1 == .ORG }, "\(spokesman)")
+    }
+
+    @Test func twoCompaniesNamedTogetherStayTwo() throws {
+        let text = """
+            Halvorsen Glass Inc will sell its stake to Tolliver. The accord allows Tolliver and Halvorsen to share \
+            plants, and Tolliver and Halvorsen will study new products.
+            """
+        let mentions = try found(text)
+        #expect(!mentions.contains { $0.0.contains(" and ") }, "\(mentions)")
+    }
+
+    @Test func aNameUsedAsAnEmployerIsAnOrganisationThroughoutTheText() throws {
+        let text = """
+            Pryor Kendall will sell its truck unit. Pryor Kendall President Maria Lopez said the sale would close \
+            in June. Pryor Kendall said it would keep its bus plants.
+            """
+        let mentions = try found(text)
+        #expect(mentions.filter { $0.0 == "Pryor Kendall" && $0.1 == .ORG }.count == 3, "\(mentions)")
+    }
 }
