@@ -104,3 +104,40 @@ import Testing
         #expect(runSession(#"corpus("\#(db)") | first | get("id")"#) == "\"first\"\n")
     }
 }
+
+/// A read-only store as an ordinary user meets it. Root writes a 0444 file as
+/// any root program does, so under root (as in CI) the check runs `nql` as
+/// `nobody` through `setpriv`, when that is possible here.
+@Suite struct CorpusReadOnlyTests {
+    static let setpriv = "/usr/bin/setpriv"
+    static let asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups"]
+
+    /// Whether `nql` can be run as nobody: root, setpriv present, the build readable by all.
+    static func nobodyCanRunNQL() -> Bool {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv) else { return false }
+        let nql = packageRoot.appendingPathComponent(".build/debug/nql").path
+        return (try? runProcess(URL(fileURLWithPath: setpriv), asNobody + [nql, "-e", "1 + 1"]))?.out == "2\n"
+    }
+
+    @Test(.enabled(if: nobodyCanRunNQL(), "needs root, setpriv and a build nobody can run"))
+    func indexIntoAStoreThatIsReadOnlyForTheUserChangesNothing() throws {
+        let dir = NSTemporaryDirectory() + "nql-corpus-readonly-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data(CorpusInterruptTests.feed(12).utf8).write(to: URL(fileURLWithPath: dir + "/feed.jsonl"))
+        let db = dir + "/news.db"
+        let first = try runNQL(["-e", #"index(load("\#(dir)/feed.jsonl"), "\#(db)")"#])
+        #expect(first.status == 0, "\(first.err)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+
+        let nql = packageRoot.appendingPathComponent(".build/debug/nql").path
+        let r = try runProcess(URL(fileURLWithPath: Self.setpriv),
+                               Self.asNobody + [nql, "-e", #"index([{id: "new", text: "Seoul said nothing."}], "\#(db)")"#])
+        #expect(r.status == 1)
+        #expect(r.err.contains("the file is read-only; nothing was changed"), "\(r.err)")
+        #expect(r.err.split(separator: "\n").count <= 3, "\(r.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(try runNQL(["-e", #"corpus("\#(db)") | len"#]).out == "12\n")
+    }
+}
