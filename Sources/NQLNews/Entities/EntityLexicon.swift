@@ -62,6 +62,16 @@ enum EntityLexicon {
         "California", "Texas", "Florida", "Virginia", "Alaska",
     ]
 
+    /// Short capital-letter abbreviations of places (US states and territories, Australian and Canadian states
+    /// and provinces, and a few cities and countries): a short all-capitals "place" not here is no place ("AI").
+    static let placeAbbreviations: Set<String> = [
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
+        "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "GU",
+        "NSW", "QLD", "VIC", "TAS", "ACT", "WA", "NT", "SA", "BC", "ON", "QC", "AB", "MB", "NS", "NB", "PE", "NL",
+        "SK", "YT", "NU", "NYC", "LA", "SF", "HK", "UK", "US", "USA", "UAE", "DRC", "PRC", "ROK", "DPRK", "EU",
+    ]
+
     /// Non-political locations.
     static let locations: [String] = [
         "Asia", "Europe", "Africa", "North America", "South America", "Latin America", "Oceania", "Antarctica",
@@ -189,7 +199,7 @@ enum EntityLexicon {
     /// Legal-form suffixes of company names: a name of its own only with the name before it ("Standard Oil Co").
     static let corporateSuffixes: Set<String> = [
         "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Plc", "PLC", "plc", "LLC", "L.P.", "LP", "AG",
-        "SA", "S.A.", "NV", "N.V.", "GmbH", "Bhd", "Pty", "Cos", "Corporation", "Incorporated", "Limited",
+        "SA", "S.A.", "NV", "N.V.", "B.V.", "BV", "S.p.A.", "SpA", "GmbH", "Bhd", "Pty", "Cos", "Corporation", "Incorporated", "Limited",
     ]
 
     /// Courtesy titles and abbreviated ranks that come before a name but are not part of it ("Mr Mkula",

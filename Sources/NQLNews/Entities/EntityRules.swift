@@ -315,11 +315,21 @@ enum EntityRules {
 
         // 3a. A sentence-initial word that news text almost never capitalises mid-sentence is not the start of a
         // name: "Said Ohtani, through his interpreter" is PERSON "Ohtani", "Additionally" alone is nothing.
+        // ... and so is one the casing profile does not know that this text writes in lower case mid-sentence and
+        // never capitalises there ("Clunky Mac app" as a list item beside "a bit clunky").
+        var lowerMid = Set<UInt64>(), capitalMid = Set<UInt64>()
+        for k in 0..<n where k > sentenceStart[k] {
+            if attrs[k].isLowercase { lowerMid.insert(attrs[k].lower) } else if attrs[k].isCapitalised { capitalMid.insert(attrs[k].lower) }
+        }
+        func isCommonInitial(_ k: Int) -> Bool {
+            attrs[k].casing == 1 || attrs[k].casing == 0 && lowerMid.contains(attrs[k].lower) && !capitalMid.contains(attrs[k].lower)
+                && !NERExperiments.flags.contains("nocommoninitial")
+        }
         if !NERExperiments.flags.contains("keepinitial") {
             var kept: [TokenSpan] = []
             for var s in spans {
                 let k = s.start
-                if s.taggerType >= 0, k == sentenceStart[k], attrs[k].casing == 1, !attrs[k].isLowercase,
+                if s.taggerType >= 0, k == sentenceStart[k], isCommonInitial(k), !attrs[k].isLowercase,
                     attrs[k].flags & TaggerFeatures.fAllCaps == 0, attrs[k].word != theWord
                 {
                     if s.end - s.start == 1 { continue }
@@ -604,7 +614,7 @@ enum EntityRules {
                 var b = spans[k].start
                 while b > sentenceStart[b], spans[k].end - b < 4, !covered.contains(b - 1), attrs[b - 1].isCapitalised,
                     attrs[b - 1].flags & TaggerFeatures.fAllCaps == 0, !roleWords.contains(attrs[b - 1].word),
-                    !courtesy.contains(attrs[b - 1].word), !(b - 1 == sentenceStart[b] && attrs[b - 1].casing == 1),
+                    !courtesy.contains(attrs[b - 1].word), !(b - 1 == sentenceStart[b] && isCommonInitial(b - 1)),
                     phrases.longest(attrs, b - 1, b, mask: gpe | loc | norp | media) == nil
                 {
                     b -= 1
@@ -741,6 +751,7 @@ enum EntityRules {
             }
         }
         if !NERExperiments.flags.contains("noacronyms") { acronyms(&spans, attrs, p, doc.tokens) }
+        DocumentEvidence.apply(&spans, doc, p)
         spans.sort { $0.start < $1.start }
     }
 
@@ -752,20 +763,46 @@ enum EntityRules {
     static func acronyms(_ spans: inout [TokenSpan], _ attrs: [TokenAttributes], _ p: UnsafeBufferPointer<UInt8>,
                          _ tokens: [TextToken]) {
         var defined: [UInt64: EntityType] = [:]
-        for s in spans where s.end - s.start >= 2 && s.end + 2 < attrs.count {
-            guard s.type == .ORG,
-                  attrs[s.end].word == openParenthesis, attrs[s.end + 2].word == closeParenthesis else { continue }
+        var widened: [(Int, Int)] = []
+        for s in spans where s.end - s.start >= 2 && s.type == .ORG {
+            // Past a bracketed qualifier and a legal form: "Dutch Ophthalmic Research Center (International) B.V.
+            // (D.O.R.C.)".
+            var a = s.end
+            var q = a
+            if q + 2 < attrs.count, attrs[q].word == openParenthesis, attrs[q + 2].word == closeParenthesis,
+                attrs[q + 1].flags & TaggerFeatures.fInitCap != 0, attrs[q + 1].flags & TaggerFeatures.fMixed == 0
+            {
+                q += 3
+            }
+            let suffixStart = q
+            while q < attrs.count, q - suffixStart < 2, corporateSuffixes.contains(attrs[q].word) { q += 1 }
+            if q > suffixStart { a = q }
+            guard a + 2 < attrs.count, attrs[a].word == openParenthesis, attrs[a + 2].word == closeParenthesis else { continue }
             // The acronym's capitals must be initials of the name's words, in order ("BoG" for "Bank of Ghana";
             // not "USA" after a runner's name in a results list).
-            let t = tokens[s.end + 1]
+            let t = tokens[a + 1]
             var capitals: [UInt8] = []
             for k in t.utf8Start..<t.utf8End where p[k] >= 0x41 && p[k] <= 0x5A { capitals.append(p[k]) }
-            let initials = (s.start..<s.end).map { p[tokens[$0].utf8Start] }.filter { $0 >= 0x41 && $0 <= 0x5A }
-            guard capitals.count >= 2, capitals.first == initials.first else { continue }
-            var j = 0
-            for c in initials where j < capitals.count && c == capitals[j] { j += 1 }
-            guard j == capitals.count else { continue }
-            defined[attrs[s.end + 1].word] = s.type
+            func abbreviates(from start: Int) -> Bool {
+                let initials = (start..<s.end).map { p[tokens[$0].utf8Start] }.filter { $0 >= 0x41 && $0 <= 0x5A }
+                guard capitals.count >= 2, capitals.first == initials.first else { return false }
+                var j = 0
+                for c in initials where j < capitals.count && c == capitals[j] { j += 1 }
+                return j == capitals.count
+            }
+            if abbreviates(from: s.start) {
+                defined[attrs[a + 1].word] = s.type
+            } else if s.start > 0, attrs[s.start - 1].isCapitalised, attrs[s.start - 1].flags & TaggerFeatures.fAllCaps == 0,
+                abbreviates(from: s.start - 1)
+            {
+                // The word before it belongs to the name ("Dutch" + "Ophthalmic Research Center" is D.O.R.C.).
+                defined[attrs[a + 1].word] = s.type
+                widened.append((s.start - 1, s.start))
+            }
+        }
+        for (from, start) in widened {
+            spans.removeAll { $0.start == from && $0.end == start }
+            if let k = spans.firstIndex(where: { $0.start == start && $0.type == .ORG }) { spans[k].start = from }
         }
         guard !defined.isEmpty else { return }
         var spanAt: [Int: Int] = [:]
