@@ -57,14 +57,20 @@ enum DocumentEvidence {
         func bytes(_ k: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: p[doc.tokens[k].utf8Start..<doc.tokens[k].utf8End])
         }
-        func words(_ s: TokenSpan) -> [UInt64] { (s.start..<s.end).map { attrs[$0].lower } }
+        /// A key for the words of tokens `s..<e`, lower-cased.
+        func key(_ s: Int, _ e: Int) -> UInt64 {
+            var h = TaggerLexicon.sequenceSeed
+            for k in s..<e { h = TaggerLexicon.sequenceHash(h, attrs[k].lower) }
+            return h
+        }
+        func words(_ s: TokenSpan) -> UInt64 { key(s.start, s.end) }
         func isAllCaps(_ k: Int) -> Bool { attrs[k].flags & TaggerFeatures.fAllCaps != 0 }
         func isInitial(_ k: Int) -> Bool {
             let b = bytes(k)
             return b.count == 2 && b[0] >= 0x41 && b[0] <= 0x5A && b[1] == 0x2E
         }
         /// Every span with these words (lower-cased) and one of `types` becomes `to`.
-        func retype(_ names: Set<[UInt64]>, _ types: Set<EntityType>, to: EntityType) {
+        func retype(_ names: Set<UInt64>, _ types: Set<EntityType>, to: EntityType) {
             guard !names.isEmpty else { return }
             for k in spans.indices where types.contains(spans[k].type) && names.contains(words(spans[k])) {
                 spans[k].type = to
@@ -92,12 +98,12 @@ enum DocumentEvidence {
         }
 
         // "RFK Jr.": a name before a generational suffix is a person, suffix included.
-        var juniorNames = Set<[UInt64]>()
+        var juniorNames = Set<UInt64>()
         for k in spans.indices where nameTypes.contains(spans[k].type) {
             let s = spans[k]
             let last = s.end - 1
             if s.end - s.start >= 2, juniors.contains(attrs[last].word) {
-                juniorNames.insert(Array(words(s).dropLast()))
+                juniorNames.insert(key(s.start, s.end - 1))
                 spans[k].type = .PERSON
             } else if s.end < n, juniors.contains(attrs[s.end].word), sentenceOf[s.end] == sentenceOf[s.start],
                       !spans.contains(where: { $0.start <= s.end && s.end < $0.end && $0.end - $0.start > 1 })
@@ -153,23 +159,36 @@ enum DocumentEvidence {
         // Common words and common-noun acronyms. Words of longer names in the text are exempt ("Tom Price" and
         // "Price said" beside "the price").
         let personNameWords = Set(spans.filter { $0.end - $0.start > 1 && $0.type == .PERSON }.flatMap(words))
-        var lowerSeen = Set<UInt64>()
-        var tokenSeen = Set<UInt64>()
-        for k in 0..<n {
-            tokenSeen.insert(attrs[k].word)
-            if attrs[k].flags & TaggerFeatures.fAllLower != 0, k > doc.sentences[sentenceOf[k]].lowerBound { lowerSeen.insert(attrs[k].lower) }
-        }
-        var plurals = Set<UInt64>()  // word hashes of acronyms the text puts in the plural, and of those plurals
-        for k in 0..<n where isAllCaps(k) {
+        // What to look for in one pass over the tokens: the lower-case form of capitalised common words that are
+        // names here, and the plural of each acronym (or the singular of each acronym plural).
+        func isAcronym(_ b: some Collection<UInt8>) -> Bool { b.count >= 2 && b.count <= 5 && b.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+        var commonWanted = Set<UInt64>(), otherForm: [UInt64: UInt64] = [:]
+        for s in spans where s.end - s.start == 1 && nameTypes.contains(s.type) {
+            let k = s.start
+            if attrs[k].casing == 1, attrs[k].isCapitalised, !isAllCaps(k) { commonWanted.insert(attrs[k].lower) }
             let b = bytes(k)
-            guard b.count >= 2, b.count <= 5, b.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { continue }
-            let plural = FeatureHash.string(String(decoding: b, as: UTF8.self) + "s")
-            if tokenSeen.contains(plural) {
-                plurals.insert(attrs[k].word)
-                plurals.insert(plural)
+            if isAcronym(b) {
+                otherForm[FeatureHash.string(String(decoding: b, as: UTF8.self) + "s")] = attrs[k].word
+            } else if b.count > 2, b[b.count - 1] == 0x73, isAcronym(b.dropLast()) {
+                otherForm[FeatureHash.string(String(decoding: b.dropLast(), as: UTF8.self))] = attrs[k].word
             }
         }
-        var dropped = Set<[UInt64]>()
+        var lowerSeen = Set<UInt64>()
+        var plurals = Set<UInt64>()  // word hashes of acronyms the text puts in the plural, and of those plurals
+        if !commonWanted.isEmpty || !otherForm.isEmpty {
+            for k in 0..<n {
+                if let w = otherForm[attrs[k].word] {
+                    plurals.insert(w)
+                    plurals.insert(attrs[k].word)
+                }
+                if attrs[k].flags & TaggerFeatures.fAllLower != 0, commonWanted.contains(attrs[k].lower),
+                    k > doc.sentences[sentenceOf[k]].lowerBound
+                {
+                    lowerSeen.insert(attrs[k].lower)
+                }
+            }
+        }
+        var dropped = Set<UInt64>()
         for s in spans where s.end - s.start == 1 && nameTypes.contains(s.type) {
             let k = s.start
             let b = bytes(k)
@@ -203,11 +222,12 @@ enum DocumentEvidence {
         // Surnames of full names in the text ("Ohtani" after "Shohei Ohtani") are persons.
         let surnames = Set(spans.filter { $0.type == .PERSON && $0.end - $0.start > 1 }.map { attrs[$0.end - 1].lower })
         // A word that starts two or more other kinds of names is a brand ("Glossier Lidstar", "Glossier Party").
-        var brandOf: [UInt64: Set<[UInt64]>] = [:]
+        var brandOf: [UInt64: Set<UInt64>] = [:]
         for s in spans where s.end - s.start > 1 && s.type != .PERSON && nameTypes.union([.PRODUCT]).contains(s.type) {
             brandOf[attrs[s.start].lower, default: []].insert(words(s))
         }
         var mentions: [UInt64: Int] = [:]
+        var keyOf: [UInt64: UInt64] = [:]  // lower-cased word -> key of the one-word name
         /// The first third-person pronoun after span `q`, before any other name, in its sentence or the next: PERSON
         /// for "he"/"she", ORG for "it"/"its", nil for none. Not after a possessive: in "Smith's company said it"
         /// the pronoun is the company.
@@ -227,6 +247,7 @@ enum DocumentEvidence {
             let w = attrs[s.start].lower
             guard !surnames.contains(w) else { continue }
             mentions[w, default: 0] += 1
+            keyOf[w] = words(s)
             var v = votes[w] ?? (0, (brandOf[w]?.count ?? 0) >= 2 ? 2 : 0, 0, false)
             let before = s.start > 0 ? attrs[s.start - 1] : TaggerFeatures.boundaryAttributes
             if EntityRules.courtesy.contains(before.word) || EntityRules.roleHeads.contains(before.word)
@@ -261,24 +282,25 @@ enum DocumentEvidence {
         let things = Set(votes.filter { w, v in
             !v.spoken && (v.person == 0 && (v.thing >= 2 || v.thing >= 1 && mentions[w, default: 0] >= 3)
                 || v.thing >= 3 && v.thing > 2 * v.person)
-        }.map { [$0.key] })
+        }.map(\.key))
         if debug {
             for w in things {
-                let name = spans.first { $0.end - $0.start == 1 && attrs[$0.start].lower == w[0] }.map { String(decoding: bytes($0.start), as: UTF8.self) } ?? "?"
-                FileHandle.standardError.write(Data("thing \(name) \(votes[w[0]].map { "\($0)" } ?? "")\n".utf8))
+                let name = spans.first { $0.end - $0.start == 1 && attrs[$0.start].lower == w }.map { String(decoding: bytes($0.start), as: UTF8.self) } ?? "?"
+                FileHandle.standardError.write(Data("thing \(name) \(votes[w].map { "\($0)" } ?? "")\n".utf8))
             }
         }
         // Mostly "your Mac", "a Mac": a thing people own is a product; otherwise a company or brand.
         if !off("pronoun") {
-            retype(things.filter { votes[$0[0]].map { $0.owned * 2 >= $0.thing } ?? false }, [.PERSON], to: .PRODUCT)
-            retype(things, [.PERSON], to: .ORG)
+            let owned = things.filter { votes[$0].map { $0.owned * 2 >= $0.thing } ?? false }
+            retype(Set(owned.compactMap { keyOf[$0] }), [.PERSON], to: .PRODUCT)
+            retype(Set(things.compactMap { keyOf[$0] }), [.PERSON], to: .ORG)
         }
 
         // A name the tagger typed both a person and an organisation in one text ("Jung Kook") is what the
         // pronouns after it say, where they agree.
-        var typesOf: [[UInt64]: Set<EntityType>] = [:]
+        var typesOf: [UInt64: Set<EntityType>] = [:]
         for s in spans where s.type == .PERSON || s.type == .ORG { typesOf[words(s), default: []].insert(s.type) }
-        var conflict: [[UInt64]: Int] = [:]
+        var conflict: [UInt64: Int] = [:]
         for (q, s) in spans.enumerated() where typesOf[words(s)]?.count == 2 {
             switch pronoun(after: q) {
             case .PERSON: conflict[words(s), default: 0] += 1
@@ -293,7 +315,7 @@ enum DocumentEvidence {
 
         // "the Dukes": a one-word "person" in the plural after "the" is a team or group, unless the text names a
         // person with its singular ("the Kennedys" beside "John Kennedy").
-        var groups = Set<[UInt64]>()
+        var groups = Set<UInt64>()
         for s in spans where s.type == .PERSON && s.end - s.start == 1 && s.start > 0 && attrs[s.start - 1].lower == EntityRules.H.the {
             let b = bytes(s.start)
             guard b.count > 3, b[b.count - 1] == 0x73, b[b.count - 2] != 0x73, !isAllCaps(s.start) else { continue }
@@ -304,7 +326,7 @@ enum DocumentEvidence {
 
         // A "place" no list knows that the text cites as a source ("according to Morningstar", "the Morningstar
         // study") and never puts anyone or anything in or at is an organisation.
-        var sourceVotes: [[UInt64]: (source: Int, place: Int)] = [:]
+        var sourceVotes: [UInt64: (source: Int, place: Int)] = [:]
         for s in spans where s.type == .GPE && s.end - s.start == 1
             && EntityRules.phrases.longest(attrs, s.start, s.end, mask: EntityRules.gpe | EntityRules.loc) == nil
         {
@@ -320,7 +342,7 @@ enum DocumentEvidence {
         if !off("sources") { retype(Set(sourceVotes.filter { $0.value.source > 0 && $0.value.place == 0 }.keys), [.GPE], to: .ORG) }
 
         // "X vs. Y": both sides the same kind of thing.
-        var teams = Set<[UInt64]>()
+        var teams = Set<UInt64>()
         for q in spans.indices.dropLast() {
             let a = spans[q], b = spans[q + 1]
             guard b.start == a.end + 1, versus.contains(attrs[a.end].lower) else { continue }

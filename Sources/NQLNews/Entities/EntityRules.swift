@@ -318,7 +318,9 @@ enum EntityRules {
         // ... and so is one the casing profile does not know that this text writes in lower case mid-sentence and
         // never capitalises there ("Clunky Mac app" as a list item beside "a bit clunky").
         var lowerMid = Set<UInt64>(), capitalMid = Set<UInt64>()
-        for k in 0..<n where k > sentenceStart[k] {
+        let unknownInitials = Set(doc.sentences.filter { !$0.isEmpty && attrs[$0.lowerBound].casing == 0 && attrs[$0.lowerBound].isCapitalised }
+            .map { attrs[$0.lowerBound].lower })
+        for k in 0..<n where !unknownInitials.isEmpty && k > sentenceStart[k] && unknownInitials.contains(attrs[k].lower) {
             if attrs[k].isLowercase { lowerMid.insert(attrs[k].lower) } else if attrs[k].isCapitalised { capitalMid.insert(attrs[k].lower) }
         }
         func isCommonInitial(_ k: Int) -> Bool {
