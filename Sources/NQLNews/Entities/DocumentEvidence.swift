@@ -158,7 +158,7 @@ enum DocumentEvidence {
 
         // Common words and common-noun acronyms. Words of longer names in the text are exempt ("Tom Price" and
         // "Price said" beside "the price").
-        let personNameWords = Set(spans.filter { $0.end - $0.start > 1 && $0.type == .PERSON }.flatMap(words))
+        let personNameWords = Set(spans.filter { $0.end - $0.start > 1 && $0.type == .PERSON }.flatMap { (s: TokenSpan) in (s.start..<s.end).map { attrs[$0].lower } })
         // What to look for in one pass over the tokens: the lower-case form of capitalised common words that are
         // names here, and the plural of each acronym (or the singular of each acronym plural).
         func isAcronym(_ b: some Collection<UInt8>) -> Bool { b.count >= 2 && b.count <= 5 && b.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }

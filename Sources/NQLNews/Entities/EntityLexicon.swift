@@ -69,7 +69,7 @@ enum EntityLexicon {
         "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK",
         "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "GU",
         "NSW", "QLD", "VIC", "TAS", "ACT", "WA", "NT", "SA", "BC", "ON", "QC", "AB", "MB", "NS", "NB", "PE", "NL",
-        "SK", "YT", "NU", "NYC", "LA", "SF", "HK", "UK", "US", "USA", "UAE", "DRC", "PRC", "ROK", "DPRK", "EU",
+        "SK", "YT", "NU", "NYC", "LA", "HK", "UK", "US", "USA", "UAE", "DRC", "PRC", "ROK", "DPRK", "EU",
     ]
 
     /// Non-political locations.
@@ -83,6 +83,8 @@ enum EntityLexicon {
         "Scandinavia", "West Bank", "Gaza Strip", "Golan Heights", "Sinai", "Kashmir", "Amazon", "Nile",
         "Danube", "Rhine", "Mekong", "Yangtze", "Mount Everest", "Mount Fuji", "Western Europe",
         "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe", "West Africa", "East Africa",
+        // Seats of government are places (as CoNLL annotates them), not polities.
+        "Kremlin", "Élysée", "Elysee", "Zhongnanhai",
     ]
 
     static let nationalities: [String] = [

@@ -685,11 +685,15 @@ enum EntityRules {
         // persons too (unless they are listed places, nationalities or media).
         let order = spans.indices.sorted { spans[$0].start < spans[$1].start }
         var run: [Int] = []
+        var listedPersons = Set<UInt64>()
         func closeRun() {
             defer { run = [] }
             guard run.count >= 3 else { return }
             let persons = run.filter { spans[$0].type == .PERSON }.count
             guard persons * 2 >= run.count, persons < run.count else { return }
+            // Names in a list of one-word persons ("Jin, Suga, J-Hope, Jimin") are persons wherever the text uses them
+            // alone; a list of full names and bands ("Korn, Limp Bizkit, Linkin Park") says less.
+            let mononyms = run.filter { spans[$0].type == .PERSON && spans[$0].end - spans[$0].start == 1 }.count >= 2
             for k in run where spans[k].type != .PERSON && spans[k].taggerType >= 0 && spans[k].end - spans[k].start == 1 {
                 let q = spans[k].start
                 guard attrs[q].isCapitalised, attrs[q].flags & TaggerFeatures.fAllCaps == 0,
@@ -697,8 +701,10 @@ enum EntityRules {
                 else { continue }
                 spans[k].type = .PERSON
                 spans[k].taggerType = 0
+                if mononyms { listedPersons.insert(attrs[q].word) }
             }
         }
+
         for k in order {
             if let last = run.last, spans[k].start < spans[last].end {
                 closeRun()  // overlapping spans are no list
@@ -706,11 +712,24 @@ enum EntityRules {
                 let gap = spans[last].end..<spans[k].start
                 let joined = (gap.count == 1 && (attrs[gap.lowerBound].lower == H.and || attrs[gap.lowerBound].lower == H.comma))
                     || (gap.count == 2 && attrs[gap.lowerBound].lower == H.comma && attrs[gap.lowerBound + 1].lower == H.and)
+                    // ... also over one capitalised word the tagger left out ("Jin, Suga, J-Hope").
+                    || (gap.count == 3 && attrs[gap.lowerBound].lower == H.comma && attrs[gap.lowerBound + 1].isCapitalised
+                        && (attrs[gap.lowerBound + 2].lower == H.comma || attrs[gap.lowerBound + 2].lower == H.and)
+                        && !NERExperiments.flags.contains("nolistgaps"))
                 if !joined || sentenceStart[spans[k].start] != sentenceStart[spans[last].start] { closeRun() }
             }
             run.append(k)
         }
         closeRun()
+        // ... and that word is the same person wherever else the tagger typed it alone ("J-Hope followed in 2018").
+        if !NERExperiments.flags.contains("nolistwide") {
+            for k in spans.indices where spans[k].end - spans[k].start == 1 && spans[k].taggerType >= 0 && spans[k].type != .PERSON
+                && listedPersons.contains(attrs[spans[k].start].word)
+            {
+                spans[k].type = .PERSON
+                spans[k].taggerType = 0
+            }
+        }
 
         // 5. Places and nationalities the tagger missed (whole capitalised tokens, not inside another name).
         var covered = [Bool](repeating: false, count: n)

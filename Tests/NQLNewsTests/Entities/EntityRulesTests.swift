@@ -160,4 +160,17 @@ import Testing
         let mentions = try found(text)
         #expect(mentions.filter { $0.0 == "Pryor Kendall" && $0.1 == .ORG }.count == 3, "\(mentions)")
     }
+
+    @Test func aListOfOnePersonNamesMakesItsOtherNamesPersonsThroughoutTheText() throws {
+        // "Suga", which the tagger left out, does not break the list; "J-Hope" is a person here and later on.
+        let text = "Kim, Jin, Suga, J-Hope and Jimin shared a video. J-Hope followed in 2018 with a mixtape, and fans praised J-Hope."
+        let hope = try found(text).filter { $0.0 == "J-Hope" }
+        #expect(hope.count == 3 && hope.allSatisfy { $0.1 == .PERSON }, "\(hope)")
+    }
+
+    @Test func aSeatOfGovernmentIsAPlaceNotAPolity() throws {
+        let text = "In a decree published on Wednesday, the Kremlin ordered new owners for the plants. The Kremlin said the move was legal."
+        let kremlin = try found(text).filter { $0.0 == "Kremlin" }
+        #expect(kremlin.count == 2 && kremlin.allSatisfy { $0.1 == .LOC }, "\(kremlin)")
+    }
 }
