@@ -126,7 +126,7 @@ enum EntityLexicon {
     /// News agencies and papers, forced to ORG (with their leading "The" when it is part of the name).
     static let media: [String] = [
         "The Asia Business Daily", "Asia Business Daily", "Asia Economy", "Yonhap", "Yonhap News",
-        "Yonhap News Agency", "Kyodo", "Kyodo News", "Jiji Press", "AFP", "Agence France-Presse", "Reuters",
+        "Yonhap News Agency", "Kyodo", "Kyodo News", "Jiji Press", "AFP", "Agence France-Presse", "Reuters", "Reuter",
         "Associated Press", "AP", "Bloomberg", "Xinhua", "TASS", "KCNA", "Korean Central News Agency",
         "The New York Times", "New York Times", "The Washington Post", "Washington Post", "The Wall Street Journal",
         "Wall Street Journal", "Financial Times", "The Economist", "The Guardian", "The Times", "BBC", "CNN",

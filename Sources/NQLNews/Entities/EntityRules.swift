@@ -452,6 +452,11 @@ enum EntityRules {
         // ("Corp") joins the organisation name right before it or is dropped.
         // Also a capitalised word alone on the text's last line with letters, indented as wire copy sets its
         // sign-off (" Reuter"); an e-mail's signature ("Thanks\nJulie") is not indented and stays a name.
+        func spacesBefore(_ k: Int) -> Int {
+            var j = doc.tokens[k].utf8Start
+            while j > 0, p[j - 1] == 0x20 || p[j - 1] == 0x09 { j -= 1 }
+            return doc.tokens[k].utf8Start - j
+        }
         func isIndented(_ k: Int) -> Bool {
             var j = doc.tokens[k].utf8Start
             var spaces = 0
@@ -464,7 +469,7 @@ enum EntityRules {
         let organisationEnds = Set(spans.filter { $0.type == .ORG }.map(\.end))
         let lastWithLetters = (0..<n).last { attrs[$0].flags & TaggerFeatures.fNoLetter == 0 }
         spans.removeAll { s in
-            guard s.end - s.start == 1, s.taggerType >= 0 else { return false }
+            guard s.end - s.start == 1, s.taggerType >= 0 || s.type == .ORG else { return false }  // (a listed agency too: " Reuter")
             let k = s.start
             // (What follows it on that line is punctuation or debris such as a carriage return written "^M".)
             if doc.tokens[k].startsLine, attrs[k].flags & TaggerFeatures.fAllCaps != 0, n - k <= 5,
@@ -474,6 +479,13 @@ enum EntityRules {
                 return true
             }
             if k == lastWithLetters, k > 0, doc.tokens[k].startsLine, attrs[k].isCapitalised, isIndented(k) { return true }
+            // ... or set off at the end of the text's last line by a run of spaces ("total 55.8 (33.7).        REUTER") or
+            // after the last sentence ("a tenth of an ounce. REUTER").
+            if k == lastWithLetters, k > 0, attrs[k].flags & TaggerFeatures.fAllCaps != 0,
+                spacesBefore(k) >= 3 || sentenceStart[k] == k && attrs[k - 1].flags & TaggerFeatures.fNoLetter != 0
+            {
+                return true
+            }
             return corporateSuffixes.contains(attrs[k].word) && !organisationEnds.contains(k)
         }
         let suffixAfter = spans.indices.compactMap { k -> Int? in

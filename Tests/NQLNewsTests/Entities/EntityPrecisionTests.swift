@@ -93,6 +93,19 @@ import Testing
         #expect(signed.contains { $0.0 == "Marisol" }, "\(signed)")
     }
 
+    @Test func aSignOffAfterTheLastSentenceOrATableRowIsNotAName() throws {
+        for text in [
+            "The smaller coins will weigh a half ounce,\na quarter ounce and a tenth of an ounce. REUTER\n",
+            "    Rapeseed prev 3.7, Feb 21.1, total 55.8 (33.7).        REUTER\n",
+        ] {
+            let mentions = try found(text)
+            #expect(!mentions.contains { $0.0 == "REUTER" }, "\(mentions)")
+        }
+        // The agency named in the text is an organisation.
+        let polled = try found("Output will fall to 96,000 tonnes, according\nto traders polled by Reuter correspondents.\n REUTER\n")
+        #expect(polled.contains { $0.0 == "Reuter" && $0.1 == .ORG } && !polled.contains { $0.0 == "REUTER" }, "\(polled)")
+    }
+
     @Test func aSignOffFollowedByDebrisIsNotAName() throws {
         let text = "The co-operative said it would pay members in May.\nREUTER...^M"
         let mentions = try found(text)
