@@ -18,7 +18,8 @@ import Foundation
 ///   or a product where the text mostly owns it ("your Mac", "a Mac"); so is one whose web address the text
 ///   gives ("glossier.com") or that starts other kinds of names ("Glossier Lidstar", "Glossier Party").
 /// - The two sides of "X vs. Y" are the same kind of thing: a "person" against an organisation is one too
-///   ("James Madison vs. Air Force").
+///   ("James Madison vs. Air Force"); so are "between X and Y" and "from X to Y" where one is a place ("trains
+///   between Lyon and Mâcon").
 enum DocumentEvidence {
     static let enabled = !NERExperiments.flags.contains("noevidence")
     static let debug = NERExperiments.flags.contains("evidencedebug")
@@ -37,6 +38,9 @@ enum DocumentEvidence {
     static let possessives = EntityRules.lowerHashes(["'s", "’s", "'", "’"])
     static let according = FeatureHash.string("according")
     static let to = FeatureHash.string("to")
+    static let from = FeatureHash.string("from")
+    static let openParenthesis = FeatureHash.string("(")
+    static let between = FeatureHash.string("between")
     static let sourceNouns = EntityRules.lowerHashes(["study", "report", "survey", "analysis", "data", "research", "poll", "index", "ratings", "rating"])
     static let locatives = EntityRules.lowerHashes(["in", "at", "near", "from", "across", "throughout", "outside", "inside"])
     static let thingPronouns = EntityRules.lowerHashes(["it", "its", "itself"])
@@ -350,6 +354,40 @@ enum DocumentEvidence {
             if a.type == .ORG && b.type == .PERSON { teams.insert(words(b)) }
         }
         if !off("vs") { retype(teams, [.PERSON], to: .ORG) }
+
+        // A dateline ("LYON, France —") names a place, and so does that name wherever else the text has it.
+        var datelines = Set<UInt64>()
+        for s in spans where doc.tokens[s.start].startsLine && s.end + 1 < n && attrs[s.end].lower == EntityRules.H.comma {
+            guard let m = EntityRules.phrases.longest(attrs, s.end + 1, n, mask: EntityRules.gpe), m.category & EntityRules.gpe != 0 else { continue }
+            let after = s.end + 1 + m.length
+            if after < n, EntityRules.H.dashes.contains(attrs[after].lower) || attrs[after].lower == openParenthesis {
+                datelines.insert(words(s))
+            }
+        }
+        if !off("datelines") { retype(datelines, [.PERSON, .ORG, .LOC, .MISC], to: .GPE) }
+
+        // "between Lyon and Mâcon", "from Lyon to Mâcon": a one-word "person" routed to or from a place is a place.
+        // (The place must be a listed one or one the text names as a place more than once.)
+        var placeCount: [UInt64: Int] = [:]
+        for s in spans where s.type == .GPE || s.type == .LOC { placeCount[words(s), default: 0] += 1 }
+        func isSurePlace(_ s: TokenSpan) -> Bool {
+            (s.type == .GPE || s.type == .LOC) && (placeCount[words(s), default: 0] >= 2
+                || EntityRules.phrases.longest(attrs, s.start, s.end, mask: EntityRules.gpe | EntityRules.loc)?.length == s.end - s.start)
+        }
+        var places = Set<UInt64>()
+        for q in spans.indices.dropLast() {
+            let a = spans[q], b = spans[q + 1]
+            guard a.start > 0, b.start == a.end + 1,
+                  attrs[a.start - 1].lower == between && attrs[a.end].lower == EntityRules.H.and
+                    || attrs[a.start - 1].lower == from && attrs[a.end].lower == to
+            else { continue }
+            for (person, other) in [(a, b), (b, a)] where person.type == .PERSON && person.end - person.start == 1
+                && isSurePlace(other) && !surnames.contains(attrs[person.start].lower)
+            {
+                places.insert(words(person))
+            }
+        }
+        if !off("routes") { retype(places, [.PERSON], to: .GPE) }
     }
 
     /// Whether tokens `s..<e` are a listed place (and not one whose "State" is the state itself).

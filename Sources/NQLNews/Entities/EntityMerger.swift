@@ -155,7 +155,7 @@ enum EntityMerger {
         }))
     }
 
-    /// One name, one type per document: entities whose names differ only in spelling variants (or not at all)
+    /// One name, one type per document: entities whose names differ only in spelling variants or case (or not at all)
     /// but got different types merge into the one with more mentions (a known place counts as a place), unless
     /// both are used at least twice (the text really uses the name two ways: a city and its team). Variants of
     /// the same type merge too ("PAC3" and "PAC-3").
@@ -164,7 +164,8 @@ enum EntityMerger {
         var byKey: [String: [Int]] = [:]
         var order: [String] = []
         for (n, g) in groups.enumerated() where ![.DATE, .MONEY, .PERCENT].contains(g.type) {
-            let key = variantKey(g.name)
+            // Case too: a dateline's or headline's "LYON" is the body's "Lyon".
+            let key = variantKey(g.name).lowercased()
             guard !key.isEmpty else { continue }
             if byKey[key] == nil { order.append(key) }
             byKey[key, default: []].append(n)
@@ -176,7 +177,7 @@ enum EntityMerger {
             func weight(_ n: Int) -> Double {
                 let g = groups[n]
                 let place = (g.type == .GPE || g.type == .LOC) && isKnownPlace(g.name)
-                return Double(g.mentions.count) + (place ? 0.5 : 0)
+                return Double(g.mentions.count) + (place ? 0.5 : 0) + (isCapitals(g.name) ? 0 : 0.25)
             }
             guard let winner = members.max(by: { weight($0) < weight($1) || weight($0) == weight($1) && $0 > $1 }) else {
                 continue

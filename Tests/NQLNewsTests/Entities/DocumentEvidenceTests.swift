@@ -162,4 +162,32 @@ import Testing
         #expect(all.filter { $0.0 == "D.O.R.C." }.count == 2 && all.filter { $0.0 == "D.O.R.C." }.allSatisfy { $0.1 == .ORG }, "\(all)")
         #expect(all.contains { $0.0 == "Dutch Ophthalmic Research Center" && $0.1 == .ORG }, "\(all)")
     }
+
+    /// The flood story of lesson 12, cut to three paragraphs.
+    let floodStory = """
+        Hundreds evacuated after three days of rain; the river crested at its highest level since 1983
+
+        LYON, France — The Saône burst its banks in central Lyon on Thursday night, sending brown water into the \
+        cobbled streets of the old town and forcing the evacuation of more than 400 residents, the city's prefecture \
+        said on Friday.
+
+        The SNCF suspended trains between Lyon and Mâcon after water covered the tracks near Neuville-sur-Saône, and \
+        the A6 motorway was closed in both directions for several hours.
+        """
+
+    @Test func aDatelineNamesAPlaceThroughoutTheText() throws {
+        let lyon = try found(floodStory).filter { $0.0.lowercased() == "lyon" }
+        #expect(lyon.count == 3 && lyon.allSatisfy { $0.1 == .GPE }, "\(lyon)")
+        // ... one place, named as the body writes it.
+        let places = try recognizer().entities(in: floodStory).filter { $0.name.lowercased() == "lyon" }
+        #expect(places.count == 1 && places.first?.name == "Lyon" && places.first?.aliases == ["LYON"], "\(places)")
+    }
+
+    @Test func aNameRoutedToOrFromAPlaceIsAPlace() throws {
+        #expect(try has(floodStory, "Mâcon", .GPE))
+        // Two people named with "between ... and" stay people.
+        let text = "Talks between Aoun and Hariri broke down on Monday, and Hariri left Beirut for Paris."
+        let hariri = try found(text).filter { $0.0 == "Hariri" }
+        #expect(hariri.allSatisfy { $0.1 == .PERSON }, "\(hariri)")
+    }
 }
