@@ -319,14 +319,25 @@ enum CoreBuiltins {
     /// as Python's math.fsum), so the result does not depend on the order of the numbers and
     /// totals of parts merge into the total of the whole.
     struct Total {
+        /// The integer total is `carries * 2^64 + integer` (wrapping adds, each wrap counted), so integers that
+        /// overflow on the way ("[Int.max, 1, -1]") or next to a float ("[1.5, Int.max, Int.max]") sum exactly.
         var integer = 0
+        var carries = 0
         var partials: [Double] = []
         var special = 0.0  // the sum of infinities and NaNs, kept apart
         var isFloat = false
 
+        mutating func addInteger(_ n: Int, carries more: Int = 0) {
+            let (r, o) = integer.addingReportingOverflow(n)
+            integer = r
+            // Overflow only ever moves one wrap, in the direction of n (|carries| stays far below Int.max: one per
+            // element or partial).
+            carries += more + (o ? (n > 0 ? 1 : -1) : 0)
+        }
+
         mutating func add(_ v: Value) throws {
             switch v {
-            case .int(let n): integer = try Merge.add(integer, n)
+            case .int(let n): addInteger(n)
             case .float(let d):
                 isFloat = true
                 addFloat(d)
@@ -372,17 +383,21 @@ enum CoreBuiltins {
             return hi
         }
 
-        var value: Value {
-            guard isFloat else { return .int(integer) }
+        func value() throws -> Value {
+            guard isFloat else {
+                guard carries == 0 else { throw RuntimeError(Messages.integerOverflow) }
+                return .int(integer)
+            }
             var all = self
-            // The integer total in two halves, each exact as a double.
+            // The integer total in parts, each exact as a double: the wraps (a small multiple of 2^64) and two halves.
+            all.addFloat(Double(carries) * 18_446_744_073_709_551_616.0)
             all.addFloat(Double(integer & ~0xFFFF_FFFF))
             all.addFloat(Double(integer & 0xFFFF_FFFF))
             return .float(special != 0 || special.isNaN ? special : Total.rounded(all.partials))
         }
 
         var partial: Value {
-            .record(Record([("int", .int(integer)), ("float", .bool(isFloat)),
+            .record(Record([("int", .int(integer)), ("carries", .int(carries)), ("float", .bool(isFloat)),
                             ("floats", .list((partials + [special]).map { .string(String($0.bitPattern, radix: 16)) }))]))
         }
 
@@ -390,7 +405,13 @@ enum CoreBuiltins {
             guard case .record(let r) = partial, case .int(let n)? = r["int"], case .bool(let f)? = r["float"], case .list(let fs)? = r["floats"] else {
                 throw RuntimeError(Messages.badPartial("a sum's {int, float, floats}"))
             }
-            integer = try Merge.add(integer, n)
+            // (Partials written before "carries" existed have none.)
+            var more = 0
+            if let c = r["carries"] {
+                guard case .int(let k) = c, abs(k) < 1 << 40 else { throw RuntimeError(Messages.badPartial("a sum's carries")) }
+                more = k
+            }
+            addInteger(n, carries: more)
             isFloat = isFloat || f
             for x in fs {
                 guard case .string(let hex) = x, let bits = UInt64(hex, radix: 16) else { throw RuntimeError(Messages.badPartial("a float's bits")) }
@@ -418,8 +439,8 @@ enum CoreBuiltins {
                 merge: Merge(partial: { a in try summed(a).partial }, combine: { values, _, _ in
                     var total = Total()
                     for v in values { try total.absorb(v) }
-                    return total.value
-                })) { a in try summed(a).value },
+                    return try total.value()
+                })) { a in try summed(a).value() },
         Builtin("avg", group: "numbers", params: "xs, key?", summary: "The mean (of the key), or null for an empty list.",
                 example: #"avg([1, 2, 3, 4])"#) { a in
             let ds = try numbers(a)

@@ -89,6 +89,11 @@ func expectMergesExactly(_ items: [String], stage: String, seeds: ClosedRange<UI
         #expect(try value("sum([1e16, 1, -1e16])") == .float(1))
         #expect(try value("sum([0.1, 0.2, -0.3])") == .float(2.7755575615628914e-17))
         #expect(try value("sum([1, 2, 3])") == .int(6))
+        // Integers that overflow on the way, or beside a float, in any split.
+        let big = ["9223372036854775807", "1", "-1", "9223372036854775807", "-9223372036854775807", "-5"]
+        try expectMergesExactly(big, stage: "sum")
+        try expectMergesExactly(["9223372036854775807", "9223372036854775807", "1.5", "9223372036854775807"], stage: "sum")
+        #expect(try value("sum([1.5, 9223372036854775807, 9223372036854775807])") == .float(18446744073709551615.5))
     }
 
     @Test func everyMergeableCoreBuiltinIsCovered() {
