@@ -93,6 +93,9 @@ enum NERExperiments {
     static let noTrim = flags.contains("notrim")
     static let keepCommonWordPersons = flags.contains("keepcommon")
     static let noOrganisationRuns = flags.contains("noorgrun")
+    static let noCommonInitial = flags.contains("nocommoninitial")
+    static let noListGaps = flags.contains("nolistgaps")
+    static let noListWide = flags.contains("nolistwide")
 
     /// A number given as `name=value` among the flags ("crfeta=0.05"), or `fallback`.
     static func number(_ name: String, _ fallback: Float) -> Float {

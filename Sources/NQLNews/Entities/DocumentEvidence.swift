@@ -49,15 +49,41 @@ enum DocumentEvidence {
         "noted", "insisted", "argued", "tweeted", "posted", "replied", "declared", "announced", "stated",
     ])
 
-    static func off(_ rule: String) -> Bool { NERExperiments.flags.contains("no-" + rule) }
+    /// Each rule can be switched off for measurement: `NQL_NER_EXPERIMENT=no-species,no-pronoun` (read once).
+    struct Switches {
+        let acronym = !NERExperiments.flags.contains("no-acronym")
+        let commonword = !NERExperiments.flags.contains("no-commonword")
+        let conflict = !NERExperiments.flags.contains("no-conflict")
+        let datelines = !NERExperiments.flags.contains("no-datelines")
+        let drops = !NERExperiments.flags.contains("no-drops")
+        let junior = !NERExperiments.flags.contains("no-junior")
+        let model = !NERExperiments.flags.contains("no-model")
+        let peoples = !NERExperiments.flags.contains("no-peoples")
+        let plural = !NERExperiments.flags.contains("no-plural")
+        let pronoun = !NERExperiments.flags.contains("no-pronoun")
+        let routes = !NERExperiments.flags.contains("no-routes")
+        let sources = !NERExperiments.flags.contains("no-sources")
+        let species = !NERExperiments.flags.contains("no-species")
+        let teams = !NERExperiments.flags.contains("no-teams")
+        let univ = !NERExperiments.flags.contains("no-univ")
+        let vs = !NERExperiments.flags.contains("no-vs")
+    }
+    static let on = Switches()
 
     static func apply(_ spans: inout [TokenSpan], _ doc: PreparedDocument, _ p: UnsafeBufferPointer<UInt8>) {
         guard enabled else { return }
         let attrs = doc.attributes
         let n = attrs.count
         guard n > 0 else { return }
-        var sentenceOf = [Int](repeating: 0, count: n)
-        for (k, r) in doc.sentences.enumerated() { for i in r { sentenceOf[i] = k } }
+        /// The index of the sentence of token `k` (binary search: most texts never ask).
+        func sentenceOf(_ k: Int) -> Int {
+            var lo = 0, hi = doc.sentences.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if doc.sentences[mid].lowerBound <= k { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
         func bytes(_ k: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: p[doc.tokens[k].utf8Start..<doc.tokens[k].utf8End])
         }
@@ -74,27 +100,27 @@ enum DocumentEvidence {
             return b.count == 2 && b[0] >= 0x41 && b[0] <= 0x5A && b[1] == 0x2E
         }
         /// Every span with these words (lower-cased) and one of `types` becomes `to`.
-        func retype(_ names: Set<UInt64>, _ types: Set<EntityType>, to: EntityType) {
+        func retype(_ names: Set<UInt64>, _ types: TypeSet, to: EntityType) {
             guard !names.isEmpty else { return }
             for k in spans.indices where types.contains(spans[k].type) && names.contains(words(spans[k])) {
                 spans[k].type = to
                 spans[k].taggerType = -1
             }
         }
-        let nameTypes: Set<EntityType> = [.PERSON, .ORG, .GPE, .LOC, .MISC, .NORP]
+        let nameTypes: TypeSet = [.PERSON, .ORG, .GPE, .LOC, .MISC, .NORP]
 
         // Species: a capitalised genus (or its initial) and an unknown lower-case word with a Latin ending.
         var genera = Set<UInt64>()
         var binomial = Set<Int>()
-        for k in 0..<max(n - 1, 0) where attrs[k].isCapitalised && !isAllCaps(k) || isInitial(k) {
-            let e = k + 1
-            guard attrs[e].flags & TaggerFeatures.fAllLower != 0, attrs[e].vectorSource == 3,
-                  sentenceOf[e] == sentenceOf[k], isLatinEpithet(bytes(e)) else { continue }
+        for e in 1..<max(n, 1) where attrs[e].vectorSource == 3 && attrs[e].flags & TaggerFeatures.fAllLower != 0 {
+            let k = e - 1
+            guard attrs[k].isCapitalised && !isAllCaps(k) || isInitial(k), !doc.tokens[e].startsLine || sentenceOf(e) == sentenceOf(k),
+                  isLatinEpithet(bytes(e)) else { continue }
             binomial.insert(k)
             binomial.insert(e)
             if !isInitial(k) { genera.insert(attrs[k].lower) }
         }
-        if !binomial.isEmpty, !off("species") {
+        if !binomial.isEmpty, on.species {
             spans.removeAll { s in
                 nameTypes.contains(s.type) && ((s.start..<s.end).contains { binomial.contains($0) }
                     || s.end - s.start == 1 && genera.contains(attrs[s.start].lower))
@@ -109,7 +135,7 @@ enum DocumentEvidence {
             if s.end - s.start >= 2, juniors.contains(attrs[last].word) {
                 juniorNames.insert(key(s.start, s.end - 1))
                 spans[k].type = .PERSON
-            } else if s.end < n, juniors.contains(attrs[s.end].word), sentenceOf[s.end] == sentenceOf[s.start],
+            } else if s.end < n, juniors.contains(attrs[s.end].word), sentenceOf(s.end) == sentenceOf(s.start),
                       !spans.contains(where: { $0.start <= s.end && s.end < $0.end && $0.end - $0.start > 1 })
             {
                 juniorNames.insert(words(s))
@@ -117,7 +143,7 @@ enum DocumentEvidence {
                 spans[k].type = .PERSON
             }
         }
-        if !juniorNames.isEmpty, !off("junior") {
+        if !juniorNames.isEmpty, on.junior {
             spans.removeAll { $0.end - $0.start == 1 && juniors.contains(attrs[$0.start].word) }
             retype(juniorNames, nameTypes, to: .PERSON)
         }
@@ -125,10 +151,10 @@ enum DocumentEvidence {
         // Universities: "Florida State", "Virginia Tech" (joined where the tagger found the place alone).
         spans.sort { $0.start < $1.start }
         var k = 0
-        while k < spans.count, !off("univ") {
+        while k < spans.count, on.univ {
             let s = spans[k]
             if s.type == .GPE || s.type == .LOC || s.type == .ORG, s.end < n, universityWords.contains(attrs[s.end].word),
-                sentenceOf[s.end] == sentenceOf[s.start], isPlace(attrs, s.start, s.end)
+                sentenceOf(s.end) == sentenceOf(s.start), isPlace(attrs, s.start, s.end)
             {
                 if k + 1 < spans.count, spans[k + 1].start == s.end {
                     guard spans[k + 1].end == s.end + 1 else {
@@ -150,7 +176,7 @@ enum DocumentEvidence {
         }
 
         // Product models ("Raptor R") and sales ("Nordstrom Half Yearly Sale").
-        for k in spans.indices where spans[k].end - spans[k].start >= 2 && !off("model") {
+        for k in spans.indices where spans[k].end - spans[k].start >= 2 && on.model {
             let last = spans[k].end - 1
             let b = bytes(last)
             if spans[k].type == .ORG, b.count == 1, b[0] >= 0x41 && b[0] <= 0x5A {
@@ -172,21 +198,24 @@ enum DocumentEvidence {
             if attrs[k].casing == 1, attrs[k].isCapitalised, !isAllCaps(k) { commonWanted.insert(attrs[k].lower) }
             let b = bytes(k)
             if isAcronym(b) {
-                otherForm[FeatureHash.string(String(decoding: b, as: UTF8.self) + "s")] = attrs[k].word
+                otherForm[(attrs[k].word ^ 0x73) &* FeatureHash.prime] = attrs[k].word  // the word with "s" added
             } else if b.count > 2, b[b.count - 1] == 0x73, isAcronym(b.dropLast()) {
-                otherForm[FeatureHash.string(String(decoding: b.dropLast(), as: UTF8.self))] = attrs[k].word
+                otherForm[FeatureHash.bytes(p, doc.tokens[k].utf8Start, doc.tokens[k].utf8End - 1)] = attrs[k].word
             }
         }
         var lowerSeen = Set<UInt64>()
         var plurals = Set<UInt64>()  // word hashes of acronyms the text puts in the plural, and of those plurals
         if !commonWanted.isEmpty || !otherForm.isEmpty {
             for k in 0..<n {
-                if let w = otherForm[attrs[k].word] {
+                // (Only words with capitals can be an acronym or its plural: "VPN", "VPNs".)
+                if !otherForm.isEmpty, attrs[k].flags & (TaggerFeatures.fAllCaps | TaggerFeatures.fMixed) != 0,
+                    let w = otherForm[attrs[k].word]
+                {
                     plurals.insert(w)
                     plurals.insert(attrs[k].word)
                 }
-                if attrs[k].flags & TaggerFeatures.fAllLower != 0, commonWanted.contains(attrs[k].lower),
-                    k > doc.sentences[sentenceOf[k]].lowerBound
+                if !commonWanted.isEmpty, attrs[k].flags & TaggerFeatures.fAllLower != 0, commonWanted.contains(attrs[k].lower),
+                    k > doc.sentences[sentenceOf(k)].lowerBound
                 {
                     lowerSeen.insert(attrs[k].lower)
                 }
@@ -203,15 +232,15 @@ enum DocumentEvidence {
             if debug, common || unknownAcronym || plurals.contains(attrs[k].word) {
                 FileHandle.standardError.write(Data("drop \(s.type) \(String(decoding: b, as: UTF8.self)) common \(common) acronym \(unknownAcronym)\n".utf8))
             }
-            if common && !off("commonword") || unknownAcronym && !off("acronym") || plurals.contains(attrs[k].word) && !off("plural") {
+            if common && on.commonword || unknownAcronym && on.acronym || plurals.contains(attrs[k].word) && on.plural {
                 dropped.insert(words(s))
             }
         }
-        if !dropped.isEmpty, !off("drops") { spans.removeAll { nameTypes.contains($0.type) && dropped.contains(words($0)) } }
+        if !dropped.isEmpty, on.drops { spans.removeAll { nameTypes.contains($0.type) && dropped.contains(words($0)) } }
 
         // A nationality or a people ("Korean", "Black artists") is NORP whatever the tagger typed it, unless the
         // text uses the word as a surname ("Conrad Black ... Black said").
-        for k in spans.indices where spans[k].end - spans[k].start == 1 && spans[k].type != .NORP && nameTypes.contains(spans[k].type) && !off("peoples") {
+        for k in spans.indices where spans[k].end - spans[k].start == 1 && spans[k].type != .NORP && nameTypes.contains(spans[k].type) && on.peoples {
             let q = spans[k].start
             guard !personNameWords.contains(attrs[q].lower),
                   peoples.contains(attrs[q].word)
@@ -226,9 +255,15 @@ enum DocumentEvidence {
         // Surnames of full names in the text ("Ohtani" after "Shohei Ohtani") are persons.
         let surnames = Set(spans.filter { $0.type == .PERSON && $0.end - $0.start > 1 }.map { attrs[$0.end - 1].lower })
         // A word that starts two or more other kinds of names is a brand ("Glossier Lidstar", "Glossier Party").
-        var brandOf: [UInt64: Set<UInt64>] = [:]
-        for s in spans where s.end - s.start > 1 && s.type != .PERSON && nameTypes.union([.PRODUCT]).contains(s.type) {
-            brandOf[attrs[s.start].lower, default: []].insert(words(s))
+        // (first word -> the first such name, and whether another one follows)
+        var brandOf: [UInt64: (first: UInt64, more: Bool)] = [:]
+        for s in spans where s.end - s.start > 1 && s.type != .PERSON && (nameTypes.contains(s.type) || s.type == .PRODUCT) {
+            let w = words(s)
+            if let b = brandOf[attrs[s.start].lower] {
+                if b.first != w { brandOf[attrs[s.start].lower]?.more = true }
+            } else {
+                brandOf[attrs[s.start].lower] = (w, false)
+            }
         }
         var mentions: [UInt64: Int] = [:]
         var keyOf: [UInt64: UInt64] = [:]  // lower-cased word -> key of the one-word name
@@ -239,7 +274,9 @@ enum DocumentEvidence {
             let s = spans[q]
             let nextName = q + 1 < spans.count ? spans[q + 1].start : n
             var j = s.end < n && possessives.contains(attrs[s.end].lower) ? n : s.end
-            while j < min(nextName, n, s.end + 30), sentenceOf[j] <= sentenceOf[s.start] + 1 {
+            let sentence = sentenceOf(s.start)
+            let nextSentenceEnd = doc.sentences[min(sentence + 1, doc.sentences.count - 1)].upperBound
+            while j < min(nextName, nextSentenceEnd, s.end + 30) {
                 if personPronouns.contains(attrs[j].lower) { return .PERSON }
                 if thingPronouns.contains(attrs[j].lower) { return .ORG }
                 j += 1
@@ -252,7 +289,7 @@ enum DocumentEvidence {
             guard !surnames.contains(w) else { continue }
             mentions[w, default: 0] += 1
             keyOf[w] = words(s)
-            var v = votes[w] ?? (0, (brandOf[w]?.count ?? 0) >= 2 ? 2 : 0, 0, false)
+            var v = votes[w] ?? (0, brandOf[w]?.more == true ? 2 : 0, 0, false)
             let before = s.start > 0 ? attrs[s.start - 1] : TaggerFeatures.boundaryAttributes
             if EntityRules.courtesy.contains(before.word) || EntityRules.roleHeads.contains(before.word)
                 || speechVerbs.contains(before.lower) || s.end < n && speechVerbs.contains(attrs[s.end].lower)
@@ -275,7 +312,7 @@ enum DocumentEvidence {
         for k in 0..<n where attrs[k].flags & TaggerFeatures.fPeriod != 0 {
             let b = bytes(k)
             guard let dot = b.firstIndex(of: 0x2E), dot > 0, dot < b.count - 2, b[(dot + 1)...].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x2E }) else { continue }
-            let w = FeatureHash.string(String(decoding: b[..<dot], as: UTF8.self).lowercased())
+            let w = FeatureHash.lowered(p, doc.tokens[k].utf8Start, doc.tokens[k].utf8Start + dot)
             if var v = votes[w] {
                 v.thing += 2
                 votes[w] = v
@@ -294,7 +331,7 @@ enum DocumentEvidence {
             }
         }
         // Mostly "your Mac", "a Mac": a thing people own is a product; otherwise a company or brand.
-        if !off("pronoun") {
+        if on.pronoun {
             let owned = things.filter { votes[$0].map { $0.owned * 2 >= $0.thing } ?? false }
             retype(Set(owned.compactMap { keyOf[$0] }), [.PERSON], to: .PRODUCT)
             retype(Set(things.compactMap { keyOf[$0] }), [.PERSON], to: .ORG)
@@ -302,17 +339,17 @@ enum DocumentEvidence {
 
         // A name the tagger typed both a person and an organisation in one text ("Jung Kook") is what the
         // pronouns after it say, where they agree.
-        var typesOf: [UInt64: Set<EntityType>] = [:]
+        var typesOf: [UInt64: TypeSet] = [:]
         for s in spans where s.type == .PERSON || s.type == .ORG { typesOf[words(s), default: []].insert(s.type) }
         var conflict: [UInt64: Int] = [:]
-        for (q, s) in spans.enumerated() where typesOf[words(s)]?.count == 2 {
+        for (q, s) in spans.enumerated() where typesOf[words(s)] == [.PERSON, .ORG] {
             switch pronoun(after: q) {
             case .PERSON: conflict[words(s), default: 0] += 1
             case .ORG: conflict[words(s), default: 0] -= 1
             default: break
             }
         }
-        if !off("conflict") {
+        if on.conflict {
             retype(Set(conflict.filter { $0.value > 0 }.keys), [.ORG], to: .PERSON)
             retype(Set(conflict.filter { $0.value < 0 }.keys), [.PERSON], to: .ORG)
         }
@@ -323,10 +360,10 @@ enum DocumentEvidence {
         for s in spans where s.type == .PERSON && s.end - s.start == 1 && s.start > 0 && attrs[s.start - 1].lower == EntityRules.H.the {
             let b = bytes(s.start)
             guard b.count > 3, b[b.count - 1] == 0x73, b[b.count - 2] != 0x73, !isAllCaps(s.start) else { continue }
-            let singular = FeatureHash.string(String(decoding: b.dropLast(), as: UTF8.self).lowercased())
+            let singular = FeatureHash.lowered(p, doc.tokens[s.start].utf8Start, doc.tokens[s.start].utf8End - 1)
             if !surnames.contains(singular) { groups.insert(words(s)) }
         }
-        if !off("teams") { retype(groups, [.PERSON], to: .ORG) }
+        if on.teams { retype(groups, [.PERSON], to: .ORG) }
 
         // A "place" no list knows that the text cites as a source ("according to Morningstar", "the Morningstar
         // study") and never puts anyone or anything in or at is an organisation.
@@ -343,7 +380,7 @@ enum DocumentEvidence {
             if k > 0, locatives.contains(attrs[k - 1].lower) { v.place += 1 }
             sourceVotes[words(s)] = v
         }
-        if !off("sources") { retype(Set(sourceVotes.filter { $0.value.source > 0 && $0.value.place == 0 }.keys), [.GPE], to: .ORG) }
+        if on.sources { retype(Set(sourceVotes.filter { $0.value.source > 0 && $0.value.place == 0 }.keys), [.GPE], to: .ORG) }
 
         // "X vs. Y": both sides the same kind of thing.
         var teams = Set<UInt64>()
@@ -353,7 +390,7 @@ enum DocumentEvidence {
             if a.type == .PERSON && b.type == .ORG { teams.insert(words(a)) }
             if a.type == .ORG && b.type == .PERSON { teams.insert(words(b)) }
         }
-        if !off("vs") { retype(teams, [.PERSON], to: .ORG) }
+        if on.vs { retype(teams, [.PERSON], to: .ORG) }
 
         // A dateline ("LYON, France —") names a place, and so does that name wherever else the text has it.
         var datelines = Set<UInt64>()
@@ -364,7 +401,7 @@ enum DocumentEvidence {
                 datelines.insert(words(s))
             }
         }
-        if !off("datelines") { retype(datelines, [.PERSON, .ORG, .LOC, .MISC], to: .GPE) }
+        if on.datelines { retype(datelines, [.PERSON, .ORG, .LOC, .MISC], to: .GPE) }
 
         // "between Lyon and Mâcon", "from Lyon to Mâcon": a one-word "person" routed to or from a place is a place.
         // (The place must be a listed one or one the text names as a place more than once.)
@@ -387,7 +424,7 @@ enum DocumentEvidence {
                 places.insert(words(person))
             }
         }
-        if !off("routes") { retype(places, [.PERSON], to: .GPE) }
+        if on.routes { retype(places, [.PERSON], to: .GPE) }
     }
 
     /// Whether tokens `s..<e` are a listed place (and not one whose "State" is the state itself).
@@ -396,11 +433,37 @@ enum DocumentEvidence {
         return !(e - s <= 2 && stateItself.contains(attrs[e - 1].word))
     }
 
+    static let latinEndings: [[UInt8]] = ["a", "us", "um", "ae", "ii", "is", "i"].map { Array($0.utf8) }
+
     /// A lower-case word of five letters or more with a Latin ending ("psychra", "petofiana", "rex" is too short).
     static func isLatinEpithet(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 5, b.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
-        let endings: [[UInt8]] = [Array("a".utf8), Array("us".utf8), Array("um".utf8), Array("ae".utf8), Array("ii".utf8),
-                                  Array("is".utf8), Array("i".utf8)]
-        return endings.contains { e in b.count > e.count && zip(b.suffix(e.count), e).allSatisfy { $0 == $1 } }
+        return latinEndings.contains { e in b.count > e.count && zip(b.suffix(e.count), e).allSatisfy { $0 == $1 } }
+    }
+
+    /// A set of entity types as bits (no hashing, no allocation).
+    struct TypeSet: OptionSet, ExpressibleByArrayLiteral {
+        let rawValue: UInt16
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+        init(arrayLiteral types: EntityType...) {
+            rawValue = types.reduce(0) { $0 | TypeSet.bit($1) }
+        }
+        static func bit(_ t: EntityType) -> UInt16 {
+            switch t {
+            case .PERSON: 1
+            case .ORG: 2
+            case .GPE: 4
+            case .LOC: 8
+            case .NORP: 16
+            case .DATE: 32
+            case .MONEY: 64
+            case .PERCENT: 128
+            case .PRODUCT: 256
+            case .EVENT: 512
+            case .MISC: 1024
+            }
+        }
+        func contains(_ t: EntityType) -> Bool { rawValue & TypeSet.bit(t) != 0 }
+        mutating func insert(_ t: EntityType) { self = TypeSet(rawValue: rawValue | TypeSet.bit(t)) }
     }
 }

@@ -320,12 +320,12 @@ enum EntityRules {
         var lowerMid = Set<UInt64>(), capitalMid = Set<UInt64>()
         let unknownInitials = Set(doc.sentences.filter { !$0.isEmpty && attrs[$0.lowerBound].casing == 0 && attrs[$0.lowerBound].isCapitalised }
             .map { attrs[$0.lowerBound].lower })
-        for k in 0..<n where !unknownInitials.isEmpty && k > sentenceStart[k] && unknownInitials.contains(attrs[k].lower) {
+        for k in 0..<n where attrs[k].casing == 0 && !unknownInitials.isEmpty && k > sentenceStart[k] && unknownInitials.contains(attrs[k].lower) {
             if attrs[k].isLowercase { lowerMid.insert(attrs[k].lower) } else if attrs[k].isCapitalised { capitalMid.insert(attrs[k].lower) }
         }
         func isCommonInitial(_ k: Int) -> Bool {
             attrs[k].casing == 1 || attrs[k].casing == 0 && lowerMid.contains(attrs[k].lower) && !capitalMid.contains(attrs[k].lower)
-                && !NERExperiments.flags.contains("nocommoninitial")
+                && !NERExperiments.noCommonInitial
         }
         if !NERExperiments.flags.contains("keepinitial") {
             var kept: [TokenSpan] = []
@@ -727,14 +727,14 @@ enum EntityRules {
                     // ... also over one capitalised word the tagger left out ("Jin, Suga, J-Hope").
                     || (gap.count == 3 && attrs[gap.lowerBound].lower == H.comma && attrs[gap.lowerBound + 1].isCapitalised
                         && (attrs[gap.lowerBound + 2].lower == H.comma || attrs[gap.lowerBound + 2].lower == H.and)
-                        && !NERExperiments.flags.contains("nolistgaps"))
+                        && !NERExperiments.noListGaps)
                 if !joined || sentenceStart[spans[k].start] != sentenceStart[spans[last].start] { closeRun() }
             }
             run.append(k)
         }
         closeRun()
         // ... and that word is the same person wherever else the tagger typed it alone ("J-Hope followed in 2018").
-        if !NERExperiments.flags.contains("nolistwide") {
+        if !NERExperiments.noListWide {
             for k in spans.indices where spans[k].end - spans[k].start == 1 && spans[k].taggerType >= 0 && spans[k].type != .PERSON
                 && listedPersons.contains(attrs[spans[k].start].word)
             {
