@@ -327,12 +327,11 @@ enum CoreBuiltins {
         var special = 0.0  // the sum of infinities and NaNs, kept apart
         var isFloat = false
 
-        mutating func addInteger(_ n: Int, carries more: Int = 0) {
+        mutating func addInteger(_ n: Int) {
             let (r, o) = integer.addingReportingOverflow(n)
             integer = r
-            // Overflow only ever moves one wrap, in the direction of n (|carries| stays far below Int.max: one per
-            // element or partial).
-            carries += more + (o ? (n > 0 ? 1 : -1) : 0)
+            // Overflow only ever moves one wrap, in the direction of n (|carries| stays at most the element count).
+            if o { carries += n > 0 ? 1 : -1 }
         }
 
         mutating func add(_ v: Value) throws {
@@ -411,7 +410,8 @@ enum CoreBuiltins {
                 guard case .int(let k) = c, abs(k) < 1 << 40 else { throw RuntimeError(Messages.badPartial("a sum's carries")) }
                 more = k
             }
-            addInteger(n, carries: more)
+            carries = try Merge.add(carries, more)  // (partials are input: checked)
+            addInteger(n)
             isFloat = isFloat || f
             for x in fs {
                 guard case .string(let hex) = x, let bits = UInt64(hex, radix: 16) else { throw RuntimeError(Messages.badPartial("a float's bits")) }
