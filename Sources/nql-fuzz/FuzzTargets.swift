@@ -10,7 +10,7 @@ import CEditLine
 
 /// The fuzz targets, by name.
 enum FuzzTarget: String, CaseIterable {
-    case parser, eval, json, html, text, history
+    case parser, eval, json, html, text, entities, history
 
     /// Feeds one input to the code under test; any trap is a finding.
     func run(_ data: Data) {
@@ -29,6 +29,11 @@ enum FuzzTarget: String, CaseIterable {
         case .text:
             _ = ArticleLoader.load(data: data, path: "fuzz.txt", format: "txt")
             _ = ArticleLoader.load(data: data, path: "fuzz", format: nil)
+        case .entities:
+            // The recogniser and its rules read whatever text an article brings.
+            guard let recognizer = try? EntityRecognizer.shared() else { return }
+            let text = String(decoding: data, as: UTF8.self)
+            _ = recognizer.entities(in: text)
         case .history:
             FuzzTarget.readHistory(data)
         }

@@ -74,7 +74,7 @@ enum DocumentEvidence {
         guard enabled else { return }
         let attrs = doc.attributes
         let n = attrs.count
-        guard n > 0 else { return }
+        guard n > 0, !doc.sentences.isEmpty else { return }
         /// The index of the sentence of token `k` (binary search: most texts never ask).
         func sentenceOf(_ k: Int) -> Int {
             var lo = 0, hi = doc.sentences.count - 1
