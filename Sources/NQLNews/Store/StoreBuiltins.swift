@@ -87,6 +87,9 @@ enum StoreBuiltins {
         let raw = try a.string(0)
         let path = a.interpreter.absolutePath(raw)
         let store = try problem(a, raw) { try CorpusStore.openForReading(path, shown: raw) }
+        if let stored = try problem(a, raw, { try store.metaValue("model_fingerprint") }), isPlainlyOtherRecogniser(stored) {
+            a.interpreter.warn(StoreMessages.otherRecogniser(raw))
+        }
         let plan = CorpusPlan(path: path, shown: raw, marksFolds: store.version >= 2, interpreter: a.interpreter, error: { a.error($0) })
         return .stream(plan.stream())
     }
@@ -127,8 +130,8 @@ enum StoreBuiltins {
         }
     }
 
-    /// Identifies the entity model a store was tagged with: the model file's size and a hash of its bytes
-    /// (read from the file, without loading the model).
+    /// Identifies the entity recogniser a store was tagged with: the model file's size and a hash of its bytes
+    /// (read from the file, without loading the model), and the revision of the rules after the tagger.
     static func modelFingerprint() throws -> String {
         let path: String
         do { path = try EntityRecognizer.locateModel() } catch { throw RuntimeError("entities: \(error)") }
@@ -137,6 +140,15 @@ enum StoreBuiltins {
         data.withUnsafeBytes { bytes in
             for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         }
-        return "ner.model \(data.count) bytes fnv1a64 \(String(h, radix: 16))"
+        return "ner.model \(data.count) bytes fnv1a64 \(String(h, radix: 16)); rules \(EntityRecognizer.rulesRevision)"
+    }
+
+    /// Whether a store's fingerprint is plainly not this recogniser's, by what costs nothing to check: the rules'
+    /// revision and the model file's size (hashing the model, as `index` does, would cost more than a query).
+    static func isPlainlyOtherRecogniser(_ stored: String) -> Bool {
+        guard stored.hasSuffix("; rules \(EntityRecognizer.rulesRevision)") else { return true }
+        guard let path = try? EntityRecognizer.locateModel(),
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return false }
+        return !stored.hasPrefix("ner.model \(size) bytes ")
     }
 }

@@ -21,7 +21,10 @@ enum StoreMessages {
     }
     static let diskFull = "the disk is full; batches already committed are kept"
     static func retagging(_ raw: String, articles: Int) -> String {
-        "nql: index: the entity model changed since '\(raw)' was tagged; re-tagging its \(articles) article\(articles == 1 ? "" : "s")\n"
+        "nql: index: the entity model or rules changed since '\(raw)' was tagged; re-tagging its \(articles) article\(articles == 1 ? "" : "s")\n"
+    }
+    static func otherRecogniser(_ raw: String) -> String {
+        "nql: corpus: '\(raw)' was tagged by another version of the entity recogniser; its entities are as then (index into it again to re-tag them)\n"
     }
 
     /// What `:help corpus` says about the filters the store answers.

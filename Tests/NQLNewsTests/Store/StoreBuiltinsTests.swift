@@ -146,12 +146,31 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         _ = folder
         try SQLiteDatabase(path: db, readOnly: false).execute("UPDATE meta SET value = 'old model' WHERE key = 'model_fingerprint'; DELETE FROM mention_keys")
         let r = runNews(#"index(load("\#(articles)"), "\#(db)")"#)
-        #expect(r.err.contains("the entity model changed since"))
+        #expect(r.err.contains("the entity model or rules changed since"))
         #expect(r.err.contains("re-tagging its 12 articles"))
         let counts = runNews(#"(corpus("\#(db)") | filter(mentions("Japan")) | len) == (load("\#(articles)") | filter(mentions("Japan")) | len)"#)
         #expect(counts.out == "true\n")
         let quiet = runNews(#"index(load("\#(articles)"), "\#(db)")"#)
         #expect(quiet.err == "")
+    }
+
+    @Test func aStoreTaggedByOtherRulesSaysSoWhenRead() throws {
+        let (folder, db) = indexedCourse()
+        _ = folder
+        let fresh = runNews(#"corpus("\#(db)") | len"#)
+        #expect(fresh.err == "" && fresh.out == "12\n")
+        // A store tagged before the rules' revision (or by a model of another size) warns, and still answers.
+        let fingerprint = try StoreBuiltins.modelFingerprint()
+        #expect(fingerprint.hasSuffix("; rules \(EntityRecognizer.rulesRevision)"))
+        for stale in [String(fingerprint.prefix { $0 != ";" }), fingerprint.replacingOccurrences(of: "ner.model ", with: "ner.model 1")] {
+            try SQLiteDatabase(path: db, readOnly: false).execute("UPDATE meta SET value = '\(stale)' WHERE key = 'model_fingerprint'")
+            let r = runNews(#"corpus("\#(db)") | len"#)
+            #expect(r.err.contains("was tagged by another version of the entity recogniser"), "\(stale)")
+            #expect(r.out == "12\n")
+        }
+        // Indexing into it again re-tags it, and the warning is gone.
+        _ = runNews(#"index(load("\#(articles)"), "\#(db)")"#)
+        #expect(runNews(#"corpus("\#(db)") | len"#).err == "")
     }
 
     @Test func badFilesGetOneClearMessageEach() throws {
