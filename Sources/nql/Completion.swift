@@ -185,13 +185,15 @@ struct Completer {
         }
     }
 
-    /// A record's keys; for a list of records, the first record's keys.
+    /// A record's keys; for a list of records, the first record's keys; for a stream whose source knows its
+    /// elements' fields (a corpus variable), those, without reading an element.
     static func fieldNames(of value: Value) -> [String] {
         switch value {
         case .record(let r): return r.keys
         case .list(let xs):
             if let first = xs.first, case .record(let r) = first { return r.keys }
             return []
+        case .stream(let s): return (s.plan?.elementFields ?? []).sorted()
         default: return []
         }
     }

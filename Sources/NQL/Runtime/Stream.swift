@@ -99,12 +99,16 @@ public protocol StreamPlan: Sendable {
     /// What `:vars` shows for a variable holding the stream (a type and a
     /// value, such as "corpus" and "12 articles in 'news.db'"), found without reading the elements.
     func summary() throws -> (type: String, value: String)?
+    /// The field names every element has, if the source knows them without reading one (a corpus store: the
+    /// article fields), for the prompt's completion of `c.` and `c | where(.`.
+    var elementFields: [String]? { get }
 }
 
 extension StreamPlan {
     public func taken(_ n: Int) throws -> ValueStream? { nil }
     public var keptWhenBound: Bool { false }
     public func summary() throws -> (type: String, value: String)? { nil }
+    public var elementFields: [String]? { nil }
 }
 
 /// A module's per-element work that can run ahead on all cores: told of the

@@ -103,6 +103,8 @@ final class CorpusPlan: StreamPlan, @unchecked Sendable {
     /// A variable keeps a corpus (and a filter or take of one): it is read from the store each time it is used.
     var keptWhenBound: Bool { true }
 
+    var elementFields: [String]? { ArticleValues.recordKeys }
+
     func summary() throws -> (type: String, value: String)? {
         guard let n = try count() else { return nil }
         let part = conditions.isEmpty && limit == nil ? "" : " (filtered)"

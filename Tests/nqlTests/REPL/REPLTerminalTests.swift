@@ -149,6 +149,12 @@ struct REPLTerminalTests {
         nql.send("c | filter(mentions(\"Japan\")) | len\r")
         try nql.expect(#"c | filter(mentions("Japan")) | len"# + "\n")
         try nql.expectPrompt()
+        // Its articles' fields complete, without reading the store: `.so` -> `.source`.
+        nql.send("c | filter(.so\t")
+        try nql.expect("c | filter(.source")
+        nql.send(" == \"Nobody\") | len\r")
+        try nql.expect("0\n")
+        try nql.expectPrompt()
         nql.send(":help corpus\r")
         try nql.expect("answered by the store")
         try nql.expect("take(n)")
