@@ -129,7 +129,7 @@ enum DocumentEvidence {
 
         // "RFK Jr.": a name before a generational suffix is a person, suffix included.
         var juniorNames = Set<UInt64>()
-        for k in spans.indices where nameTypes.contains(spans[k].type) {
+        for k in spans.indices where on.junior && nameTypes.contains(spans[k].type) {
             let s = spans[k]
             let last = s.end - 1
             if s.end - s.start >= 2, juniors.contains(attrs[last].word) {
@@ -143,7 +143,7 @@ enum DocumentEvidence {
                 spans[k].type = .PERSON
             }
         }
-        if !juniorNames.isEmpty, on.junior {
+        if !juniorNames.isEmpty {
             spans.removeAll { $0.end - $0.start == 1 && juniors.contains(attrs[$0.start].word) }
             retype(juniorNames, nameTypes, to: .PERSON)
         }

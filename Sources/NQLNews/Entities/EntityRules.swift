@@ -826,6 +826,8 @@ enum EntityRules {
             if abbreviates(from: s.start) {
                 defined[attrs[a + 1].word] = s.type
             } else if s.start > 0, attrs[s.start - 1].isCapitalised, attrs[s.start - 1].flags & TaggerFeatures.fAllCaps == 0,
+                // (only a word alone or a one-word name of its own: no longer name is cut)
+                !spans.contains(where: { $0.start < s.start && $0.end > s.start - 1 && $0.end - $0.start > 1 }),
                 abbreviates(from: s.start - 1)
             {
                 // The word before it belongs to the name ("Dutch" + "Ophthalmic Research Center" is D.O.R.C.).
