@@ -58,12 +58,17 @@ final class EntityCache: ElementPrefetcher {
         let recognizer: EntityRecognizer
         do { recognizer = try EntityRecognizer.shared() } catch { throw RuntimeError("entities: \(error)") }
         let cache = EntityCache(recognizer: recognizer)
+        cache.stored = StoredEntities.of(interpreter)
         interpreter.moduleState["news.entities"] = cache
         return cache
     }
 
     /// The announced window: its articles' keys (made at the first request), and how many were asked for.
     private var window: (keys: Set<Key>, asked: Set<Key>)?
+    /// The ids of the announced articles, by text key: where a corpus store may hold their entities.
+    private var idOf: [Key: String] = [:]
+    /// The session's corpus stores, whose entities stand in for recognition.
+    private var stored: StoredEntities?
     /// Whether to recognise a whole window at its first miss: yes while most
     /// of a window's articles are asked for (`filter(mentions(...))`), no
     /// after a window where few were (`filter(.source == "X" and mentions(...))`
@@ -82,13 +87,23 @@ final class EntityCache: ElementPrefetcher {
         let key = Key(text)
         if window == nil, !upcoming.isEmpty {
             var keys = Set<Key>()
+            idOf = [:]
             for v in upcoming {
-                if case .record(let r) = v, case .string(let t)? = r["text"] { keys.insert(Key(t)) }
+                if case .record(let r) = v, case .string(let t)? = r["text"] {
+                    let k = Key(t)
+                    keys.insert(k)
+                    switch r["id"] {
+                    case .string(let id)?: idOf[k] = id
+                    case .int(let n)?: idOf[k] = String(n)  // (a store keeps numeric ids as text)
+                    default: break
+                    }
+                }
             }
             window = (keys, [])
         }
         if window?.keys.contains(key) == true { window?.asked.insert(key) }
         if let known = byKey[key] { return known }
+        if let known = fromStore(key, text) { return known }
         if speculate, !upcoming.isEmpty, window?.keys.contains(key) == true {
             let pending = upcoming
             upcoming = []
@@ -97,7 +112,7 @@ final class EntityCache: ElementPrefetcher {
             for v in pending {
                 guard case .record(let r) = v, case .string(let t)? = r["text"] else { continue }
                 let k = Key(t)
-                if byKey[k] == nil, seen.insert(k).inserted { todo.append((k, t)) }
+                if byKey[k] == nil, seen.insert(k).inserted, fromStore(k, t) == nil { todo.append((k, t)) }
             }
             let found = Parallel.map(count: todo.count) { i in self.recognise(todo[i].1) }
             recognised += found.count
@@ -112,6 +127,13 @@ final class EntityCache: ElementPrefetcher {
 
     /// How many texts have been recognised (for tests).
     private(set) var recognised = 0
+
+    /// The entities a corpus store holds for the announced article with this text, kept like recognised ones.
+    private func fromStore(_ key: Key, _ text: String) -> Known? {
+        guard let stored, let id = idOf[key], let known = stored.known(id: id, text: text) else { return nil }
+        store(key, known)
+        return known
+    }
 
     /// What is known of each text, recognising the ones not cached on all cores, in order (for `index`).
     func knownAll(_ texts: [String]) -> [Known] {

@@ -19,7 +19,7 @@ public final class EntityRecognizer: Sendable {
     /// The revision of the rules that run after the tagger. A corpus store records it with the model's fingerprint,
     /// so `index` re-tags a store tagged by other rules and `corpus` says so; change it with any rule change that
     /// changes what is found.
-    public static let rulesRevision = "2026-11-30"
+    public static let rulesRevision = "2026-11-30.2"
 
     /// The recogniser with the shipped model, loaded once; throws `EntityModelError` if the model is missing.
     public static func shared() throws -> EntityRecognizer {

@@ -87,8 +87,13 @@ enum StoreBuiltins {
         let raw = try a.string(0)
         let path = a.interpreter.absolutePath(raw)
         let store = try problem(a, raw) { try CorpusStore.openForReading(path, shown: raw) }
-        if let stored = try problem(a, raw, { try store.metaValue("model_fingerprint") }), isPlainlyOtherRecogniser(stored) {
-            a.interpreter.warn(StoreMessages.otherRecogniser(raw))
+        if let stored = try problem(a, raw, { try store.metaValue("model_fingerprint") }) {
+            if isPlainlyOtherRecogniser(stored) {
+                a.interpreter.warn(StoreMessages.otherRecogniser(raw))
+            } else {
+                // Its articles' stored entities may stand in for recognising them again (checked when first needed).
+                StoredEntities.of(a.interpreter).register(path: path, shown: raw, fingerprint: stored)
+            }
         }
         let plan = CorpusPlan(path: path, shown: raw, marksFolds: store.version >= 2, interpreter: a.interpreter, error: { a.error($0) })
         return .stream(plan.stream())

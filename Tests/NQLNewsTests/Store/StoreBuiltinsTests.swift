@@ -154,6 +154,28 @@ private func indexedCourse() -> (folder: TempFolder, db: String) {
         #expect(quiet.err == "")
     }
 
+    @Test func storedEntitiesStandInForRecognitionWhereTheTextIsTheSame() throws {
+        let (folder, db) = indexedCourse()
+        _ = folder
+        // What a corpus gives is what the loaded articles give, entity for entity.
+        let fromStore = runNews(#"corpus("\#(db)") | entities"#)
+        let loaded = runNews(#"load("\#(articles)") | entities"#)
+        #expect(fromStore.err == "" && fromStore.out == loaded.out && !loaded.out.isEmpty)
+        // ... and it is read from the store: a renamed entity there shows (no text changed, so it stands).
+        let database = try SQLiteDatabase(path: db, readOnly: false)
+        try database.execute("UPDATE entities SET name = 'Nippon' WHERE name = 'Japan'; UPDATE mentions SET name = 'Nippon' WHERE name = 'Japan'")
+        let renamed = runNews(#"corpus("\#(db)") | entities | where(.name == "Nippon" or .name == "Japan") | map(.name)"#)
+        #expect(renamed.out.contains("Nippon") && !renamed.out.contains("\"Japan\""), "\(renamed.out)")
+        // An article whose stored text differs from the one read is recognised afresh.
+        try database.execute("UPDATE entities SET name = 'Nippon' WHERE name = 'Japan'")
+        let one = runNews(#"[corpus("\#(db)") | first] | map(a -> {id: a.id, text: a.text + " Japan agreed."}) | entities | map(.name)"#)
+        #expect(!one.out.contains("Nippon") && one.out.contains("Japan"), "\(one.out)")
+        // A store from another recogniser is not trusted: it warns, and its entities are not used.
+        try database.execute("UPDATE meta SET value = 'ner.model 1 bytes fnv1a64 0; rules old' WHERE key = 'model_fingerprint'")
+        let stale = runNews(#"corpus("\#(db)") | entities | where(.name == "Nippon") | len"#)
+        #expect(stale.err.contains("another version of the entity recogniser") && stale.out == "0\n", "\(stale)")
+    }
+
     @Test func aStoreTaggedByOtherRulesSaysSoWhenRead() throws {
         let (folder, db) = indexedCourse()
         _ = folder
