@@ -71,6 +71,12 @@ enum PlainTextExtractor {
                 return true
             }
         }
+        // A player's note on which browser to use: "Please use Chrome browser for a more accessible video player".
+        if key.count < 160, key.hasPrefix("please use") || key.hasPrefix("please switch to") || key.hasPrefix("for the best experience"),
+            key.has("browser")
+        {
+            return true
+        }
         // Newsletter pitches: "Want to keep up with breaking news? Subscribe to our email newsletter."
         if key.count < 200, key.has("newsletter"), key.has("subscribe") || key.has("sign up") { return true }
         // The legal small print under a sign-up box.

@@ -37,6 +37,14 @@ let seedLike = """
     """
 
 @Suite struct PlainTextTests {
+    @Test func aPlayersBrowserNoteIsInterface() {
+        #expect(PlainTextExtractor.isInterface("Please use Chrome browser for a more accessible video player"))
+        #expect(PlainTextExtractor.isInterface("For the best experience, please switch to a modern browser."))
+        // Prose that asks something of the reader is not.
+        #expect(!PlainTextExtractor.isInterface("Please use caution on the roads tonight, police said."))
+        #expect(!PlainTextExtractor.isInterface("Officials asked residents to please use the browser-based form, which opened on Monday, to report damage to homes and businesses along the river, and said that paper forms would also be accepted at the town hall until the end of the month."))
+    }
+
     @Test func seedLikeTextGivesTitleDecksSourceCaptionAndCleanBody() throws {
         let (articles, problems) = ArticleLoader.load(text: seedLike, format: "txt")
         #expect(problems.isEmpty)
