@@ -422,7 +422,14 @@ extension Analysis {
                     speaker = name
                 }
                 if let speaker {
-                    let from = t[0].start, to = t[comma].start
+                    // Not the dateline the story opens with ("LYON, France — The Saône burst …, the prefecture said").
+                    var first = 0
+                    if let w = t.first, w.isWord, w.text.count >= 2, w.text == w.text.uppercased(), w.text != w.text.lowercased(),
+                        let dash = t.prefix(8).firstIndex(where: { ["—", "–", "-", "--"].contains($0.text) }), dash + 1 < comma
+                    {
+                        first = dash + 1
+                    }
+                    let from = t[first].start, to = t[comma].start
                     out.append(Quote(text: collapseSpace(c[from..<to]), speaker: speaker, resolvedSpeaker: nil, kind: .indirect, start: from, end: to))
                     continue
                 }

@@ -75,6 +75,17 @@ struct AnalysisQuotesTests {
         #expect(Analysis.quotes(text, indirect: false).isEmpty)
     }
 
+    @Test func theDatelineIsNoPartOfReportedSpeech() {
+        let text = "LYON, France — The river burst its banks in central Lyon on Thursday night, forcing 400 residents out, the city's prefecture said on Friday."
+        let q = Analysis.quotes(text)
+        #expect(q.count == 1)
+        #expect(q.first?.speaker == "the city's prefecture")
+        #expect(q.first?.text == "The river burst its banks in central Lyon on Thursday night, forcing 400 residents out")
+        // A sentence that opens with capitals but no dateline keeps its start.
+        let plain = Analysis.quotes("NATO troops will stay in the region until March, the alliance said on Friday.")
+        #expect(plain.first?.text == "NATO troops will stay in the region until March")
+    }
+
     @Test func reportedSpeechWithTheSpeakerAtTheEnd() {
         let text = "Dean Foods expects fourth quarter earnings to exceed last year's, Chairman Kenneth Douglas told analysts. The stock fell sharply this morning, said a trader in New York. Prices rose in the morning, then fell."
         let q = Analysis.quotes(text)
