@@ -17,9 +17,15 @@ import Foundation
 ///   text picks up with "it"/"its" and not "he"/"she", is an organisation or brand ("Hoverwatch ... it tracks"),
 ///   or a product where the text mostly owns it ("your Mac", "a Mac"); so is one whose web address the text
 ///   gives ("glossier.com") or that starts other kinds of names ("Glossier Lidstar", "Glossier Party").
+/// - A nationality or a people is NORP ("Korean", "Black artists"), unless it is a surname in the text.
+/// - A name typed both person and organisation takes the type its pronouns agree on ("Jung Kook ... he").
+/// - "the Dukes" (a plural one-word "person" after "the") is a team.
+/// - An unlisted "place" cited as a source ("according to Morningstar", "the Morningstar study") and never put
+///   in or at is an organisation.
 /// - The two sides of "X vs. Y" are the same kind of thing: a "person" against an organisation is one too
 ///   ("James Madison vs. Air Force"); so are "between X and Y" and "from X to Y" where one is a place ("trains
 ///   between Lyon and Mâcon").
+/// - A dateline ("LYON, France —") names a place wherever the text uses that name.
 enum DocumentEvidence {
     static let enabled = !NERExperiments.flags.contains("noevidence")
     static let debug = NERExperiments.flags.contains("evidencedebug")
@@ -39,7 +45,6 @@ enum DocumentEvidence {
     static let according = FeatureHash.string("according")
     static let to = FeatureHash.string("to")
     static let from = FeatureHash.string("from")
-    static let openParenthesis = FeatureHash.string("(")
     static let between = FeatureHash.string("between")
     static let sourceNouns = EntityRules.lowerHashes(["study", "report", "survey", "analysis", "data", "research", "poll", "index", "ratings", "rating"])
     static let locatives = EntityRules.lowerHashes(["in", "at", "near", "from", "across", "throughout", "outside", "inside"])
@@ -397,7 +402,7 @@ enum DocumentEvidence {
         for s in spans where doc.tokens[s.start].startsLine && s.end + 1 < n && attrs[s.end].lower == EntityRules.H.comma {
             guard let m = EntityRules.phrases.longest(attrs, s.end + 1, n, mask: EntityRules.gpe), m.category & EntityRules.gpe != 0 else { continue }
             let after = s.end + 1 + m.length
-            if after < n, EntityRules.H.dashes.contains(attrs[after].lower) || attrs[after].lower == openParenthesis {
+            if after < n, EntityRules.H.dashes.contains(attrs[after].lower) || attrs[after].lower == EntityRules.openParenthesis {
                 datelines.insert(words(s))
             }
         }
