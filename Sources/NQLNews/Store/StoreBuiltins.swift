@@ -145,15 +145,19 @@ enum StoreBuiltins {
         data.withUnsafeBytes { bytes in
             for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         }
-        return "ner.model \(data.count) bytes fnv1a64 \(String(h, radix: 16)); rules \(EntityRecognizer.rulesRevision)"
+        return sizePart(data.count) + "fnv1a64 \(String(h, radix: 16))" + rulesPart
     }
+
+    /// The parts of a fingerprint that cost nothing to know: the model's size (its start) and the rules' revision (its end).
+    static func sizePart(_ size: Int) -> String { "ner.model \(size) bytes " }
+    static let rulesPart = "; rules \(EntityRecognizer.rulesRevision)"
 
     /// Whether a store's fingerprint is plainly not this recogniser's, by what costs nothing to check: the rules'
     /// revision and the model file's size (hashing the model, as `index` does, would cost more than a query).
     static func isPlainlyOtherRecogniser(_ stored: String) -> Bool {
-        guard stored.hasSuffix("; rules \(EntityRecognizer.rulesRevision)") else { return true }
+        guard stored.hasSuffix(rulesPart) else { return true }
         guard let path = try? EntityRecognizer.locateModel(),
               let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else { return false }
-        return !stored.hasPrefix("ner.model \(size) bytes ")
+        return !stored.hasPrefix(sizePart(size))
     }
 }
